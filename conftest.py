@@ -1,0 +1,3 @@
+"""Repository-wide pytest configuration."""
+
+collect_ignore = ["src/opengov/__main__.py"]

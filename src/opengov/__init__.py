@@ -1,0 +1,115 @@
+"""opengov: China's Regulations on Open Government Information as typed, cited data.
+
+Importing the package is cheap and silent: names are loaded from their submodules on
+first use (PEP 562), so ``import opengov`` does no I/O and pulls in neither pydantic
+nor the calendar tables until they are needed.
+
+>>> import opengov
+>>> opengov.Edition.REG_2019.rules.reply_days
+20
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# Public name -> submodule that defines it. The one list of the public API.
+_EXPORTS: dict[str, str] = {
+    # errors and warnings
+    "OpenGovError": "opengov.errors",
+    "InvalidInputError": "opengov.errors",
+    "InvalidDateError": "opengov.errors",
+    "CitationError": "opengov.errors",
+    "UnknownCodeError": "opengov.errors",
+    "EditionNotInForceError": "opengov.errors",
+    "NeedsInterpretationError": "opengov.errors",
+    "CalendarCoverageError": "opengov.errors",
+    "CalendarDataError": "opengov.errors",
+    "NoticeParseError": "opengov.errors",
+    "ReportFormatError": "opengov.errors",
+    "InvalidEventError": "opengov.errors",
+    "ReportParseError": "opengov.errors",
+    "OpenGovWarning": "opengov.errors",
+    "ProvisionalCalendarWarning": "opengov.errors",
+    # legal sources
+    "Citation": "opengov.citations",
+    "Instrument": "opengov.citations",
+    "Edition": "opengov.editions",
+    "EditionRules": "opengov.editions",
+    "edition_in_force": "opengov.editions",
+    # vocabulary
+    "ApplicantGroup": "opengov.applicants",
+    "ApplicantType": "opengov.applicants",
+    "OutcomeGroup": "opengov.outcomes",
+    "OutcomeRow": "opengov.outcomes",
+    "ReportFormat": "opengov.outcomes",
+}
+
+# Kept literal so tools can read it; a test checks it equals _EXPORTS.
+__all__ = [
+    "ApplicantGroup",
+    "ApplicantType",
+    "CalendarCoverageError",
+    "CalendarDataError",
+    "Citation",
+    "CitationError",
+    "Edition",
+    "EditionNotInForceError",
+    "EditionRules",
+    "Instrument",
+    "InvalidDateError",
+    "InvalidEventError",
+    "InvalidInputError",
+    "NeedsInterpretationError",
+    "NoticeParseError",
+    "OpenGovError",
+    "OpenGovWarning",
+    "OutcomeGroup",
+    "OutcomeRow",
+    "ProvisionalCalendarWarning",
+    "ReportFormat",
+    "ReportFormatError",
+    "ReportParseError",
+    "UnknownCodeError",
+    "__version__",
+    "edition_in_force",
+]
+
+if TYPE_CHECKING:
+    from opengov.applicants import ApplicantGroup, ApplicantType
+    from opengov.citations import Citation, Instrument
+    from opengov.editions import Edition, EditionRules, edition_in_force
+    from opengov.errors import (
+        CalendarCoverageError,
+        CalendarDataError,
+        CitationError,
+        EditionNotInForceError,
+        InvalidDateError,
+        InvalidEventError,
+        InvalidInputError,
+        NeedsInterpretationError,
+        NoticeParseError,
+        OpenGovError,
+        OpenGovWarning,
+        ProvisionalCalendarWarning,
+        ReportFormatError,
+        ReportParseError,
+        UnknownCodeError,
+    )
+    from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'opengov' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

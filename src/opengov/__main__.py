@@ -1,0 +1,5 @@
+"""``python -m opengov`` runs the command line."""
+
+from opengov.cli import main
+
+raise SystemExit(main())

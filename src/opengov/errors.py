@@ -1,0 +1,129 @@
+"""Errors and warnings (错误与警告).
+
+Every failure a caller can cause raises a subclass of :class:`OpenGovError`. Each
+leaf also inherits the builtin exception a caller would expect (``ValueError`` for
+bad input, ``LookupError`` for something that is not there), so code written against
+the builtins keeps working. Each class has a stable ``code`` for logs and for systems
+in other languages; codes never change once released.
+
+Messages say what was wrong and what to do about it.
+
+Warnings derive from :class:`OpenGovWarning`, a ``UserWarning``.
+
+>>> from opengov.errors import OpenGovError, CalendarCoverageError
+>>> issubclass(CalendarCoverageError, LookupError)
+True
+>>> CalendarCoverageError.code
+'calendar_coverage'
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+__all__ = [
+    "CalendarCoverageError",
+    "CalendarDataError",
+    "CitationError",
+    "EditionNotInForceError",
+    "InvalidDateError",
+    "InvalidEventError",
+    "InvalidInputError",
+    "NeedsInterpretationError",
+    "NoticeParseError",
+    "OpenGovError",
+    "OpenGovWarning",
+    "ProvisionalCalendarWarning",
+    "ReportFormatError",
+    "ReportParseError",
+    "UnknownCodeError",
+]
+
+
+class OpenGovError(Exception):
+    """Root of every error opengov raises on purpose."""
+
+    code: ClassVar[str] = "opengov_error"
+
+
+class InvalidInputError(OpenGovError, ValueError):
+    """A value given to opengov has the wrong type or is out of range."""
+
+    code: ClassVar[str] = "invalid_input"
+
+
+class InvalidDateError(InvalidInputError, TypeError):
+    """A date argument is not a ``date`` or a timezone-aware ``datetime``.
+
+    Naive datetimes are refused: opengov does not guess their timezone.
+    """
+
+    code: ClassVar[str] = "invalid_date"
+
+
+class CitationError(InvalidInputError):
+    """A citation string cannot be parsed, or names an unknown instrument."""
+
+    code: ClassVar[str] = "citation"
+
+
+class UnknownCodeError(OpenGovError, LookupError):
+    """A vocabulary code (an enum value) is not known."""
+
+    code: ClassVar[str] = "unknown_code"
+
+
+class EditionNotInForceError(OpenGovError, LookupError):
+    """No edition of the Regulation was in force on the date asked about."""
+
+    code: ClassVar[str] = "edition_not_in_force"
+
+
+class NeedsInterpretationError(OpenGovError, LookupError):
+    """A lossless ``to_*`` conversion does not exist; an ``assume_*`` one may."""
+
+    code: ClassVar[str] = "needs_interpretation"
+
+
+class CalendarCoverageError(OpenGovError, LookupError):
+    """A date lies outside the years covered by official holiday notices."""
+
+    code: ClassVar[str] = "calendar_coverage"
+
+
+class CalendarDataError(OpenGovError, ValueError):
+    """Holiday-notice data is malformed or contradicts itself."""
+
+    code: ClassVar[str] = "calendar_data"
+
+
+class NoticeParseError(CalendarDataError):
+    """The text of a State Council holiday notice could not be read."""
+
+    code: ClassVar[str] = "notice_parse"
+
+
+class ReportFormatError(OpenGovError, LookupError):
+    """No official annual-report format applies to the report year asked about."""
+
+    code: ClassVar[str] = "report_format"
+
+
+class InvalidEventError(OpenGovError, ValueError):
+    """An event cannot be recorded on an application in its current state."""
+
+    code: ClassVar[str] = "invalid_event"
+
+
+class ReportParseError(OpenGovError, ValueError):
+    """A published annual report could not be parsed at all."""
+
+    code: ClassVar[str] = "report_parse"
+
+
+class OpenGovWarning(UserWarning):
+    """Root of every warning opengov emits."""
+
+
+class ProvisionalCalendarWarning(OpenGovWarning):
+    """A result rests on provisional calendar data (no official notice yet)."""

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import opengov
+
+
+def test_all_lists_exactly_the_exports() -> None:
+    assert sorted(opengov.__all__) == sorted(["__version__", *opengov._EXPORTS])
+
+
+def test_every_export_resolves() -> None:
+    for name in opengov.__all__:
+        assert getattr(opengov, name) is not None
+
+
+def test_unknown_attribute_raises_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no_such_name"):
+        opengov.no_such_name  # noqa: B018
+
+
+def test_import_is_silent_cheap_and_does_no_io() -> None:
+    code = (
+        "import sys, warnings\n"
+        "warnings.simplefilter('error')\n"
+        "opened = []\n"
+        "import builtins, io\n"
+        "real_open = io.open\n"
+        "def spy(*a, **k):\n"
+        "    opened.append(a[0]); return real_open(*a, **k)\n"
+        "builtins.open = io.open = spy\n"
+        "import opengov\n"
+        "heavy = [m for m in ('pydantic', 'holidays', 'numpy', 'pandas') if m in sys.modules]\n"
+        "print(repr((opened, heavy)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stderr == ""
+    assert out.stdout.strip() == "([], [])"
