@@ -46,6 +46,10 @@ _EXPORTS: dict[str, str] = {
     "OutcomeGroup": "opengov.outcomes",
     "OutcomeRow": "opengov.outcomes",
     "ReportFormat": "opengov.outcomes",
+    # vocabulary: categories, channels, exemptions, replies, legacy wording
+    # working-day calendar and periods
+    # applications, deadlines and fees
+    # annual reports
 }
 
 # Kept literal so tools can read it; a test checks it equals _EXPORTS.

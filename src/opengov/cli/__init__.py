@@ -14,7 +14,12 @@ from collections.abc import Sequence
 from opengov.errors import OpenGovError
 
 # Modules with a ``register(subparsers)`` function, in the order shown in --help.
-_AREAS: tuple[str, ...] = ()
+_AREAS: tuple[str, ...] = (
+    # "vocab",
+    # "calendar",
+    # "deadline",
+    # "report",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
