@@ -47,6 +47,14 @@ _EXPORTS: dict[str, str] = {
     "OutcomeRow": "opengov.outcomes",
     "ReportFormat": "opengov.outcomes",
     # vocabulary: categories, channels, exemptions, replies, legacy wording
+    "ReceiptRule": "opengov.channels",
+    "SubmissionChannel": "opengov.channels",
+    "receipt_date": "opengov.channels",
+    "ExemptionGround": "opengov.exemptions",
+    "ExemptionKind": "opengov.exemptions",
+    "Override": "opengov.exemptions",
+    "Reply": "opengov.replies",
+    "ReplyType": "opengov.replies",
     # working-day calendar and periods
     # applications, deadlines and fees
     # annual reports
@@ -63,6 +71,8 @@ __all__ = [
     "Edition",
     "EditionNotInForceError",
     "EditionRules",
+    "ExemptionGround",
+    "ExemptionKind",
     "Instrument",
     "InvalidDateError",
     "InvalidEventError",
@@ -73,17 +83,24 @@ __all__ = [
     "OpenGovWarning",
     "OutcomeGroup",
     "OutcomeRow",
+    "Override",
     "ProvisionalCalendarWarning",
+    "ReceiptRule",
+    "Reply",
+    "ReplyType",
     "ReportFormat",
     "ReportFormatError",
     "ReportParseError",
+    "SubmissionChannel",
     "UnknownCodeError",
     "__version__",
     "edition_in_force",
+    "receipt_date",
 ]
 
 if TYPE_CHECKING:
     from opengov.applicants import ApplicantGroup, ApplicantType
+    from opengov.channels import ReceiptRule, SubmissionChannel, receipt_date
     from opengov.citations import Citation, Instrument
     from opengov.editions import Edition, EditionRules, edition_in_force
     from opengov.errors import (
@@ -103,7 +120,9 @@ if TYPE_CHECKING:
         ReportParseError,
         UnknownCodeError,
     )
+    from opengov.exemptions import ExemptionGround, ExemptionKind, Override
     from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
+    from opengov.replies import Reply, ReplyType
 
 
 def __getattr__(name: str) -> Any:
