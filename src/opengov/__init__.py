@@ -48,6 +48,16 @@ _EXPORTS: dict[str, str] = {
     "ReportFormat": "opengov.outcomes",
     # vocabulary: categories, channels, exemptions, replies, legacy wording
     # working-day calendar and periods
+    "DateRange": "opengov.calendar",
+    "Festival": "opengov.calendar",
+    "HolidayNotice": "opengov.calendar",
+    "PeriodEnd": "opengov.calendar",
+    "RestDay": "opengov.calendar",
+    "WorkdayCalendar": "opengov.calendar",
+    "WorkdayOffset": "opengov.calendar",
+    "load_notice": "opengov.calendar",
+    "official_calendar": "opengov.calendar",
+    "parse_notice_text": "opengov.calendar",
     # applications, deadlines and fees
     # annual reports
 }
@@ -60,9 +70,12 @@ __all__ = [
     "CalendarDataError",
     "Citation",
     "CitationError",
+    "DateRange",
     "Edition",
     "EditionNotInForceError",
     "EditionRules",
+    "Festival",
+    "HolidayNotice",
     "Instrument",
     "InvalidDateError",
     "InvalidEventError",
@@ -73,17 +86,36 @@ __all__ = [
     "OpenGovWarning",
     "OutcomeGroup",
     "OutcomeRow",
+    "PeriodEnd",
     "ProvisionalCalendarWarning",
     "ReportFormat",
     "ReportFormatError",
     "ReportParseError",
+    "RestDay",
     "UnknownCodeError",
+    "WorkdayCalendar",
+    "WorkdayOffset",
     "__version__",
     "edition_in_force",
+    "load_notice",
+    "official_calendar",
+    "parse_notice_text",
 ]
 
 if TYPE_CHECKING:
     from opengov.applicants import ApplicantGroup, ApplicantType
+    from opengov.calendar import (
+        DateRange,
+        Festival,
+        HolidayNotice,
+        PeriodEnd,
+        RestDay,
+        WorkdayCalendar,
+        WorkdayOffset,
+        load_notice,
+        official_calendar,
+        parse_notice_text,
+    )
     from opengov.citations import Citation, Instrument
     from opengov.editions import Edition, EditionRules, edition_in_force
     from opengov.errors import (
