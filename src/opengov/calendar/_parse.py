@@ -40,7 +40,7 @@ _WEEKDAYS = "一二三四五六日"
 _WEEKDAY = re.compile(r"(?:周|星期)([一二三四五六日天])")
 _COUNT = re.compile(r"(?:共|放假)(\d+)天")
 _NOTICE_NO = re.compile(r"国办发明电〔(\d{4})〕(\d+)号")
-_SIGNED = re.compile(r"^\s*(?:国务院办公厅)?\s*(\d{4})年(\d{1,2})月(\d{1,2})日\s*$")
+_SIGNED = re.compile(r"^[\s…]*(?:国务院办公厅)?\s*(\d{4})年(\d{1,2})月(\d{1,2})日\s*$")
 
 
 def _english(name: str) -> str:
