@@ -56,6 +56,16 @@ _EXPORTS: dict[str, str] = {
     "Reply": "opengov.replies",
     "ReplyType": "opengov.replies",
     # working-day calendar and periods
+    "DateRange": "opengov.calendar",
+    "Festival": "opengov.calendar",
+    "HolidayNotice": "opengov.calendar",
+    "PeriodEnd": "opengov.calendar",
+    "RestDay": "opengov.calendar",
+    "WorkdayCalendar": "opengov.calendar",
+    "WorkdayOffset": "opengov.calendar",
+    "load_notice": "opengov.calendar",
+    "official_calendar": "opengov.calendar",
+    "parse_notice_text": "opengov.calendar",
     # applications, deadlines and fees
     # annual reports
 }
@@ -68,11 +78,14 @@ __all__ = [
     "CalendarDataError",
     "Citation",
     "CitationError",
+    "DateRange",
     "Edition",
     "EditionNotInForceError",
     "EditionRules",
     "ExemptionGround",
     "ExemptionKind",
+    "Festival",
+    "HolidayNotice",
     "Instrument",
     "InvalidDateError",
     "InvalidEventError",
@@ -84,6 +97,7 @@ __all__ = [
     "OutcomeGroup",
     "OutcomeRow",
     "Override",
+    "PeriodEnd",
     "ProvisionalCalendarWarning",
     "ReceiptRule",
     "Reply",
@@ -91,15 +105,33 @@ __all__ = [
     "ReportFormat",
     "ReportFormatError",
     "ReportParseError",
+    "RestDay",
     "SubmissionChannel",
     "UnknownCodeError",
+    "WorkdayCalendar",
+    "WorkdayOffset",
     "__version__",
     "edition_in_force",
+    "load_notice",
+    "official_calendar",
+    "parse_notice_text",
     "receipt_date",
 ]
 
 if TYPE_CHECKING:
     from opengov.applicants import ApplicantGroup, ApplicantType
+    from opengov.calendar import (
+        DateRange,
+        Festival,
+        HolidayNotice,
+        PeriodEnd,
+        RestDay,
+        WorkdayCalendar,
+        WorkdayOffset,
+        load_notice,
+        official_calendar,
+        parse_notice_text,
+    )
     from opengov.channels import ReceiptRule, SubmissionChannel, receipt_date
     from opengov.citations import Citation, Instrument
     from opengov.editions import Edition, EditionRules, edition_in_force
