@@ -41,6 +41,7 @@ from opengov.citations import Citation, cite
 from opengov.errors import InvalidInputError
 
 __all__ = [
+    "FEE_PAYMENT_DAYS",
     "FeeBand",
     "FeeMode",
     "FeeQuote",
@@ -53,6 +54,10 @@ __all__ = [
 
 _BASIS_ITEM = (cite("fee-measures-2020:3"), cite("fee-measures-2020:4"))
 _BASIS_PAGE = (cite("fee-measures-2020:3"), cite("fee-measures-2020:5"))
+
+#: Working days an applicant has to pay, counted from the day after receiving the
+#: fee notice (国办函〔2020〕109号, as reported; the article number is unverified).
+FEE_PAYMENT_DAYS = 20
 
 # Largest counts accepted: far beyond any real application, small enough that a
 # typo (or an attack) cannot make the band arithmetic run for long.

@@ -1,0 +1,924 @@
+"""Applications for government information (政府信息公开申请) as replayable events.
+
+An :class:`Application` is an immutable value: what happened at receipt (channel
+and the facts Art. 31 needs, applicant type, agency) plus an append-only history
+of events. :meth:`Application.record` returns a new application with one more
+event, or raises :class:`~opengov.errors.InvalidEventError` (and changes nothing)
+when the event is out of order, dated before receipt, or impossible in the
+current state. Histories serialise to JSON and replay to the same application.
+
+Deadlines follow from the events: 补正 restarts the reply period from receipt of
+the corrected application (Art. 30); consultation time is not counted (Art. 33
+para. 3); an extension adds up to the edition's maximum, once, approved before
+the deadline (Art. 33 para. 2); a fee notice gives the applicant 20 working days
+to pay (国办函〔2020〕109号), and whether that window counts in the reply period is
+an explicit option (:class:`~opengov.deadlines.FeeWindow`).
+
+Legal basis:
+    - ogi-2019:30, ogi-2019:31, ogi-2019:32, ogi-2019:33, ogi-2019:34,
+      ogi-2019:36; ogi-2007:24; fee-measures-2020.
+
+>>> from datetime import date
+>>> from opengov.applications import Application, ExtensionApproved
+>>> from opengov.channels import SubmissionChannel
+>>> from opengov.applicants import ApplicantType
+>>> app = Application.receive(SubmissionChannel.IN_PERSON, submitted_on=date(2026, 9, 28),
+...                           applicant_type=ApplicantType.NATURAL_PERSON)
+>>> app.reply_deadline().due
+datetime.date(2026, 10, 30)
+>>> app = app.record(ExtensionApproved(on=date(2026, 10, 20), days=20))
+>>> app.reply_deadline().due
+datetime.date(2026, 11, 27)
+>>> app.status(date(2026, 11, 30)).kind.value
+'overdue'
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+
+from pydantic import Field, TypeAdapter, field_validator, model_validator
+
+from opengov._dates import as_date
+from opengov._model import FrozenModel
+from opengov.applicants import ApplicantType
+from opengov.channels import SubmissionChannel, receipt_date
+from opengov.citations import Citation, cite
+from opengov.deadlines import (
+    DEFAULT_OPTIONS,
+    Deadline,
+    DeadlineKind,
+    DeadlineOptions,
+    FeeWindow,
+    PauseKind,
+    PeriodUnit,
+    ReceiptDay,
+    _calendar,
+    _trusted,
+    make_pause,
+    reply_basis,
+    working_day_deadline,
+)
+from opengov.editions import Edition, edition_in_force
+from opengov.errors import InvalidEventError, NeedsInterpretationError
+from opengov.fees import FEE_PAYMENT_DAYS, FeeQuote
+from opengov.outcomes import OutcomeRow, ReportFormat
+from opengov.replies import Reply, ReplyType
+
+if TYPE_CHECKING:
+    from opengov.calendar import WorkdayCalendar
+
+__all__ = [
+    "Application",
+    "ApplicationEvent",
+    "ApplicationFlag",
+    "ApplicationState",
+    "ApplicationStatus",
+    "ConsultationSent",
+    "ConsultedParty",
+    "CorrectionNotReceived",
+    "CorrectionReceived",
+    "CorrectionRequested",
+    "ExtensionApproved",
+    "FeeNotPaid",
+    "FeeNoticeSent",
+    "FeePaid",
+    "OpinionReceived",
+    "ReplyIssued",
+    "StatusKind",
+    "Withdrawn",
+]
+
+
+class ConsultedParty(str, Enum):
+    """Who is consulted before replying."""
+
+    THIRD_PARTY = "third_party"
+    AGENCY = "agency"
+
+    @property
+    def label_zh(self) -> str:
+        """Chinese name."""
+        return "第三方" if self is ConsultedParty.THIRD_PARTY else "其他行政机关"
+
+    @property
+    def label_en(self) -> str:
+        """English name."""
+        return "third party" if self is ConsultedParty.THIRD_PARTY else "another agency"
+
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """Where the consultation is provided for (2019 edition)."""
+        return (cite("ogi-2019:32" if self is ConsultedParty.THIRD_PARTY else "ogi-2019:34"),)
+
+
+# -- events ------------------------------------------------------------------------------
+
+
+class _Event(FrozenModel):
+    """Common shape: every event happens on a day (``on``)."""
+
+    kind: str
+    on: date
+
+    @field_validator("on", "delivered_on", mode="before", check_fields=False)
+    @classmethod
+    def _dates(cls, value: Any) -> Any:
+        if isinstance(value, datetime):
+            return as_date(value, "on")
+        return value
+
+
+class CorrectionRequested(_Event):
+    """补正: the agency asks the applicant, once, to correct an unclear application.
+
+    ``period_days`` is the period given to the applicant (合理的补正期限), in
+    working days unless ``working_days`` is False (calendar days). Under the 2019
+    edition the notice is due within 7 working days of receipt (Art. 30); a later
+    notice is recorded and flagged (:attr:`ApplicationFlag.LATE_CORRECTION_NOTICE`).
+    """
+
+    kind: Literal["correction_requested"] = "correction_requested"
+    period_days: int = Field(strict=True, ge=1, le=365)
+    working_days: bool = Field(default=True, strict=True)
+
+
+class CorrectionReceived(_Event):
+    """The corrected application arrives; the reply period restarts (Art. 30)."""
+
+    kind: Literal["correction_received"] = "correction_received"
+
+
+class CorrectionNotReceived(_Event):
+    """The correction period ran out: treated as abandoned (视为放弃申请, Art. 30)."""
+
+    kind: Literal["correction_not_received"] = "correction_not_received"
+
+
+class ConsultationSent(_Event):
+    """A consultation letter goes to a third party (Art. 32) or agency (Art. 34).
+
+    ``delivered_on`` is when the other side received it (the start of its 15
+    working days); if unknown, the sending day is used.
+    """
+
+    kind: Literal["consultation_sent"] = "consultation_sent"
+    party: ConsultedParty
+    name: str = Field(default="", max_length=200)
+    delivered_on: date | None = None
+
+
+class OpinionReceived(_Event):
+    """The consulted party's opinion arrives (match ``party`` and ``name``)."""
+
+    kind: Literal["opinion_received"] = "opinion_received"
+    party: ConsultedParty
+    name: str = Field(default="", max_length=200)
+
+
+class ExtensionApproved(_Event):
+    """The OGI office head approves an extension, notified to the applicant."""
+
+    kind: Literal["extension_approved"] = "extension_approved"
+    days: int = Field(strict=True, ge=1)
+
+
+class FeeNoticeSent(_Event):
+    """A fee notice (收费通知) is sent; ``delivered_on`` when the applicant got it."""
+
+    kind: Literal["fee_notice_sent"] = "fee_notice_sent"
+    fee: FeeQuote
+    delivered_on: date | None = None
+
+
+class FeePaid(_Event):
+    """The applicant paid the fee in time."""
+
+    kind: Literal["fee_paid"] = "fee_paid"
+
+
+class FeeNotPaid(_Event):
+    """The payment window ran out unpaid: treated as abandoned."""
+
+    kind: Literal["fee_not_paid"] = "fee_not_paid"
+
+
+class ReplyIssued(_Event):
+    """The agency replies; ``delivered_on`` is when the applicant received it."""
+
+    kind: Literal["reply_issued"] = "reply_issued"
+    reply: Reply
+    delivered_on: date | None = None
+
+
+class Withdrawn(_Event):
+    """The applicant withdraws the application."""
+
+    kind: Literal["withdrawn"] = "withdrawn"
+
+
+ApplicationEvent = Annotated[
+    Union[  # noqa: UP007 (a discriminated union needs Union on Python 3.10)
+        CorrectionRequested,
+        CorrectionReceived,
+        CorrectionNotReceived,
+        ConsultationSent,
+        OpinionReceived,
+        ExtensionApproved,
+        FeeNoticeSent,
+        FeePaid,
+        FeeNotPaid,
+        ReplyIssued,
+        Withdrawn,
+    ],
+    Field(discriminator="kind"),
+]
+_EVENT_ADAPTER: TypeAdapter[Any] = TypeAdapter(ApplicationEvent)
+
+
+class ApplicationState(str, Enum):
+    """Where an application stands after its last event."""
+
+    OPEN = "open"
+    AWAITING_CORRECTION = "awaiting_correction"
+    CONSULTING = "consulting"
+    AWAITING_PAYMENT = "awaiting_payment"
+    REPLIED = "replied"
+    CLOSED = "closed"
+
+
+class StatusKind(str, Enum):
+    """An application's status on a given day."""
+
+    OPEN = "open"
+    AWAITING_CORRECTION = "awaiting_correction"
+    PAUSED_FOR_CONSULTATION = "paused_for_consultation"
+    AWAITING_PAYMENT = "awaiting_payment"
+    OVERDUE = "overdue"
+    REPLIED = "replied"
+    CLOSED = "closed"
+
+    @property
+    def label_zh(self) -> str:
+        """Chinese label."""
+        return {
+            "open": "办理中",
+            "awaiting_correction": "等待补正",
+            "paused_for_consultation": "征求意见中（期限中止计算）",
+            "awaiting_payment": "等待缴费",
+            "overdue": "已逾期",
+            "replied": "已答复",
+            "closed": "已终止",
+        }[self.value]
+
+    @property
+    def label_en(self) -> str:
+        """English label."""
+        return self.value.replace("_", " ")
+
+
+class ApplicationFlag(str, Enum):
+    """Something in the history a reviewer should see (recorded, not refused)."""
+
+    LATE_CORRECTION_NOTICE = "late_correction_notice"
+    LATE_REPLY = "late_reply"
+
+    @property
+    def label_zh(self) -> str:
+        """Chinese label."""
+        if self is ApplicationFlag.LATE_CORRECTION_NOTICE:
+            return "补正告知超过收到申请之日起7个工作日"
+        return "逾期答复"
+
+    @property
+    def label_en(self) -> str:
+        """English label."""
+        if self is ApplicationFlag.LATE_CORRECTION_NOTICE:
+            return "correction notice sent later than 7 working days after receipt"
+        return "reply issued after the deadline"
+
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """The rule broken."""
+        if self is ApplicationFlag.LATE_CORRECTION_NOTICE:
+            return (cite("ogi-2019:30"),)
+        return (cite("ogi-2019:33.2"),)
+
+
+class ApplicationStatus(FrozenModel):
+    """Status on day ``on``: what is awaited, when it is due, working days left.
+
+    ``due`` is the date that matters now: the applicant's correction or payment
+    deadline while waiting for them, the consulted party's deadline during a
+    consultation, otherwise the reply deadline. ``working_days_left`` counts the
+    working days in (on, due]; ``working_days_overdue`` those in (due, on].
+    """
+
+    on: date
+    kind: StatusKind
+    due: date | None
+    working_days_left: int | None
+    working_days_overdue: int | None
+    reply_deadline: Deadline | None
+
+
+# -- replay ------------------------------------------------------------------------------
+
+
+class _Consultation:
+    __slots__ = ("delivered", "end", "name", "opinion_due", "party", "sent")
+
+    def __init__(self, e: ConsultationSent, opinion_due: date | None) -> None:
+        self.party = e.party
+        self.name = e.name
+        self.sent = e.on
+        self.delivered = e.delivered_on or e.on
+        self.opinion_due = opinion_due
+        self.end: date | None = None
+
+
+class _Replay:
+    """The state of an application after its events (internal, recomputed)."""
+
+    def __init__(self, app: Application, cal: WorkdayCalendar) -> None:
+        self.app = app
+        self.cal = cal
+        self.received_on = app.received_on
+        self.edition = edition_in_force(self.received_on)
+        self.clock_start = self.received_on
+        self.correction: CorrectionRequested | None = None
+        self.correction_due: date | None = None
+        self.correction_received: date | None = None
+        self.consultations: list[_Consultation] = []
+        self.extension: ExtensionApproved | None = None
+        self.fee: FeeNoticeSent | None = None
+        self.fee_due: date | None = None
+        self.fee_paid: date | None = None
+        self.closing: _Event | None = None
+        self.flags: list[ApplicationFlag] = []
+        self.last: date = self.received_on
+
+    # state --------------------------------------------------------------------------
+
+    def pending(self, on: date) -> list[_Consultation]:
+        """Consultations still running on ``on`` (no opinion, deadline not passed)."""
+        return [
+            c
+            for c in self.consultations
+            if c.end is None and (c.opinion_due is None or on <= c.opinion_due)
+        ]
+
+    def state(self, on: date | None = None) -> ApplicationState:
+        day = self.last if on is None else on
+        if self.closing is not None:
+            if isinstance(self.closing, ReplyIssued):
+                return ApplicationState.REPLIED
+            return ApplicationState.CLOSED
+        if self.correction is not None and self.correction_received is None:
+            return ApplicationState.AWAITING_CORRECTION
+        if self.fee is not None and self.fee_paid is None:
+            return ApplicationState.AWAITING_PAYMENT
+        if self.pending(day):
+            return ApplicationState.CONSULTING
+        return ApplicationState.OPEN
+
+    # deadlines ----------------------------------------------------------------------
+
+    def _wd(self, kind: DeadlineKind, start: date, n: int, basis: tuple[Citation, ...],
+            notes: tuple[str, ...] = ()) -> Deadline:  # fmt: skip
+        return working_day_deadline(
+            kind, start, n, basis=basis, edition=self.edition,
+            options=self.app.options, notes=notes, calendar=self.cal,
+        )  # fmt: skip
+
+    def opinion_deadline(self, e: ConsultationSent) -> Deadline | None:
+        rules = self.edition.rules
+        if e.party is ConsultedParty.THIRD_PARTY:
+            n, basis = rules.third_party_opinion_days, rules.third_party_opinion_basis
+            kind = DeadlineKind.THIRD_PARTY_OPINION
+        else:
+            n, basis = rules.agency_opinion_days, rules.agency_opinion_basis
+            kind = DeadlineKind.AGENCY_OPINION
+        if n is None or basis is None:
+            return None
+        notes = () if e.delivered_on else ("letter assumed received the day it was sent",)
+        return self._wd(kind, e.delivered_on or e.on, n, (basis,), notes)
+
+    def fee_deadline(self) -> Deadline | None:
+        if self.fee is None:
+            return None
+        notes = () if self.fee.delivered_on else ("notice assumed received the day it was sent",)
+        return self._wd(
+            DeadlineKind.FEE_PAYMENT,
+            self.fee.delivered_on or self.fee.on,
+            FEE_PAYMENT_DAYS,
+            (cite("fee-measures-2020"),),
+            notes,
+        )
+
+    def correction_deadline(self) -> Deadline | None:
+        e = self.correction
+        if e is None:
+            return None
+        basis = (cite("ogi-2019:30"),)
+        if e.working_days:
+            return self._wd(DeadlineKind.CORRECTION, e.on, e.period_days, basis)
+        from opengov.remedies import _period
+
+        return _period(
+            DeadlineKind.CORRECTION, e.on, basis, days=e.period_days,
+            options=self.app.options, calendar=self.cal,
+        )  # fmt: skip
+
+    def correction_notice_deadline(self) -> Deadline | None:
+        rules = self.edition.rules
+        if rules.correction_notice_days is None or rules.correction_notice_basis is None:
+            return None
+        return working_day_deadline(
+            DeadlineKind.CORRECTION_NOTICE,
+            self.received_on,
+            rules.correction_notice_days,
+            basis=(rules.correction_notice_basis, cite("civil-code:201")),
+            edition=self.edition,
+            options=self.app.options,
+            calendar=self.cal,
+            start_counted=self.app.options.receipt_day is ReceiptDay.COUNTED,
+        )
+
+    def reply_deadline(self, as_of: date | None = None) -> Deadline:
+        opts = self.app.options
+        rules = self.edition.rules
+        stop = self.closing.on if self.closing is not None else None
+        horizon = as_of if as_of is not None else self.last
+        if self.app.on_the_spot:
+            return _trusted(
+                Deadline, kind=DeadlineKind.REPLY, due=self.received_on,
+                start=self.received_on, days=0, unit=PeriodUnit.WORKING_DAYS,
+                edition=self.edition,
+                basis=(cite("ogi-2019:33.1" if self.edition is Edition.REG_2019 else "ogi-2007:24.1"),),
+                extension_days=0, original_due=None, nominal_due=None, excluded=(), runs=(),
+                rolled=(), provisional=False, options=opts,
+                notes=("answerable on the spot: due the day it is received",),
+            )  # fmt: skip
+        pauses = []
+        for c in self.consultations:
+            if self.edition is Edition.REG_2007 and c.party is ConsultedParty.AGENCY:
+                continue  # 2007 Art. 24 para. 3 excludes third-party time only
+            kind = (
+                PauseKind.THIRD_PARTY_CONSULTATION
+                if c.party is ConsultedParty.THIRD_PARTY
+                else PauseKind.AGENCY_CONSULTATION
+            )
+            if c.end is not None:
+                end, open_ = c.end, False
+            elif c.opinion_due is not None:
+                end = c.opinion_due
+                open_ = stop is None and horizon <= c.opinion_due
+            else:
+                end, open_ = horizon, stop is None
+            if stop is not None and stop < end:
+                end = stop
+            pauses.append(make_pause(kind, c.sent, end, open_=open_, options=opts))
+        notes: tuple[str, ...] = ()
+        if self.fee is not None:
+            if opts.fee_window is None:
+                raise NeedsInterpretationError(
+                    "this application has a fee notice: choose whether the payment window "
+                    "counts in the reply period with DeadlineOptions(fee_window=...): "
+                    "FeeWindow.EXCLUDED (the reading recalled from 国办函〔2020〕109号, not "
+                    "verified) or FeeWindow.COUNTED (conservative)"
+                )
+            if opts.fee_window is FeeWindow.EXCLUDED:
+                assert self.fee_due is not None
+                if self.fee_paid is not None:
+                    end, open_ = self.fee_paid, False
+                else:
+                    end = self.fee_due if stop is None else min(stop, self.fee_due)
+                    open_ = stop is None
+                pauses.append(make_pause(PauseKind.FEE_PAYMENT, self.fee.on, end, open_=open_, options=opts))  # fmt: skip
+            else:
+                notes = ("fee payment window counted in the reply period (fee_window=counted)",)
+        basis = reply_basis(self.edition, self.extension is not None)
+        if self.correction_received is not None:
+            basis = (*basis, cite("ogi-2019:30"))
+        if pauses:
+            basis = (*basis, _pause_basis(self.edition))
+        return working_day_deadline(
+            DeadlineKind.REPLY,
+            self.clock_start,
+            rules.reply_days,
+            basis=basis,
+            edition=self.edition,
+            options=opts,
+            pauses=pauses,
+            extension_days=self.extension.days if self.extension else 0,
+            notes=notes,
+            calendar=self.cal,
+            start_counted=opts.receipt_day is ReceiptDay.COUNTED,
+        )
+
+    # events -------------------------------------------------------------------------
+
+    def apply(self, e: _Event) -> None:
+        if e.on < self.received_on:
+            raise InvalidEventError(
+                f"{e.kind} on {e.on} is dated before the application was received "
+                f"({self.received_on})"
+            )
+        if e.on < self.last:
+            raise InvalidEventError(
+                f"{e.kind} on {e.on} is out of order: the last event is dated "
+                f"{self.last}; record events in date order"
+            )
+        state = self.state(e.on)
+        name = e.kind
+        if state in (ApplicationState.REPLIED, ApplicationState.CLOSED):
+            raise InvalidEventError(
+                f"cannot record {name} on {e.on}: the application was {state.value} on "
+                f"{self.closing.on if self.closing else ''}"
+            )
+
+        def refuse(why: str) -> InvalidEventError:
+            return InvalidEventError(f"cannot record {name} on {e.on}: {why}")
+
+        if isinstance(e, Withdrawn):
+            self.closing = e
+        elif isinstance(e, CorrectionRequested):
+            if self.correction is not None:
+                raise refuse("a correction may be requested only once (一次性告知, Art. 30)")
+            if state is not ApplicationState.OPEN:
+                raise refuse(f"the application is {state.value}")
+            notice = self.correction_notice_deadline()
+            if notice is not None and e.on > notice.due:
+                self.flags.append(ApplicationFlag.LATE_CORRECTION_NOTICE)
+            self.correction = e
+            due = self.correction_deadline()
+            self.correction_due = due.due if due else None
+        elif isinstance(e, CorrectionReceived):
+            if state is not ApplicationState.AWAITING_CORRECTION:
+                raise refuse("no correction was requested")
+            self.correction_received = e.on
+            self.clock_start = e.on
+        elif isinstance(e, CorrectionNotReceived):
+            if state is not ApplicationState.AWAITING_CORRECTION:
+                raise refuse("no correction was requested")
+            assert self.correction_due is not None
+            if e.on <= self.correction_due:
+                raise refuse(f"the applicant has until {self.correction_due} to correct")
+            self.closing = e
+        elif isinstance(e, ConsultationSent):
+            if state not in (ApplicationState.OPEN, ApplicationState.CONSULTING):
+                raise refuse(f"the application is {state.value}")
+            if any(c.party is e.party and c.name == e.name for c in self.pending(e.on)):
+                raise refuse(f"{e.party.label_en} {e.name!r} is already being consulted")
+            due = self.opinion_deadline(e)
+            self.consultations.append(_Consultation(e, due.due if due else None))
+        elif isinstance(e, OpinionReceived):
+            match = [
+                c
+                for c in self.consultations
+                if c.end is None and c.party is e.party and c.name == e.name
+            ]
+            if not match:
+                raise refuse(f"no consultation of {e.party.label_en} {e.name!r} is open")
+            c = match[0]
+            # a late opinion does not lengthen the pause: silence ended it
+            c.end = e.on if c.opinion_due is None else min(e.on, c.opinion_due)
+        elif isinstance(e, ExtensionApproved):
+            if self.extension is not None:
+                raise refuse("the reply period may be extended only once")
+            if state is ApplicationState.AWAITING_CORRECTION:
+                raise refuse("the reply period has not started: a correction is awaited")
+            limit = self.edition.rules.max_extension_days
+            if e.days > limit:
+                raise refuse(
+                    f"an extension is at most {limit} working days under the "
+                    f"{self.edition.value} edition ({self.edition.rules.extension_basis})"
+                )
+            current = self.reply_deadline(as_of=e.on).due
+            if e.on > current:
+                raise refuse(f"the reply deadline ({current}) has passed; extend before it")
+            self.extension = e
+        elif isinstance(e, FeeNoticeSent):
+            if self.fee is not None:
+                raise refuse("a fee notice was already sent")
+            if state is not ApplicationState.OPEN:
+                raise refuse(f"the application is {state.value}")
+            self.fee = e
+            fee_due = self.fee_deadline()
+            self.fee_due = fee_due.due if fee_due else None
+        elif isinstance(e, FeePaid):
+            if state is not ApplicationState.AWAITING_PAYMENT:
+                raise refuse("no fee is awaited")
+            assert self.fee_due is not None
+            if e.on > self.fee_due:
+                raise refuse(
+                    f"the payment window ended on {self.fee_due}; record FeeNotPaid instead "
+                    "(unpaid in time is treated as abandoned)"
+                )
+            self.fee_paid = e.on
+        elif isinstance(e, FeeNotPaid):
+            if state is not ApplicationState.AWAITING_PAYMENT:
+                raise refuse("no fee is awaited")
+            assert self.fee_due is not None
+            if e.on <= self.fee_due:
+                raise refuse(f"the applicant has until {self.fee_due} to pay")
+            self.closing = e
+        elif isinstance(e, ReplyIssued):
+            if state in (ApplicationState.AWAITING_CORRECTION, ApplicationState.AWAITING_PAYMENT):
+                raise refuse(f"the application is {state.value}")
+            if self.app.options.fee_window is None and self.fee is not None:
+                pass  # the lateness check below needs the option; skip it
+            elif e.on > self.reply_deadline(as_of=e.on).due:
+                self.flags.append(ApplicationFlag.LATE_REPLY)
+            self.closing = e
+        self.last = e.on
+
+
+def _pause_basis(edition: Edition) -> Citation:
+    return cite("ogi-2019:33.3" if edition is Edition.REG_2019 else "ogi-2007:24.3")
+
+
+# -- the application ---------------------------------------------------------------------
+
+
+class Application(FrozenModel):
+    """An application and its history (see the module docs).
+
+    Build one with :meth:`receive` (clear errors for missing receipt facts) or
+    from JSON with ``Application.model_validate_json`` (the history is replayed
+    and checked). ``options`` are the interpretations used for its deadlines.
+    """
+
+    channel: SubmissionChannel
+    applicant_type: ApplicantType
+    submitted_on: date | None = None
+    signed_for_on: date | None = None
+    confirmed_on: date | None = None
+    agency: str = Field(default="", max_length=200)
+    on_the_spot: bool = Field(default=False, strict=True)
+    options: DeadlineOptions = DEFAULT_OPTIONS
+    events: tuple[ApplicationEvent, ...] = ()
+
+    @model_validator(mode="after")
+    def _replays(self) -> Application:
+        self._replay()
+        return self
+
+    @classmethod
+    def receive(
+        cls,
+        channel: SubmissionChannel,
+        *,
+        applicant_type: ApplicantType,
+        submitted_on: date | None = None,
+        signed_for_on: date | None = None,
+        confirmed_on: date | None = None,
+        agency: str = "",
+        on_the_spot: bool = False,
+        options: DeadlineOptions | None = None,
+    ) -> Application:
+        """A new application, received by the Art. 31 rule for ``channel``.
+
+        Raises :class:`~opengov.errors.InvalidInputError` when the fact the rule
+        needs is missing, and :class:`~opengov.errors.EditionNotInForceError`
+        before 2008-05-01.
+        """
+        day = receipt_date(
+            channel,
+            submitted_on=submitted_on,
+            signed_for_on=signed_for_on,
+            confirmed_on=confirmed_on,
+        )
+        edition_in_force(day)
+        return cls(
+            channel=channel,
+            applicant_type=applicant_type,
+            submitted_on=None if submitted_on is None else as_date(submitted_on, "submitted_on"),
+            signed_for_on=None
+            if signed_for_on is None
+            else as_date(signed_for_on, "signed_for_on"),
+            confirmed_on=None if confirmed_on is None else as_date(confirmed_on, "confirmed_on"),
+            agency=agency,
+            on_the_spot=on_the_spot,
+            options=DEFAULT_OPTIONS if options is None else options,
+        )
+
+    # receipt ------------------------------------------------------------------------
+
+    @property
+    def received_on(self) -> date:
+        """The day the agency received the application (Art. 31, by channel)."""
+        day = receipt_date(
+            self.channel,
+            submitted_on=self.submitted_on,
+            signed_for_on=self.signed_for_on,
+            confirmed_on=self.confirmed_on,
+        )
+        if day < Edition.REG_2019.rules.in_force:
+            day = receipt_date(
+                self.channel,
+                submitted_on=self.submitted_on,
+                signed_for_on=self.signed_for_on,
+                confirmed_on=self.confirmed_on,
+                edition=Edition.REG_2007,
+            )
+        return day
+
+    @property
+    def edition(self) -> Edition:
+        """The edition in force on the receipt day."""
+        return edition_in_force(self.received_on)
+
+    # history ------------------------------------------------------------------------
+
+    def _replay(self, events: tuple[Any, ...] | None = None) -> _Replay:
+        r = _Replay(self, _calendar(self.options, None))
+        for e in self.events if events is None else events:
+            r.apply(e)
+        return r
+
+    def record(self, event: ApplicationEvent | dict[str, Any]) -> Application:
+        """A new application with ``event`` appended; ``self`` is unchanged.
+
+        Raises :class:`~opengov.errors.InvalidEventError` for an event out of
+        order, dated before receipt or impossible in the current state.
+        """
+        if not isinstance(event, _Event):
+            event = _EVENT_ADAPTER.validate_python(event)
+        events = (*self.events, event)
+        self._replay(events)  # raises InvalidEventError before anything is built
+        return Application(
+            channel=self.channel,
+            applicant_type=self.applicant_type,
+            submitted_on=self.submitted_on,
+            signed_for_on=self.signed_for_on,
+            confirmed_on=self.confirmed_on,
+            agency=self.agency,
+            on_the_spot=self.on_the_spot,
+            options=self.options,
+            events=events,
+        )
+
+    def with_options(self, options: DeadlineOptions) -> Application:
+        """The same history, with deadlines counted under ``options``."""
+        return Application(
+            channel=self.channel,
+            applicant_type=self.applicant_type,
+            submitted_on=self.submitted_on,
+            signed_for_on=self.signed_for_on,
+            confirmed_on=self.confirmed_on,
+            agency=self.agency,
+            on_the_spot=self.on_the_spot,
+            options=options,
+            events=self.events,
+        )
+
+    @property
+    def state(self) -> ApplicationState:
+        """Where the application stands after its last event."""
+        return self._replay().state()
+
+    @property
+    def flags(self) -> tuple[ApplicationFlag, ...]:
+        """Irregularities in the history (recorded, not refused)."""
+        return tuple(self._replay().flags)
+
+    # deadlines ----------------------------------------------------------------------
+
+    def reply_deadline(self, as_of: date | None = None) -> Deadline:
+        """The reply deadline given the history (up to ``as_of``, default: all).
+
+        A consultation or fee window still running is counted to its latest end
+        (marked ``open`` in :attr:`Deadline.excluded`).
+        """
+        if as_of is None:
+            return self._replay().reply_deadline()
+        day = as_date(as_of, "as_of")
+        return self._replay(self._upto(day)).reply_deadline(as_of=day)
+
+    def _upto(self, day: date) -> tuple[Any, ...]:
+        return tuple(e for e in self.events if e.on <= day)
+
+    def deadlines(self) -> tuple[Deadline, ...]:
+        """Every deadline the history gives rise to, in a stable order.
+
+        Reply, 补正 notice (2019 edition), the applicant's correction period,
+        opinion deadlines, fee payment, and after a reply the remedy periods.
+        """
+        r = self._replay()
+        out: list[Deadline] = []
+        if r.fee is None or self.options.fee_window is not None:
+            out.append(r.reply_deadline())
+        notice = r.correction_notice_deadline()
+        if notice is not None and not self.on_the_spot:
+            out.append(notice)
+        correction = r.correction_deadline()
+        if correction is not None:
+            out.append(correction)
+        for e in self.events:
+            if isinstance(e, ConsultationSent):
+                d = r.opinion_deadline(e)
+                if d is not None:
+                    out.append(d)
+        fee = r.fee_deadline()
+        if fee is not None:
+            out.append(fee)
+        out.extend(self.remedy_deadlines())
+        return tuple(out)
+
+    def remedy_deadlines(self) -> tuple[Deadline, ...]:
+        """Review and litigation periods after a reply (empty before one).
+
+        They run from the day the applicant received the reply
+        (``ReplyIssued.delivered_on``, else the reply day). Since 2024-01-01 a
+        refusal to disclose must go to review first (行政复议法 2023 Art. 23(4)),
+        so no direct-litigation period is given for a withheld reply.
+        """
+        from opengov.remedies import litigation_deadline, review_deadline
+
+        r = self._replay()
+        if not isinstance(r.closing, ReplyIssued):
+            return ()
+        known = r.closing.delivered_on or r.closing.on
+        out = [review_deadline(known, options=self.options, calendar=r.cal)]
+        review_first = r.closing.reply.type in (
+            ReplyType.WITHHELD,
+            ReplyType.PARTIALLY_DISCLOSED,
+        ) and known >= date(2024, 1, 1)
+        if not review_first:
+            out.append(litigation_deadline(known, options=self.options, calendar=r.cal))
+        return tuple(out)
+
+    def status(self, on: date) -> ApplicationStatus:
+        """The status on day ``on``, from the events recorded up to that day."""
+        day = as_date(on, "on")
+        r = self._replay(self._upto(day))
+        cal = r.cal
+        state = r.state(day)
+        if state in (ApplicationState.REPLIED, ApplicationState.CLOSED):
+            kind = StatusKind.REPLIED if state is ApplicationState.REPLIED else StatusKind.CLOSED
+            return ApplicationStatus(on=day, kind=kind, due=None, working_days_left=None,
+                                     working_days_overdue=None, reply_deadline=None)  # fmt: skip
+        reply = None
+        if r.fee is None or self.options.fee_window is not None:
+            reply = r.reply_deadline(as_of=day)
+        if state is ApplicationState.AWAITING_CORRECTION:
+            kind, due = StatusKind.AWAITING_CORRECTION, r.correction_due
+        elif state is ApplicationState.AWAITING_PAYMENT:
+            kind, due = StatusKind.AWAITING_PAYMENT, r.fee_due
+        elif state is ApplicationState.CONSULTING:
+            pending = r.pending(day)
+            dues = [c.opinion_due for c in pending if c.opinion_due is not None]
+            kind = StatusKind.PAUSED_FOR_CONSULTATION
+            due = max(dues) if dues else None
+        else:
+            assert reply is not None
+            due = reply.due
+            kind = StatusKind.OVERDUE if day > due else StatusKind.OPEN
+        left = overdue = None
+        if due is not None:
+            if day <= due:
+                left = cal.working_days_between(day, due)
+            else:
+                overdue = cal.working_days_between(due, day)
+        return ApplicationStatus(on=day, kind=kind, due=due, working_days_left=left,
+                                 working_days_overdue=overdue, reply_deadline=reply)  # fmt: skip
+
+    # annual report ------------------------------------------------------------------
+
+    @property
+    def closed_on(self) -> date | None:
+        """The day the application was replied to or otherwise closed."""
+        closing = self._replay().closing
+        return None if closing is None else closing.on
+
+    def reply_type(self) -> ReplyType | None:
+        """How the application ended, as a reply type (``None`` while open).
+
+        Withdrawn → ``OTHER``; not corrected → ``NOT_CORRECTED``; fee not paid →
+        ``FEE_NOT_PAID``.
+        """
+        closing = self._replay().closing
+        if closing is None:
+            return None
+        if isinstance(closing, ReplyIssued):
+            return closing.reply.type
+        if isinstance(closing, CorrectionNotReceived):
+            return ReplyType.NOT_CORRECTED
+        if isinstance(closing, FeeNotPaid):
+            return ReplyType.FEE_NOT_PAID
+        return ReplyType.OTHER
+
+    def report_row(self, fmt: ReportFormat) -> OutcomeRow | None:
+        """The table 三 row this application is counted in (``None`` while open)."""
+        closing = self._replay().closing
+        if closing is None:
+            return None
+        if isinstance(closing, ReplyIssued):
+            return closing.reply.report_row(fmt)
+        reply_type = self.reply_type()
+        assert reply_type is not None
+        return Reply(type=reply_type).report_row(fmt)

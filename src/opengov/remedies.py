@@ -1,0 +1,162 @@
+"""Remedy periods after a reply (救济期限): administrative review and litigation.
+
+An applicant who disagrees with a reply may apply for administrative review
+(行政复议) within 60 days of knowing of it (行政复议法 2023 Art. 20; 2017 Art. 9
+before 2024-01-01), sue directly within 6 months (行政诉讼法 Art. 46), or sue within
+15 days of receiving a review decision (Art. 45). These are calendar-day and
+month periods, not working days: counting starts the day after the start day
+(Civil Code Art. 201), a month period ends on the corresponding day or the
+month's last day (Art. 202), and a last day that is a rest day rolls forward to
+the next working day (Art. 203). Which rest days roll is the calendar's
+interpretation (weekends, festival and 调休 rest days, as courts do in practice).
+
+Since 2024-01-01, review must come before litigation (复议前置) when an agency
+refuses disclosure (行政复议法 2023 Art. 23(4)); the application's remedy list
+notes this.
+
+Legal basis:
+    - admin-reconsideration-2023:20, admin-reconsideration-2017:9,
+      admin-litigation-2017:46, admin-litigation-2017:45,
+      admin-reconsideration-2023:23(4); civil-code:201, civil-code:202,
+      civil-code:203.
+
+>>> from datetime import date
+>>> from opengov.remedies import review_deadline
+>>> review_deadline(date(2026, 8, 2)).due      # 60th day is Thu 2026-10-01 (国庆节)
+datetime.date(2026, 10, 8)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from opengov._dates import as_date
+from opengov.citations import Citation, cite
+from opengov.deadlines import (
+    DEFAULT_OPTIONS,
+    Deadline,
+    DeadlineKind,
+    DeadlineOptions,
+    PeriodUnit,
+    _calendar,
+    _trusted,
+)
+
+if TYPE_CHECKING:
+    from opengov.calendar import WorkdayCalendar
+
+__all__ = ["litigation_after_review_deadline", "litigation_deadline", "review_deadline"]
+
+_REVIEW_2023_IN_FORCE = date(2024, 1, 1)
+
+
+def _period(
+    kind: DeadlineKind,
+    start: date,
+    basis: tuple[Citation, ...],
+    *,
+    days: int | None = None,
+    months: int | None = None,
+    options: DeadlineOptions | None,
+    calendar: WorkdayCalendar | None,
+    notes: tuple[str, ...] = (),
+) -> Deadline:
+    opts = DEFAULT_OPTIONS if options is None else options
+    cal = _calendar(opts, calendar)
+    end = cal.add_period(start, days=days, months=months)
+    period_basis = tuple(cite(b) for b in end.basis)
+    return _trusted(
+        Deadline,
+        kind=kind,
+        due=end.due,
+        start=start,
+        days=days if days is not None else (months or 0),
+        unit=PeriodUnit.DAYS if days is not None else PeriodUnit.MONTHS,
+        edition=None,
+        basis=basis + period_basis,
+        extension_days=0,
+        original_due=None,
+        nominal_due=end.nominal_end,
+        excluded=(),
+        runs=(),
+        rolled=tuple((r.day, r.name_zh, r.name_en) for r in end.rolled),
+        provisional=end.provisional,
+        options=opts,
+        notes=notes,
+    )
+
+
+def review_deadline(
+    known_on: date,
+    *,
+    options: DeadlineOptions | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> Deadline:
+    """Last day to apply for administrative review: 60 days after ``known_on``.
+
+    ``known_on`` is the day the applicant knew or should have known of the reply
+    (usually the day it was delivered). If the reply did not tell the applicant
+    of the right to review, the period runs from when they learn of it, capped at
+    one year (2023 Art. 20 para. 3); that case is not computed here.
+    """
+    day = as_date(known_on, "known_on")
+    basis = (
+        cite("admin-reconsideration-2023:20")
+        if day >= _REVIEW_2023_IN_FORCE
+        else cite("admin-reconsideration-2017:9")
+    )
+    return _period(
+        DeadlineKind.ADMINISTRATIVE_REVIEW,
+        day,
+        (basis,),
+        days=60,
+        options=options,
+        calendar=calendar,
+    )
+
+
+def litigation_deadline(
+    known_on: date,
+    *,
+    options: DeadlineOptions | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> Deadline:
+    """Last day to sue directly: 6 months after ``known_on`` (行政诉讼法 Art. 46).
+
+    >>> from datetime import date
+    >>> litigation_deadline(date(2026, 4, 3)).due   # 10-03 is in 国庆节 → 10-08
+    datetime.date(2026, 10, 8)
+    """
+    day = as_date(known_on, "known_on")
+    return _period(
+        DeadlineKind.LITIGATION,
+        day,
+        (cite("admin-litigation-2017:46"),),
+        months=6,
+        options=options,
+        calendar=calendar,
+    )
+
+
+def litigation_after_review_deadline(
+    decision_received_on: date,
+    *,
+    options: DeadlineOptions | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> Deadline:
+    """Last day to sue after a review decision: 15 days (行政诉讼法 Art. 45).
+
+    >>> from datetime import date
+    >>> litigation_after_review_deadline(date(2026, 9, 16)).due
+    datetime.date(2026, 10, 8)
+    """
+    day = as_date(decision_received_on, "decision_received_on")
+    return _period(
+        DeadlineKind.LITIGATION_AFTER_REVIEW,
+        day,
+        (cite("admin-litigation-2017:45"),),
+        days=15,
+        options=options,
+        calendar=calendar,
+    )
