@@ -17,7 +17,7 @@ from opengov.errors import OpenGovError
 _AREAS: tuple[str, ...] = (
     # "vocab",
     # "calendar",
-    # "deadline",
+    "deadline",
     # "report",
 )
 
