@@ -95,6 +95,7 @@ class WorkdayCalendar:
         "_nwd",
         "_off_hi",
         "_provisional",
+        "_size",
         "_sources",
         "_wd",
         "_work",
@@ -109,6 +110,7 @@ class WorkdayCalendar:
     _hi: int
     _off_hi: int
     _work: bytearray
+    _size: int
     _cum: list[int]
     _wd: list[int]
     _nwd: int
@@ -217,6 +219,7 @@ class WorkdayCalendar:
         set_(self, "_hi", hi)
         set_(self, "_off_hi", off_hi)
         set_(self, "_work", work)
+        set_(self, "_size", size)
         set_(self, "_cum", cum)
         set_(self, "_wd", wd)
         set_(self, "_nwd", len(wd))
@@ -339,7 +342,7 @@ class WorkdayCalendar:
         if type(n) is not int:
             n = _int(n, "n")
         i = d.toordinal() - self._lo
-        if i < 0 or i >= len(self._work):
+        if i < 0 or i >= self._size:
             raise self._coverage_error(d.toordinal(), f"start {d.isoformat()}")
         if n > 0:
             j = self._cum[i + 1] + n - 1
