@@ -27,9 +27,20 @@ def show_report_rows() -> None:
     print()
 
 
+def show_deadline() -> None:
+    from datetime import date
+
+    print("== Reply deadline for an application received on 2026-09-28 ==")
+    deadline = opengov.reply_deadline(date(2026, 9, 28))
+    print(deadline.explain().to_zh())
+    print(deadline.explain().to_en())
+    print()
+
+
 def main() -> None:
     show_editions()
     show_report_rows()
+    show_deadline()
 
 
 if __name__ == "__main__":
