@@ -47,6 +47,10 @@ _EXPORTS: dict[str, str] = {
     "OutcomeRow": "opengov.outcomes",
     "ReportFormat": "opengov.outcomes",
     # vocabulary: categories, channels, exemptions, replies, legacy wording
+    "DisclosureMode": "opengov.categories",
+    "GovernmentLevel": "opengov.categories",
+    "LocalProactiveItem": "opengov.categories",
+    "ProactiveItem": "opengov.categories",
     "ReceiptRule": "opengov.channels",
     "SubmissionChannel": "opengov.channels",
     "receipt_date": "opengov.channels",
@@ -68,15 +72,18 @@ __all__ = [
     "CalendarDataError",
     "Citation",
     "CitationError",
+    "DisclosureMode",
     "Edition",
     "EditionNotInForceError",
     "EditionRules",
     "ExemptionGround",
     "ExemptionKind",
+    "GovernmentLevel",
     "Instrument",
     "InvalidDateError",
     "InvalidEventError",
     "InvalidInputError",
+    "LocalProactiveItem",
     "NeedsInterpretationError",
     "NoticeParseError",
     "OpenGovError",
@@ -84,6 +91,7 @@ __all__ = [
     "OutcomeGroup",
     "OutcomeRow",
     "Override",
+    "ProactiveItem",
     "ProvisionalCalendarWarning",
     "ReceiptRule",
     "Reply",
@@ -100,6 +108,12 @@ __all__ = [
 
 if TYPE_CHECKING:
     from opengov.applicants import ApplicantGroup, ApplicantType
+    from opengov.categories import (
+        DisclosureMode,
+        GovernmentLevel,
+        LocalProactiveItem,
+        ProactiveItem,
+    )
     from opengov.channels import ReceiptRule, SubmissionChannel, receipt_date
     from opengov.citations import Citation, Instrument
     from opengov.editions import Edition, EditionRules, edition_in_force
