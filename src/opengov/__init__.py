@@ -59,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "Override": "opengov.exemptions",
     "Reply": "opengov.replies",
     "ReplyType": "opengov.replies",
+    "LegacyOutcome": "opengov.legacy",
     # working-day calendar and periods
     # applications, deadlines and fees
     # annual reports
@@ -83,6 +84,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidEventError",
     "InvalidInputError",
+    "LegacyOutcome",
     "LocalProactiveItem",
     "NeedsInterpretationError",
     "NoticeParseError",
@@ -135,6 +137,7 @@ if TYPE_CHECKING:
         UnknownCodeError,
     )
     from opengov.exemptions import ExemptionGround, ExemptionKind, Override
+    from opengov.legacy import LegacyOutcome
     from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
     from opengov.replies import Reply, ReplyType
 
