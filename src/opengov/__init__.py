@@ -60,6 +60,9 @@ _EXPORTS: dict[str, str] = {
     "Reply": "opengov.replies",
     "ReplyType": "opengov.replies",
     "LegacyOutcome": "opengov.legacy",
+    "export_vocabulary": "opengov.vocabulary",
+    "json_schemas": "opengov.vocabulary",
+    "lookup": "opengov.vocabulary",
     # working-day calendar and periods
     # applications, deadlines and fees
     # annual reports
@@ -105,6 +108,9 @@ __all__ = [
     "UnknownCodeError",
     "__version__",
     "edition_in_force",
+    "export_vocabulary",
+    "json_schemas",
+    "lookup",
     "receipt_date",
 ]
 
@@ -140,6 +146,7 @@ if TYPE_CHECKING:
     from opengov.legacy import LegacyOutcome
     from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
     from opengov.replies import Reply, ReplyType
+    from opengov.vocabulary import export_vocabulary, json_schemas, lookup
 
 
 def __getattr__(name: str) -> Any:
