@@ -12,6 +12,7 @@ from golden import GOLDEN, UPDATE, check_golden
 from opengov._model import FrozenModel
 from opengov.cli import main
 from opengov.errors import UnknownCodeError
+from opengov.legacy import LegacyOutcome
 from opengov.vocabulary import (
     VOCABULARIES,
     basis_of,
@@ -35,13 +36,27 @@ def test_every_vocabulary_item_has_a_basis_and_labels() -> None:
         assert en.strip(), m
 
 
-def test_every_public_enum_is_a_vocabulary() -> None:
+_VOCABULARY_MODULES = {
+    "opengov.citations",
+    "opengov.editions",
+    "opengov.categories",
+    "opengov.applicants",
+    "opengov.channels",
+    "opengov.exemptions",
+    "opengov.replies",
+    "opengov.outcomes",
+    "opengov.legacy",
+}
+
+
+def test_every_public_enum_of_the_vocabulary_modules_is_exported_as_vocabulary() -> None:
     exported = {
         obj
         for name in opengov.__all__
         if isinstance(obj := getattr(opengov, name), type) and issubclass(obj, Enum)
     }
-    assert exported == set(VOCABULARIES)
+    assert set(VOCABULARIES) <= exported
+    assert {e for e in exported if e.__module__ in _VOCABULARY_MODULES} == set(VOCABULARIES)
 
 
 def test_codes_are_stable_snake_case_or_instrument_codes() -> None:
@@ -71,6 +86,15 @@ def test_lookup_refuses_junk_with_the_known_codes(enum_type: type[Enum], bad: ob
     assert isinstance(info.value, LookupError)
     first = next(iter(enum_type))
     assert repr(first.value) in str(info.value)
+
+
+@pytest.mark.parametrize("bad", [None, "", "2018", b"2019", 2019, "２０１９", object()])
+def test_legacy_conversions_refuse_junk_formats(bad: object) -> None:
+    for m in (LegacyOutcome.AGREED, LegacyOutcome.TOLD_TO_AMEND):
+        with pytest.raises(UnknownCodeError):
+            m.assume_report_row(bad)  # type: ignore[arg-type]
+        with pytest.raises(UnknownCodeError):
+            m.to_report_row(bad)  # type: ignore[arg-type]
 
 
 def test_lookup_refuses_a_member_of_another_vocabulary() -> None:
