@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from typing import Any
 
 
@@ -44,24 +46,34 @@ def _select(vocabularies: dict[str, Any], names: list[str]) -> dict[str, Any]:
     return {n: vocabularies[n] for n in names}
 
 
-def run(args: argparse.Namespace) -> int:
-    """Print what ``args`` asks for; returns the exit status."""
+def _render(args: argparse.Namespace) -> str:
     from opengov.vocabulary import export_vocabulary, json_schemas
 
     if args.schema:
-        print(json.dumps(_select(json_schemas(), args.names), ensure_ascii=False, indent=2))
-        return 0
+        return json.dumps(_select(json_schemas(), args.names), ensure_ascii=False, indent=2)
     data = export_vocabulary()
     data["vocabularies"] = _select(data["vocabularies"], args.names)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return 0
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    lines: list[str] = []
     for name, vocab in data["vocabularies"].items():
-        print(f"== {name}: {vocab['description']}")
+        lines.append(f"== {name}: {vocab['description']}")
         width = max(len(m["code"]) for m in vocab["members"])
         for m in vocab["members"]:
             basis = "; ".join(c["citation"] for c in m["basis"])
-            print(f"  {m['code']:<{width}}  {m['label_zh']}")
-            print(f"  {'':<{width}}  {m['label_en']} [{basis}]")
-        print()
+            lines.append(f"  {m['code']:<{width}}  {m['label_zh']}")
+            lines.append(f"  {'':<{width}}  {m['label_en']} [{basis}]")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print what ``args`` asks for; returns the exit status."""
+    text = _render(args)
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (e.g. ``| head``) stopped early: not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0
