@@ -64,6 +64,16 @@ _EXPORTS: dict[str, str] = {
     "json_schemas": "opengov.vocabulary",
     "lookup": "opengov.vocabulary",
     # working-day calendar and periods
+    "DateRange": "opengov.calendar",
+    "Festival": "opengov.calendar",
+    "HolidayNotice": "opengov.calendar",
+    "PeriodEnd": "opengov.calendar",
+    "RestDay": "opengov.calendar",
+    "WorkdayCalendar": "opengov.calendar",
+    "WorkdayOffset": "opengov.calendar",
+    "load_notice": "opengov.calendar",
+    "official_calendar": "opengov.calendar",
+    "parse_notice_text": "opengov.calendar",
     # applications, deadlines and fees
     # annual reports
 }
@@ -76,13 +86,16 @@ __all__ = [
     "CalendarDataError",
     "Citation",
     "CitationError",
+    "DateRange",
     "DisclosureMode",
     "Edition",
     "EditionNotInForceError",
     "EditionRules",
     "ExemptionGround",
     "ExemptionKind",
+    "Festival",
     "GovernmentLevel",
+    "HolidayNotice",
     "Instrument",
     "InvalidDateError",
     "InvalidEventError",
@@ -96,6 +109,7 @@ __all__ = [
     "OutcomeGroup",
     "OutcomeRow",
     "Override",
+    "PeriodEnd",
     "ProactiveItem",
     "ProvisionalCalendarWarning",
     "ReceiptRule",
@@ -104,18 +118,36 @@ __all__ = [
     "ReportFormat",
     "ReportFormatError",
     "ReportParseError",
+    "RestDay",
     "SubmissionChannel",
     "UnknownCodeError",
+    "WorkdayCalendar",
+    "WorkdayOffset",
     "__version__",
     "edition_in_force",
     "export_vocabulary",
     "json_schemas",
+    "load_notice",
     "lookup",
+    "official_calendar",
+    "parse_notice_text",
     "receipt_date",
 ]
 
 if TYPE_CHECKING:
     from opengov.applicants import ApplicantGroup, ApplicantType
+    from opengov.calendar import (
+        DateRange,
+        Festival,
+        HolidayNotice,
+        PeriodEnd,
+        RestDay,
+        WorkdayCalendar,
+        WorkdayOffset,
+        load_notice,
+        official_calendar,
+        parse_notice_text,
+    )
     from opengov.categories import (
         DisclosureMode,
         GovernmentLevel,
