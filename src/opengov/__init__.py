@@ -47,6 +47,10 @@ _EXPORTS: dict[str, str] = {
     "OutcomeRow": "opengov.outcomes",
     "ReportFormat": "opengov.outcomes",
     # vocabulary: categories, channels, exemptions, replies, legacy wording
+    "DisclosureMode": "opengov.categories",
+    "GovernmentLevel": "opengov.categories",
+    "LocalProactiveItem": "opengov.categories",
+    "ProactiveItem": "opengov.categories",
     "ReceiptRule": "opengov.channels",
     "SubmissionChannel": "opengov.channels",
     "receipt_date": "opengov.channels",
@@ -55,6 +59,10 @@ _EXPORTS: dict[str, str] = {
     "Override": "opengov.exemptions",
     "Reply": "opengov.replies",
     "ReplyType": "opengov.replies",
+    "LegacyOutcome": "opengov.legacy",
+    "export_vocabulary": "opengov.vocabulary",
+    "json_schemas": "opengov.vocabulary",
+    "lookup": "opengov.vocabulary",
     # working-day calendar and periods
     "DateRange": "opengov.calendar",
     "Festival": "opengov.calendar",
@@ -129,6 +137,7 @@ __all__ = [
     "Deadline",
     "DeadlineKind",
     "DeadlineOptions",
+    "DisclosureMode",
     "Edition",
     "EditionNotInForceError",
     "EditionRules",
@@ -144,11 +153,14 @@ __all__ = [
     "FeeQuote",
     "FeeWindow",
     "Festival",
+    "GovernmentLevel",
     "HolidayNotice",
     "Instrument",
     "InvalidDateError",
     "InvalidEventError",
     "InvalidInputError",
+    "LegacyOutcome",
+    "LocalProactiveItem",
     "NeedsInterpretationError",
     "NoticeParseError",
     "OpenGovError",
@@ -159,6 +171,7 @@ __all__ = [
     "Override",
     "PauseEndpoints",
     "PeriodEnd",
+    "ProactiveItem",
     "ProvisionalCalendarWarning",
     "ReceiptDay",
     "ReceiptRule",
@@ -179,11 +192,14 @@ __all__ = [
     "annual_report_due",
     "assess_fee",
     "edition_in_force",
+    "export_vocabulary",
     "fee_per_item",
     "fee_per_page",
+    "json_schemas",
     "litigation_after_review_deadline",
     "litigation_deadline",
     "load_notice",
+    "lookup",
     "official_calendar",
     "parse_notice_text",
     "proactive_disclosure_deadline",
@@ -225,6 +241,12 @@ if TYPE_CHECKING:
         official_calendar,
         parse_notice_text,
     )
+    from opengov.categories import (
+        DisclosureMode,
+        GovernmentLevel,
+        LocalProactiveItem,
+        ProactiveItem,
+    )
     from opengov.channels import ReceiptRule, SubmissionChannel, receipt_date
     from opengov.citations import Citation, Instrument
     from opengov.deadlines import (
@@ -261,6 +283,7 @@ if TYPE_CHECKING:
     )
     from opengov.exemptions import ExemptionGround, ExemptionKind, Override
     from opengov.fees import FeeMode, FeeQuote, assess_fee, fee_per_item, fee_per_page
+    from opengov.legacy import LegacyOutcome
     from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
     from opengov.remedies import (
         litigation_after_review_deadline,
@@ -268,6 +291,7 @@ if TYPE_CHECKING:
         review_deadline,
     )
     from opengov.replies import Reply, ReplyType
+    from opengov.vocabulary import export_vocabulary, json_schemas, lookup
 
 
 def __getattr__(name: str) -> Any:

@@ -60,6 +60,11 @@ class ReceiptRule(str, Enum):
         """The keyword argument of :func:`receipt_date` that carries the day."""
         return _RULE_LABELS[self][2]
 
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """Where the rule is written (207号 and Guiding Case 26 for the system rule)."""
+        return _RULE_BASIS[self]
+
 
 _RULE_LABELS: dict[ReceiptRule, tuple[str, str, str]] = {
     ReceiptRule.SUBMISSION_DAY: (
@@ -81,6 +86,17 @@ _RULE_LABELS: dict[ReceiptRule, tuple[str, str, str]] = {
         "自电子邮件系统接收之日为收到申请之日",
         "received on the day the agency's system receives it",
         "submitted_on",
+    ),
+}
+
+
+_RULE_BASIS: dict[ReceiptRule, tuple[Citation, ...]] = {
+    ReceiptRule.SUBMISSION_DAY: (cite("ogi-2019:31(1)"),),
+    ReceiptRule.SIGNED_FOR_DAY: (cite("ogi-2019:31(2)"),),
+    ReceiptRule.CONFIRMATION_DAY: (cite("ogi-2019:31(2)"), cite("ogi-2019:31(3)")),
+    ReceiptRule.SYSTEM_RECEIPT_DAY: (
+        cite("time-limits-interpretation-2015"),
+        cite("guiding-case-26"),
     ),
 }
 
@@ -121,6 +137,13 @@ class SubmissionChannel(str, Enum):
         """The rule's basis under the 2019 edition."""
         return _CHANNELS[self].basis_2019
 
+    @property
+    def note(self) -> str | None:
+        """Where the channel or its rule is an interpretation, what it is."""
+        if self is SubmissionChannel.OTHER:
+            return _OTHER_NOTE
+        return None
+
     def receipt_rule(self, edition: Edition = Edition.REG_2019) -> ReceiptRule:
         """The receipt-date rule for this channel under ``edition``."""
         if edition is Edition.REG_2007:
@@ -159,21 +182,19 @@ _CHANNELS: dict[SubmissionChannel, _ChannelInfo] = {
         ReceiptRule.CONFIRMATION_DAY,
     ),
     SubmissionChannel.ONLINE: _ChannelInfo(
-        "通过互联网渠道提交",
+        "通过互联网渠道",
         "Online (web form or e-mail)",
         ReceiptRule.CONFIRMATION_DAY,
         (cite("ogi-2019:31(3)"),),
         ReceiptRule.SYSTEM_RECEIPT_DAY,
     ),
     SubmissionChannel.FAX: _ChannelInfo(
-        "通过政府信息公开工作机构的传真提交",
+        "政府信息公开工作机构的传真",
         "By fax to the open government information office",
         ReceiptRule.CONFIRMATION_DAY,
         (cite("ogi-2019:31(3)"),),
         ReceiptRule.CONFIRMATION_DAY,
     ),
-    # Art. 31 names no other channel. 207号 part 一 gives the day the agency's own
-    # rules set, or failing that the day both sides confirm; opengov takes the latter.
     SubmissionChannel.OTHER: _ChannelInfo(
         "其他渠道",
         "Other published channel",
@@ -182,6 +203,12 @@ _CHANNELS: dict[SubmissionChannel, _ChannelInfo] = {
         ReceiptRule.CONFIRMATION_DAY,
     ),
 }
+
+
+_OTHER_NOTE = (
+    "Art. 31 names no other channel. 207号 part 一 gives the day the agency's own rules "
+    "set, or failing that the day both sides confirm; opengov takes the confirmation day."
+)
 
 
 def receipt_date(

@@ -65,6 +65,15 @@ class ExemptionKind(str, Enum):
         """True when the agency must withhold unless an override applies."""
         return self is not ExemptionKind.DISCRETIONARY
 
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """The article whose verb defines the kind."""
+        return {
+            "absolute": (cite("ogi-2019:14"),),
+            "qualified": (cite("ogi-2019:15"), cite("ogi-2019:32")),
+            "discretionary": (cite("ogi-2019:16.1"), cite("ogi-2019:16.2")),
+        }[self.value]
+
 
 class Override(str, Enum):
     """A circumstance in which information covered by a ground is disclosed."""

@@ -15,7 +15,7 @@ from opengov.errors import OpenGovError
 
 # Modules with a ``register(subparsers)`` function, in the order shown in --help.
 _AREAS: tuple[str, ...] = (
-    # "vocab",
+    "vocab",
     "calendar",
     "deadline",
     # "report",
