@@ -50,19 +50,48 @@ _EXPORTS: dict[str, str] = {
     # working-day calendar and periods
     # applications, deadlines and fees
     # annual reports
+    "AnnualReport": "opengov.reports.model",
+    "ApplicationTable": "opengov.reports.model",
+    "Cell": "opengov.reports.model",
+    "CellKind": "opengov.reports.model",
+    "CellRef": "opengov.reports.model",
+    "DisclosureTable": "opengov.reports.model",
+    "ReviewTable": "opengov.reports.model",
+    "CheckRule": "opengov.reports.checks",
+    "Finding": "opengov.reports.checks",
+    "Severity": "opengov.reports.checks",
+    "check_report": "opengov.reports.checks",
+    "check_reports": "opengov.reports.checks",
+    "check_carry_forward": "opengov.reports.checks",
+    "parse_report": "opengov.reports.files",
+    "parse_report_text": "opengov.reports.parse_text",
+    "parse_report_html": "opengov.reports.parse_html",
+    "CaseRecord": "opengov.reports.build",
+    "build_application_table": "opengov.reports.build",
+    "aggregate_reports": "opengov.reports.aggregate",
+    "compare_reports": "opengov.reports.aggregate",
 }
 
 # Kept literal so tools can read it; a test checks it equals _EXPORTS.
 __all__ = [
+    "AnnualReport",
     "ApplicantGroup",
     "ApplicantType",
+    "ApplicationTable",
     "CalendarCoverageError",
     "CalendarDataError",
+    "CaseRecord",
+    "Cell",
+    "CellKind",
+    "CellRef",
+    "CheckRule",
     "Citation",
     "CitationError",
+    "DisclosureTable",
     "Edition",
     "EditionNotInForceError",
     "EditionRules",
+    "Finding",
     "Instrument",
     "InvalidDateError",
     "InvalidEventError",
@@ -77,9 +106,20 @@ __all__ = [
     "ReportFormat",
     "ReportFormatError",
     "ReportParseError",
+    "ReviewTable",
+    "Severity",
     "UnknownCodeError",
     "__version__",
+    "aggregate_reports",
+    "build_application_table",
+    "check_carry_forward",
+    "check_report",
+    "check_reports",
+    "compare_reports",
     "edition_in_force",
+    "parse_report",
+    "parse_report_html",
+    "parse_report_text",
 ]
 
 if TYPE_CHECKING:
@@ -104,6 +144,28 @@ if TYPE_CHECKING:
         UnknownCodeError,
     )
     from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
+    from opengov.reports.aggregate import aggregate_reports, compare_reports
+    from opengov.reports.build import CaseRecord, build_application_table
+    from opengov.reports.checks import (
+        CheckRule,
+        Finding,
+        Severity,
+        check_carry_forward,
+        check_report,
+        check_reports,
+    )
+    from opengov.reports.files import parse_report
+    from opengov.reports.model import (
+        AnnualReport,
+        ApplicationTable,
+        Cell,
+        CellKind,
+        CellRef,
+        DisclosureTable,
+        ReviewTable,
+    )
+    from opengov.reports.parse_html import parse_report_html
+    from opengov.reports.parse_text import parse_report_text
 
 
 def __getattr__(name: str) -> Any:
