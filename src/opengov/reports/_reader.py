@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
-from functools import partial
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from opengov.citations import to_chinese_numeral
@@ -45,12 +45,16 @@ _PUNCT = re.compile(r"[\s“”\"'‘’「」《》、,.。:;()\[\]【】/]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+_WS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """NFKC (full-width to half-width), no whitespace."""
-    s = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", s)
+    return _WS.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=8192)
 def core(text: str) -> str:
     """A label without its numbering and punctuation, for matching."""
     s = norm(text)

@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from pydantic import Field, model_validator
@@ -474,6 +475,7 @@ def disclosure_layout(fmt: ReportFormat) -> tuple[DisclosureSection, ...]:
     return _DISCLOSURE_LAYOUT[ReportFormat(fmt)]
 
 
+@cache
 def _disclosure_keys(fmt: ReportFormat) -> tuple[tuple[DisclosureRow, DisclosureColumn], ...]:
     return tuple((r, c) for s in disclosure_layout(fmt) for r in s.rows for c in s.columns)
 
@@ -493,17 +495,19 @@ class CellRef(FrozenModel):
     @classmethod
     def applications(cls, row: OutcomeRow, column: ApplicantColumn) -> CellRef:
         """A cell of table 三."""
-        return cls(table=ReportTable.APPLICATIONS, row=row.value, column=column.value)
+        return _ref(ReportTable.APPLICATIONS, OutcomeRow(row).value, ApplicantColumn(column).value)
 
     @classmethod
     def review(cls, kind: ReviewKind, result: ReviewResult) -> CellRef:
         """A cell of table 四."""
-        return cls(table=ReportTable.REVIEW, row=kind.value, column=result.value)
+        return _ref(ReportTable.REVIEW, ReviewKind(kind).value, ReviewResult(result).value)
 
     @classmethod
     def disclosure(cls, row: DisclosureRow, column: DisclosureColumn) -> CellRef:
         """A cell of table 二."""
-        return cls(table=ReportTable.DISCLOSURE, row=row.value, column=column.value)
+        return _ref(
+            ReportTable.DISCLOSURE, DisclosureRow(row).value, DisclosureColumn(column).value
+        )
 
     def __str__(self) -> str:
         return f"{self.table.value}[{self.row}, {self.column}]"
@@ -533,6 +537,12 @@ class CellRef(FrozenModel):
         return f"{part}/{self.row_label_zh}/{self.column_label_zh}"
 
 
+@lru_cache(maxsize=4096)
+def _ref(table: ReportTable, row: str, column: str) -> CellRef:
+    # CellRef is frozen, so one instance per address can be shared.
+    return CellRef(table=table, row=row, column=column)
+
+
 # -------------------------------------------------------------------- tables
 
 
@@ -547,6 +557,14 @@ def _as_format(fmt: ReportFormat | int | str) -> ReportFormat:
         raise InvalidInputError(
             f"unknown report format {fmt!r}: give a ReportFormat, '2019', '2021' or a report year"
         ) from None
+
+
+_COLUMN_INDEX: dict[ApplicantColumn, int] = {c: i for i, c in enumerate(APPLICANT_COLUMNS)}
+
+
+@cache
+def _row_index(fmt: ReportFormat) -> dict[OutcomeRow, int]:
+    return {r: i for i, r in enumerate(fmt.rows)}
 
 
 class ApplicationTable(FrozenModel):
@@ -606,12 +624,12 @@ class ApplicationTable(FrozenModel):
     def cell(self, row: OutcomeRow, column: ApplicantColumn) -> Cell:
         """One cell; raises ``InvalidInputError`` for a row not in the format."""
         try:
-            i = self.format.rows.index(OutcomeRow(row))
-        except ValueError:
+            i = _row_index(self.format)[OutcomeRow(row)]
+        except KeyError:
             raise InvalidInputError(
                 f"row {OutcomeRow(row).printed_zh} is not in the {self.format.value} format"
             ) from None
-        return self.cells[i][APPLICANT_COLUMNS.index(ApplicantColumn(column))]
+        return self.cells[i][_COLUMN_INDEX[ApplicantColumn(column)]]
 
     def value(self, row: OutcomeRow, column: ApplicantColumn) -> int | Decimal | None:
         """The number in a cell, or ``None`` when it holds none."""

@@ -75,8 +75,9 @@ def _span(value: str | None) -> int:
 
 
 class _Collector(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, keep_tables: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.keep_tables = keep_tables
         self.tokens: list[Tok] = []
         self.tables: list[list[list[HtmlCell]]] = []
         self._depth = 0
@@ -130,7 +131,7 @@ class _Collector(HTMLParser):
         assert self._cell is not None
         text = " ".join("".join(self._cell).split())
         self.tokens.append(Tok(text, CELL))
-        if self.tables and self.tables[-1]:
+        if self.keep_tables and self.tables and self.tables[-1]:
             self.tables[-1][-1].append(
                 HtmlCell(text=text, rowspan=self._spans[0], colspan=self._spans[1])
             )
@@ -149,10 +150,10 @@ class _Collector(HTMLParser):
         self._flush_para()
 
 
-def _collect(html: str) -> _Collector:
+def _collect(html: str, keep_tables: bool = False) -> _Collector:
     if not isinstance(html, str):
         raise InvalidInputError(f"html must be a str, got {type(html).__name__}")
-    c = _Collector()
+    c = _Collector(keep_tables)
     c.feed(html)
     c.close()
     return c
@@ -160,7 +161,7 @@ def _collect(html: str) -> _Collector:
 
 def parse_html_tables(html: str) -> tuple[HtmlTable, ...]:
     """Every table in a page, in document order."""
-    c = _collect(html)
+    c = _collect(html, keep_tables=True)
     return tuple(HtmlTable(rows=tuple(tuple(row) for row in table if row)) for table in c.tables)
 
 
