@@ -47,7 +47,33 @@ _EXPORTS: dict[str, str] = {
     "OutcomeRow": "opengov.outcomes",
     "ReportFormat": "opengov.outcomes",
     # vocabulary: categories, channels, exemptions, replies, legacy wording
+    "DisclosureMode": "opengov.categories",
+    "GovernmentLevel": "opengov.categories",
+    "LocalProactiveItem": "opengov.categories",
+    "ProactiveItem": "opengov.categories",
+    "ReceiptRule": "opengov.channels",
+    "SubmissionChannel": "opengov.channels",
+    "receipt_date": "opengov.channels",
+    "ExemptionGround": "opengov.exemptions",
+    "ExemptionKind": "opengov.exemptions",
+    "Override": "opengov.exemptions",
+    "Reply": "opengov.replies",
+    "ReplyType": "opengov.replies",
+    "LegacyOutcome": "opengov.legacy",
+    "export_vocabulary": "opengov.vocabulary",
+    "json_schemas": "opengov.vocabulary",
+    "lookup": "opengov.vocabulary",
     # working-day calendar and periods
+    "DateRange": "opengov.calendar",
+    "Festival": "opengov.calendar",
+    "HolidayNotice": "opengov.calendar",
+    "PeriodEnd": "opengov.calendar",
+    "RestDay": "opengov.calendar",
+    "WorkdayCalendar": "opengov.calendar",
+    "WorkdayOffset": "opengov.calendar",
+    "load_notice": "opengov.calendar",
+    "official_calendar": "opengov.calendar",
+    "parse_notice_text": "opengov.calendar",
     # applications, deadlines and fees
     # annual reports
     "AnnualReport": "opengov.reports.model",
@@ -87,28 +113,47 @@ __all__ = [
     "CheckRule",
     "Citation",
     "CitationError",
+    "DateRange",
+    "DisclosureMode",
     "DisclosureTable",
     "Edition",
     "EditionNotInForceError",
     "EditionRules",
+    "ExemptionGround",
+    "ExemptionKind",
+    "Festival",
     "Finding",
+    "GovernmentLevel",
+    "HolidayNotice",
     "Instrument",
     "InvalidDateError",
     "InvalidEventError",
     "InvalidInputError",
+    "LegacyOutcome",
+    "LocalProactiveItem",
     "NeedsInterpretationError",
     "NoticeParseError",
     "OpenGovError",
     "OpenGovWarning",
     "OutcomeGroup",
     "OutcomeRow",
+    "Override",
+    "PeriodEnd",
+    "ProactiveItem",
     "ProvisionalCalendarWarning",
+    "ReceiptRule",
+    "Reply",
+    "ReplyType",
     "ReportFormat",
     "ReportFormatError",
     "ReportParseError",
+    "RestDay",
     "ReviewTable",
     "Severity",
+    "SubmissionChannel",
     "UnknownCodeError",
+    "WorkdayCalendar",
+    "WorkdayOffset",
     "__version__",
     "aggregate_reports",
     "build_application_table",
@@ -117,13 +162,39 @@ __all__ = [
     "check_reports",
     "compare_reports",
     "edition_in_force",
+    "export_vocabulary",
+    "json_schemas",
+    "load_notice",
+    "lookup",
+    "official_calendar",
+    "parse_notice_text",
     "parse_report",
     "parse_report_html",
     "parse_report_text",
+    "receipt_date",
 ]
 
 if TYPE_CHECKING:
     from opengov.applicants import ApplicantGroup, ApplicantType
+    from opengov.calendar import (
+        DateRange,
+        Festival,
+        HolidayNotice,
+        PeriodEnd,
+        RestDay,
+        WorkdayCalendar,
+        WorkdayOffset,
+        load_notice,
+        official_calendar,
+        parse_notice_text,
+    )
+    from opengov.categories import (
+        DisclosureMode,
+        GovernmentLevel,
+        LocalProactiveItem,
+        ProactiveItem,
+    )
+    from opengov.channels import ReceiptRule, SubmissionChannel, receipt_date
     from opengov.citations import Citation, Instrument
     from opengov.editions import Edition, EditionRules, edition_in_force
     from opengov.errors import (
@@ -143,7 +214,10 @@ if TYPE_CHECKING:
         ReportParseError,
         UnknownCodeError,
     )
+    from opengov.exemptions import ExemptionGround, ExemptionKind, Override
+    from opengov.legacy import LegacyOutcome
     from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
+    from opengov.replies import Reply, ReplyType
     from opengov.reports.aggregate import aggregate_reports, compare_reports
     from opengov.reports.build import CaseRecord, build_application_table
     from opengov.reports.checks import (
@@ -166,6 +240,7 @@ if TYPE_CHECKING:
     )
     from opengov.reports.parse_html import parse_report_html
     from opengov.reports.parse_text import parse_report_text
+    from opengov.vocabulary import export_vocabulary, json_schemas, lookup
 
 
 def __getattr__(name: str) -> Any:

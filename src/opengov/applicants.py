@@ -45,6 +45,11 @@ class ApplicantGroup(str, Enum):
             return "Natural persons"
         return "Legal persons or other organisations"
 
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """Where the column group comes from."""
+        return _BASIS
+
 
 class _Info(NamedTuple):
     label_zh: str

@@ -123,6 +123,11 @@ class OutcomeGroup(str, Enum):
         """English label."""
         return _GROUP_INFO[self][2]
 
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """The format notices that print the group."""
+        return tuple(f.basis for f in ReportFormat)
+
 
 _GROUP_INFO: dict[OutcomeGroup, tuple[str, str, str]] = {
     OutcomeGroup.DISCLOSED: ("（一）", "予以公开", "Disclosed"),

@@ -15,8 +15,8 @@ from opengov.errors import OpenGovError
 
 # Modules with a ``register(subparsers)`` function, in the order shown in --help.
 _AREAS: tuple[str, ...] = (
-    # "vocab",
-    # "calendar",
+    "vocab",
+    "calendar",
     # "deadline",
     "report",
 )

@@ -1,0 +1,308 @@
+"""Reply types (答复类型, Arts. 30, 35-39) and their annual-report rows.
+
+A :class:`ReplyType` is what an agency decided on an application: the seven replies
+of Art. 36, partial disclosure (Art. 37), the 无法提供 cases (Arts. 30, 36(四)(五),
+38), the 不予处理 cases (Arts. 35, 36(六), 39) and the 其他处理 cases (no correction,
+fee not paid, other). A :class:`Reply` is a reply type with its exemption grounds.
+
+Every reply maps to exactly one row of table 三 in each report format
+(:meth:`Reply.report_row`). Where the mapping is an interpretation, the reply type's
+``note`` says so.
+
+Legal basis:
+    - ogi-2019:36 (items 1-7), ogi-2019:37, ogi-2019:38, ogi-2019:30, ogi-2019:35,
+      ogi-2019:39.1, ogi-2019:39.2; fee-measures-2020; report-format-2021.
+
+>>> from opengov.replies import Reply, ReplyType
+>>> from opengov.exemptions import ExemptionGround
+>>> from opengov.outcomes import ReportFormat
+>>> r = Reply(type=ReplyType.WITHHELD, grounds=(ExemptionGround.STATE_SECRET,))
+>>> r.report_row(ReportFormat.F2021).printed_zh
+'1.属于国家秘密'
+>>> Reply(type=ReplyType.FEE_NOT_PAID).report_row(ReportFormat.F2019).printed_zh
+'（六）其他处理'
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import NamedTuple
+
+from pydantic import model_validator
+
+from opengov._model import FrozenModel
+from opengov.citations import Citation, cite
+from opengov.exemptions import ExemptionGround
+from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
+
+__all__ = ["Reply", "ReplyType"]
+
+
+class _ReplyInfo(NamedTuple):
+    label_zh: str
+    label_en: str
+    group: OutcomeGroup
+    basis: tuple[Citation, ...]
+    row_2019: OutcomeRow | None  # None: the row comes from the ground
+    row_2021: OutcomeRow | None
+    note: str | None
+
+
+class ReplyType(str, Enum):
+    """What the agency decided. Values are stable wire codes."""
+
+    ALREADY_PUBLIC = "already_public"
+    DISCLOSED = "disclosed"
+    PARTIALLY_DISCLOSED = "partially_disclosed"
+    WITHHELD = "withheld"
+    NOT_EXIST = "not_exist"
+    NOT_RESPONSIBLE = "not_responsible"
+    NEEDS_CREATION = "needs_creation"
+    STILL_UNCLEAR = "still_unclear"
+    PETITION = "petition"
+    REPEAT_REQUEST = "repeat_request"
+    PUBLICATION = "publication"
+    EXCESSIVE = "excessive"
+    CONFIRMATION = "confirmation"
+    SPECIAL_PROCEDURE = "special_procedure"
+    NOT_CORRECTED = "not_corrected"
+    FEE_NOT_PAID = "fee_not_paid"
+    OTHER = "other"
+
+    @property
+    def label_zh(self) -> str:
+        """Official wording: quoted from the cited article or the report row."""
+        return _REPLIES[self].label_zh
+
+    @property
+    def label_en(self) -> str:
+        """English description."""
+        return _REPLIES[self].label_en
+
+    @property
+    def group(self) -> OutcomeGroup:
+        """The report's result group (（一）…（六）)."""
+        return _REPLIES[self].group
+
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """Where the reply is provided for."""
+        return _REPLIES[self].basis
+
+    @property
+    def note(self) -> str | None:
+        """Where the report mapping is an interpretation, what it is."""
+        return _REPLIES[self].note
+
+    @property
+    def needs_grounds(self) -> bool:
+        """True for 不予公开: the reply must name at least one ground (Art. 36(三))."""
+        return self is ReplyType.WITHHELD
+
+    @property
+    def allows_grounds(self) -> bool:
+        """Grounds may be given for withholding and for the withheld parts of 区分处理."""
+        return self in (ReplyType.WITHHELD, ReplyType.PARTIALLY_DISCLOSED)
+
+
+_G = OutcomeGroup
+_R = OutcomeRow
+_REPLIES: dict[ReplyType, _ReplyInfo] = {
+    ReplyType.ALREADY_PUBLIC: _ReplyInfo(
+        "所申请公开信息已经主动公开",
+        "Already proactively disclosed; applicant told where to get it",
+        _G.DISCLOSED,
+        (cite("ogi-2019:36(1)"),),
+        _R.DISCLOSED,
+        _R.DISCLOSED,
+        "Counted under （一）予以公开: the applicant is given the information's "
+        "location, which the report formats do not count separately.",
+    ),
+    ReplyType.DISCLOSED: _ReplyInfo(
+        "所申请公开信息可以公开",
+        "Disclosed",
+        _G.DISCLOSED,
+        (cite("ogi-2019:36(2)"),),
+        _R.DISCLOSED,
+        _R.DISCLOSED,
+        None,
+    ),
+    ReplyType.PARTIALLY_DISCLOSED: _ReplyInfo(
+        "部分公开",
+        "Partially disclosed (区分处理)",
+        _G.PARTIALLY_DISCLOSED,
+        (cite("ogi-2019:37"),),
+        _R.PARTIALLY_DISCLOSED,
+        _R.PARTIALLY_DISCLOSED,
+        None,
+    ),
+    ReplyType.WITHHELD: _ReplyInfo(
+        "不予公开",
+        "Withheld",
+        _G.WITHHELD,
+        (cite("ogi-2019:36(3)"),),
+        None,
+        None,
+        None,
+    ),
+    ReplyType.NOT_EXIST: _ReplyInfo(
+        "经检索没有所申请公开信息",
+        "Does not exist after a search",
+        _G.UNABLE_TO_PROVIDE,
+        (cite("ogi-2019:36(4)"),),
+        _R.UNABLE_NOT_HELD,
+        _R.UNABLE_NOT_HELD,
+        None,
+    ),
+    ReplyType.NOT_RESPONSIBLE: _ReplyInfo(
+        "所申请公开信息不属于本行政机关负责公开",
+        "Another agency is responsible for disclosing it",
+        _G.UNABLE_TO_PROVIDE,
+        (cite("ogi-2019:36(5)"),),
+        _R.UNABLE_NOT_HELD,
+        _R.UNABLE_NOT_HELD,
+        None,
+    ),
+    ReplyType.NEEDS_CREATION: _ReplyInfo(
+        "没有现成信息需要另行制作",
+        "No existing information; it would have to be created or processed",
+        _G.UNABLE_TO_PROVIDE,
+        (cite("ogi-2019:38"),),
+        _R.UNABLE_NEEDS_CREATION,
+        _R.UNABLE_NEEDS_CREATION,
+        None,
+    ),
+    ReplyType.STILL_UNCLEAR: _ReplyInfo(
+        "补正后申请内容仍不明确",
+        "Still unclear after correction",
+        _G.UNABLE_TO_PROVIDE,
+        (cite("ogi-2019:30"),),
+        _R.UNABLE_STILL_UNCLEAR,
+        _R.UNABLE_STILL_UNCLEAR,
+        None,
+    ),
+    ReplyType.PETITION: _ReplyInfo(
+        "信访举报投诉类申请",
+        "A petition, report or complaint made as an application",
+        _G.NOT_PROCESSED,
+        (cite("ogi-2019:39.1"),),
+        _R.NOT_PROCESSED_PETITION,
+        _R.NOT_PROCESSED_PETITION,
+        None,
+    ),
+    ReplyType.REPEAT_REQUEST: _ReplyInfo(
+        "重复申请",
+        "Repeated application for information already answered",
+        _G.NOT_PROCESSED,
+        (cite("ogi-2019:36(6)"),),
+        _R.NOT_PROCESSED_REPEAT,
+        _R.NOT_PROCESSED_REPEAT,
+        None,
+    ),
+    ReplyType.PUBLICATION: _ReplyInfo(
+        "要求提供公开出版物",
+        "Request for a public publication",
+        _G.NOT_PROCESSED,
+        (cite("ogi-2019:39.2"),),
+        _R.NOT_PROCESSED_PUBLICATION,
+        _R.NOT_PROCESSED_PUBLICATION,
+        None,
+    ),
+    ReplyType.EXCESSIVE: _ReplyInfo(
+        "无正当理由大量反复申请",
+        "Unreasonable number or frequency of applications",
+        _G.NOT_PROCESSED,
+        (cite("ogi-2019:35"),),
+        _R.NOT_PROCESSED_EXCESSIVE,
+        _R.NOT_PROCESSED_EXCESSIVE,
+        None,
+    ),
+    ReplyType.CONFIRMATION: _ReplyInfo(
+        "要求行政机关确认或重新出具已获取信息",
+        "Request to confirm or re-issue information already obtained",
+        _G.NOT_PROCESSED,
+        (cite("report-format-2019"), cite("report-format-2021")),
+        _R.NOT_PROCESSED_CONFIRMATION,
+        _R.NOT_PROCESSED_CONFIRMATION,
+        "No article of the Regulation provides for this reply; it exists as report row （五）5.",
+    ),
+    ReplyType.SPECIAL_PROCEDURE: _ReplyInfo(
+        "有关法律、行政法规对信息的获取有特别规定",
+        "Access is governed by a special law (e.g. 工商, 不动产登记 records)",
+        _G.WITHHELD,
+        (cite("ogi-2019:36(7)"),),
+        _R.WITHHELD_ADMINISTRATIVE_INQUIRY,
+        _R.WITHHELD_ADMINISTRATIVE_INQUIRY,
+        "Counted under （三）8 属于行政查询事项: opengov reads that row as the "
+        "Art. 36(7) case; the formats do not say so.",
+    ),
+    ReplyType.NOT_CORRECTED: _ReplyInfo(
+        "申请人无正当理由逾期不补正",
+        "Applicant did not correct the application in time; treated as abandoned",
+        _G.OTHER,
+        (cite("ogi-2019:30"),),
+        _R.OTHER,
+        _R.OTHER_NOT_CORRECTED,
+        None,
+    ),
+    ReplyType.FEE_NOT_PAID: _ReplyInfo(
+        "申请人逾期未按收费通知要求缴纳费用",
+        "Applicant did not pay the processing fee in time; treated as abandoned",
+        _G.OTHER,
+        (cite("fee-measures-2020"), cite("ogi-2019:42")),
+        _R.OTHER,
+        _R.OTHER_FEE_NOT_PAID,
+        None,
+    ),
+    ReplyType.OTHER: _ReplyInfo(
+        "其他处理",
+        "Other handling (e.g. the applicant withdrew)",
+        _G.OTHER,
+        (cite("report-format-2019"), cite("report-format-2021")),
+        _R.OTHER,
+        _R.OTHER_MISC,
+        None,
+    ),
+}
+
+
+class Reply(FrozenModel):
+    """A reply: its type and, for withholding, the grounds in order of weight.
+
+    ``grounds`` are required for :attr:`ReplyType.WITHHELD`, allowed for
+    :attr:`ReplyType.PARTIALLY_DISCLOSED` (the grounds for the withheld parts) and
+    refused for every other type.
+    """
+
+    type: ReplyType
+    grounds: tuple[ExemptionGround, ...] = ()
+
+    @model_validator(mode="after")
+    def _grounds_fit_type(self) -> Reply:
+        if self.type.needs_grounds and not self.grounds:
+            raise ValueError(
+                "a withheld reply must name at least one exemption ground (Art. 36(三) "
+                "requires the reason); pass grounds=(ExemptionGround.…,)"
+            )
+        if self.grounds and not self.type.allows_grounds:
+            raise ValueError(
+                f"a {self.type.value!r} reply takes no exemption grounds; grounds are for "
+                "'withheld' and 'partially_disclosed' replies"
+            )
+        if len(set(self.grounds)) != len(self.grounds):
+            raise ValueError("each exemption ground may be given once")
+        return self
+
+    def report_row(self, fmt: ReportFormat) -> OutcomeRow:
+        """The one table-三 row this reply is counted in under ``fmt``.
+
+        A withheld reply with several grounds is counted once, under its first
+        ground: the formats count applications, not grounds, and do not say which
+        ground decides. Partial disclosure is counted under （二） whatever its
+        grounds (the row label says so).
+        """
+        info = _REPLIES[self.type]
+        row = info.row_2019 if fmt is ReportFormat.F2019 else info.row_2021
+        if row is None:
+            row = self.grounds[0].report_row
+        return row

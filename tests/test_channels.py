@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from opengov.channels import ReceiptRule, SubmissionChannel, receipt_date
+from opengov.editions import Edition
+from opengov.errors import InvalidDateError, InvalidInputError
+
+D1, D2, D3 = date(2026, 3, 2), date(2026, 3, 3), date(2026, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("channel", "expected"),
+    [
+        (SubmissionChannel.IN_PERSON, D1),
+        (SubmissionChannel.REGISTERED_POST, D2),
+        (SubmissionChannel.ORDINARY_MAIL, D3),
+        (SubmissionChannel.ONLINE, D3),
+        (SubmissionChannel.FAX, D3),
+        (SubmissionChannel.OTHER, D3),
+    ],
+)
+def test_art_31_receipt_rules(channel: SubmissionChannel, expected: date) -> None:
+    got = receipt_date(channel, submitted_on=D1, signed_for_on=D2, confirmed_on=D3)
+    assert got == expected
+
+
+def test_2007_online_applications_were_received_when_the_system_received_them() -> None:
+    rule = SubmissionChannel.ONLINE.receipt_rule(Edition.REG_2007)
+    assert rule is ReceiptRule.SYSTEM_RECEIPT_DAY
+    got = receipt_date(
+        SubmissionChannel.ONLINE, submitted_on=D1, confirmed_on=D3, edition=Edition.REG_2007
+    )
+    assert got == D1
+    assert [str(c) for c in SubmissionChannel.ONLINE.receipt_basis(Edition.REG_2007)] == [
+        "time-limits-interpretation-2015",
+        "guiding-case-26",
+    ]
+
+
+def test_missing_fact_says_which_to_pass() -> None:
+    with pytest.raises(InvalidInputError, match="signed_for_on"):
+        receipt_date(SubmissionChannel.REGISTERED_POST, submitted_on=D1)
+
+
+def test_fact_before_submission_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="before submitted_on"):
+        receipt_date(SubmissionChannel.FAX, submitted_on=D2, confirmed_on=D1)
+
+
+def test_string_channel_accepted_and_unknown_refused() -> None:
+    assert receipt_date("in_person", submitted_on=D1) == D1  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="in_person"):
+        receipt_date("pigeon", submitted_on=D1)  # type: ignore[arg-type]
+
+
+def test_dates_are_checked() -> None:
+    with pytest.raises(InvalidDateError):
+        receipt_date(SubmissionChannel.IN_PERSON, submitted_on=datetime(2026, 3, 2))
+    aware = datetime(2026, 3, 1, 20, tzinfo=timezone.utc)  # 04:00 on 2 March in Beijing
+    assert receipt_date(SubmissionChannel.IN_PERSON, submitted_on=aware) == D1
+
+
+def test_every_channel_has_a_basis() -> None:
+    for c in SubmissionChannel:
+        assert c.basis
+        for e in Edition:
+            assert c.receipt_basis(e)
