@@ -5,7 +5,11 @@ Run with ``make demo``. Prints the Regulation's vocabulary as the library knows 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import opengov
+
+SEED_REPORT = Path(__file__).parent / "data" / "hunjiang-minzheng-2019.txt"
 
 
 def show_editions() -> None:
@@ -34,6 +38,25 @@ def show_deadline() -> None:
     deadline = opengov.reply_deadline(date(2026, 9, 28))
     print(deadline.explain().to_zh())
     print(deadline.explain().to_en())
+
+
+def show_seed_report() -> None:
+    from opengov.reports import ApplicantColumn
+
+    report = opengov.parse_report(SEED_REPORT)
+    c = report.completeness()
+    print(f"== Annual report: {report.agency} {report.year} ({report.format.document_no}) ==")
+    print(f"cells read: {c.read}/{c.total}")
+    header = " ".join(f"{col.label_zh:>6}" for col in ApplicantColumn)
+    print(f"{'table 三':<40} {header}")
+    for row, cells in zip(report.format.rows, report.applications.cells, strict=True):
+        values = " ".join(f"{cell.display():>6}" for cell in cells)
+        print(f"{row.printed_zh[:20]:<40} {values}")
+    findings = opengov.check_report(report)
+    print(f"findings: {len(findings)}")
+    for finding in findings:
+        print(f"  {finding}")
+    print()
 
 
 def _row(row: opengov.OutcomeRow) -> str:
@@ -77,6 +100,7 @@ def main() -> None:
     show_report_rows()
     show_deadline()
     show_grounds_and_replies()
+    show_seed_report()
 
 
 if __name__ == "__main__":

@@ -113,19 +113,46 @@ _EXPORTS: dict[str, str] = {
     "fee_per_item": "opengov.fees",
     "fee_per_page": "opengov.fees",
     # annual reports
+    "AnnualReport": "opengov.reports.model",
+    "ApplicationTable": "opengov.reports.model",
+    "Cell": "opengov.reports.model",
+    "CellKind": "opengov.reports.model",
+    "CellRef": "opengov.reports.model",
+    "DisclosureTable": "opengov.reports.model",
+    "ReviewTable": "opengov.reports.model",
+    "CheckRule": "opengov.reports.checks",
+    "Finding": "opengov.reports.checks",
+    "Severity": "opengov.reports.checks",
+    "check_report": "opengov.reports.checks",
+    "check_reports": "opengov.reports.checks",
+    "check_carry_forward": "opengov.reports.checks",
+    "parse_report": "opengov.reports.files",
+    "parse_report_text": "opengov.reports.parse_text",
+    "parse_report_html": "opengov.reports.parse_html",
+    "CaseRecord": "opengov.reports.build",
+    "build_application_table": "opengov.reports.build",
+    "aggregate_reports": "opengov.reports.aggregate",
+    "compare_reports": "opengov.reports.aggregate",
 }
 
 # Kept literal so tools can read it; a test checks it equals _EXPORTS.
 __all__ = [
     "AgencyKind",
+    "AnnualReport",
     "ApplicantGroup",
     "ApplicantType",
     "Application",
     "ApplicationFlag",
     "ApplicationState",
     "ApplicationStatus",
+    "ApplicationTable",
     "CalendarCoverageError",
     "CalendarDataError",
+    "CaseRecord",
+    "Cell",
+    "CellKind",
+    "CellRef",
+    "CheckRule",
     "Citation",
     "CitationError",
     "ConsultationSent",
@@ -138,6 +165,7 @@ __all__ = [
     "DeadlineKind",
     "DeadlineOptions",
     "DisclosureMode",
+    "DisclosureTable",
     "Edition",
     "EditionNotInForceError",
     "EditionRules",
@@ -153,6 +181,7 @@ __all__ = [
     "FeeQuote",
     "FeeWindow",
     "Festival",
+    "Finding",
     "GovernmentLevel",
     "HolidayNotice",
     "Instrument",
@@ -182,6 +211,8 @@ __all__ = [
     "ReportFormatError",
     "ReportParseError",
     "RestDay",
+    "ReviewTable",
+    "Severity",
     "StatusKind",
     "SubmissionChannel",
     "UnknownCodeError",
@@ -189,8 +220,14 @@ __all__ = [
     "WorkdayCalendar",
     "WorkdayOffset",
     "__version__",
+    "aggregate_reports",
     "annual_report_due",
     "assess_fee",
+    "build_application_table",
+    "check_carry_forward",
+    "check_report",
+    "check_reports",
+    "compare_reports",
     "edition_in_force",
     "export_vocabulary",
     "fee_per_item",
@@ -202,6 +239,9 @@ __all__ = [
     "lookup",
     "official_calendar",
     "parse_notice_text",
+    "parse_report",
+    "parse_report_html",
+    "parse_report_text",
     "proactive_disclosure_deadline",
     "receipt_date",
     "reply_deadline",
@@ -291,6 +331,28 @@ if TYPE_CHECKING:
         review_deadline,
     )
     from opengov.replies import Reply, ReplyType
+    from opengov.reports.aggregate import aggregate_reports, compare_reports
+    from opengov.reports.build import CaseRecord, build_application_table
+    from opengov.reports.checks import (
+        CheckRule,
+        Finding,
+        Severity,
+        check_carry_forward,
+        check_report,
+        check_reports,
+    )
+    from opengov.reports.files import parse_report
+    from opengov.reports.model import (
+        AnnualReport,
+        ApplicationTable,
+        Cell,
+        CellKind,
+        CellRef,
+        DisclosureTable,
+        ReviewTable,
+    )
+    from opengov.reports.parse_html import parse_report_html
+    from opengov.reports.parse_text import parse_report_text
     from opengov.vocabulary import export_vocabulary, json_schemas, lookup
 
 

@@ -18,7 +18,7 @@ _AREAS: tuple[str, ...] = (
     "vocab",
     "calendar",
     "deadline",
-    # "report",
+    "report",
 )
 
 

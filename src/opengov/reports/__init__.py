@@ -1,0 +1,174 @@
+"""Annual reports (政府信息公开工作年度报告, Art. 49-50): model, checks, parsing, rendering.
+
+Submodules, each small and named for what it holds:
+
+- :mod:`~opengov.reports.model`: cells, tables 二/三/四, :class:`AnnualReport`;
+- :mod:`~opengov.reports.checks`: the 勾稽 rules as findings;
+- :mod:`~opengov.reports.parse_text`, :mod:`~opengov.reports.parse_html`: reading
+  published reports;
+- :mod:`~opengov.reports.render`: Markdown, text, HTML and JSON;
+- :mod:`~opengov.reports.build`: table 三 from case records;
+- :mod:`~opengov.reports.aggregate`: sums and year-on-year comparison;
+- :mod:`~opengov.reports.frame`: tidy pandas DataFrames (``analysis`` extra).
+
+Names are loaded lazily, like the top-level package.
+
+Legal basis:
+    - ogi-2019:49, ogi-2019:50; report-format-2019, report-format-2021.
+
+>>> from opengov.reports import parse_report, check_report
+>>> r = parse_report("examples/data/hunjiang-minzheng-2019.txt")
+>>> r.agency, r.year, r.format.value, check_report(r)
+('浑江区民政局', 2019, '2019', ())
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS: dict[str, str] = {
+    "AnnualReport": "opengov.reports.model",
+    "ApplicantColumn": "opengov.reports.model",
+    "ApplicationTable": "opengov.reports.model",
+    "Cell": "opengov.reports.model",
+    "CellKind": "opengov.reports.model",
+    "CellRef": "opengov.reports.model",
+    "Completeness": "opengov.reports.model",
+    "DisclosureColumn": "opengov.reports.model",
+    "DisclosureRow": "opengov.reports.model",
+    "DisclosureSection": "opengov.reports.model",
+    "DisclosureTable": "opengov.reports.model",
+    "ReportTable": "opengov.reports.model",
+    "ReportText": "opengov.reports.model",
+    "ReviewKind": "opengov.reports.model",
+    "ReviewResult": "opengov.reports.model",
+    "ReviewTable": "opengov.reports.model",
+    "disclosure_layout": "opengov.reports.model",
+    "BALANCE_NOTE": "opengov.reports.checks",
+    "CellValue": "opengov.reports.checks",
+    "CheckRule": "opengov.reports.checks",
+    "Finding": "opengov.reports.checks",
+    "Severity": "opengov.reports.checks",
+    "check_carry_forward": "opengov.reports.checks",
+    "check_report": "opengov.reports.checks",
+    "check_reports": "opengov.reports.checks",
+    "parse_report_text": "opengov.reports.parse_text",
+    "HtmlCell": "opengov.reports.parse_html",
+    "HtmlTable": "opengov.reports.parse_html",
+    "parse_html_tables": "opengov.reports.parse_html",
+    "parse_report_html": "opengov.reports.parse_html",
+    "parse_report": "opengov.reports.files",
+    "to_html": "opengov.reports.render",
+    "to_markdown": "opengov.reports.render",
+    "to_text": "opengov.reports.render",
+    "CaseRecord": "opengov.reports.build",
+    "build_application_table": "opengov.reports.build",
+    "build_report": "opengov.reports.build",
+    "CellChange": "opengov.reports.aggregate",
+    "aggregate_reports": "opengov.reports.aggregate",
+    "compare_reports": "opengov.reports.aggregate",
+    "findings_to_frame": "opengov.reports.frame",
+    "to_frame": "opengov.reports.frame",
+}
+
+__all__ = [
+    "BALANCE_NOTE",
+    "AnnualReport",
+    "ApplicantColumn",
+    "ApplicationTable",
+    "CaseRecord",
+    "Cell",
+    "CellChange",
+    "CellKind",
+    "CellRef",
+    "CellValue",
+    "CheckRule",
+    "Completeness",
+    "DisclosureColumn",
+    "DisclosureRow",
+    "DisclosureSection",
+    "DisclosureTable",
+    "Finding",
+    "HtmlCell",
+    "HtmlTable",
+    "ReportTable",
+    "ReportText",
+    "ReviewKind",
+    "ReviewResult",
+    "ReviewTable",
+    "Severity",
+    "aggregate_reports",
+    "build_application_table",
+    "build_report",
+    "check_carry_forward",
+    "check_report",
+    "check_reports",
+    "compare_reports",
+    "disclosure_layout",
+    "findings_to_frame",
+    "parse_html_tables",
+    "parse_report",
+    "parse_report_html",
+    "parse_report_text",
+    "to_frame",
+    "to_html",
+    "to_markdown",
+    "to_text",
+]
+
+if TYPE_CHECKING:
+    from opengov.reports.aggregate import CellChange, aggregate_reports, compare_reports
+    from opengov.reports.build import CaseRecord, build_application_table, build_report
+    from opengov.reports.checks import (
+        BALANCE_NOTE,
+        CellValue,
+        CheckRule,
+        Finding,
+        Severity,
+        check_carry_forward,
+        check_report,
+        check_reports,
+    )
+    from opengov.reports.files import parse_report
+    from opengov.reports.frame import findings_to_frame, to_frame
+    from opengov.reports.model import (
+        AnnualReport,
+        ApplicantColumn,
+        ApplicationTable,
+        Cell,
+        CellKind,
+        CellRef,
+        Completeness,
+        DisclosureColumn,
+        DisclosureRow,
+        DisclosureSection,
+        DisclosureTable,
+        ReportTable,
+        ReportText,
+        ReviewKind,
+        ReviewResult,
+        ReviewTable,
+        disclosure_layout,
+    )
+    from opengov.reports.parse_html import (
+        HtmlCell,
+        HtmlTable,
+        parse_html_tables,
+        parse_report_html,
+    )
+    from opengov.reports.parse_text import parse_report_text
+    from opengov.reports.render import to_html, to_markdown, to_text
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'opengov.reports' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

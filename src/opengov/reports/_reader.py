@@ -1,0 +1,340 @@
+"""Reading a published report from a stream of tokens (private).
+
+Both parsers (text dumps and HTML) turn a document into tokens: table cells, prose
+paragraphs, and row/table ends. This module finds the tables by their printed labels
+and reads the cells after each label. It never invents a number: when the cells after
+a label cannot be placed unambiguously, they are all marked unread.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache, partial
+from typing import NamedTuple
+
+from opengov.citations import to_chinese_numeral
+from opengov.errors import ReportParseError
+from opengov.outcomes import OutcomeRow, ReportFormat
+from opengov.reports.model import (
+    AnnualReport,
+    ApplicationTable,
+    Cell,
+    CellKind,
+    DisclosureRow,
+    DisclosureTable,
+    ReportText,
+    ReviewTable,
+    disclosure_layout,
+)
+
+CELL, PARA, ROW_END, TABLE_END = 0, 1, 2, 3
+
+
+class Tok(NamedTuple):
+    text: str
+    kind: int
+
+
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+(?:[.、]|(?=\D)))"
+)
+_PUNCT = re.compile(r"[\s“”\"'‘’「」《》、,.。:;()\[\]【】/]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+_WS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
+def norm(text: str) -> str:
+    """NFKC (full-width to half-width), no whitespace."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text))
+
+
+@lru_cache(maxsize=8192)
+def core(text: str) -> str:
+    """A label without its numbering and punctuation, for matching."""
+    s = norm(text)
+    s = _NUMBERING.sub("", s, count=1)
+    return _PUNCT.sub("", s)
+
+
+def _label_matches(token_core: str, label: str) -> bool:
+    lab = core(label)
+    if token_core == lab:
+        return True
+    if len(lab) >= 4 and token_core.startswith(lab):
+        return True
+    return len(lab) >= 4 and len(token_core) >= 4 and lab.startswith(token_core)
+
+
+def _row_matches(token: str, row: OutcomeRow) -> bool:
+    c = core(token)
+    if row is OutcomeRow.PARTIALLY_DISCLOSED:
+        return c.startswith("部分公开")
+    if row is OutcomeRow.OTHER_MISC or row is OutcomeRow.TOTAL:
+        return c == core(row.label_zh)
+    return _label_matches(c, row.label_zh)
+
+
+def is_boundary(tok: Tok) -> bool:
+    """A token that ends the cells of a row: a label, prose, or a row/table end."""
+    if tok.kind != CELL:
+        return True
+    return bool(_CJK.search(tok.text)) and Cell.read(tok.text).kind is CellKind.UNREAD
+
+
+def take(span: Sequence[Tok], n: int, money: Sequence[bool] | None = None) -> tuple[Cell, ...]:
+    """Place ``n`` cells from the tokens after a label, or mark them all unread."""
+    texts = [t.text for t in span if t.kind == CELL]
+    flags = list(money) if money is not None else [False] * n
+
+    def cells(values: Sequence[str]) -> tuple[Cell, ...]:
+        return tuple(Cell.read(v, money=m) for v, m in zip(values, flags, strict=False))
+
+    filled = [i for i, v in enumerate(texts) if v.strip()]
+    if len(texts) >= n and all(i < n for i in filled):
+        return cells(texts[:n])
+    lo, hi = 0, len(texts)
+    while lo < hi and not texts[lo].strip():
+        lo += 1
+    while hi > lo and not texts[hi - 1].strip():
+        hi -= 1
+    if hi - lo == n:
+        return cells(texts[lo:hi])
+    if len(filled) == n:
+        return cells([texts[i] for i in filled])
+    raw = " | ".join(texts) or None
+    return tuple(Cell.unread(raw) for _ in range(n))
+
+
+def span_after(tokens: Sequence[Tok], i: int, end: int) -> list[Tok]:
+    out: list[Tok] = []
+    j = i + 1
+    while j < end and not is_boundary(tokens[j]):
+        out.append(tokens[j])
+        j += 1
+    return out
+
+
+# ------------------------------------------------------------------ metadata
+
+_YEAR_BEFORE = re.compile(
+    r"((?:19|20)\d{2})年度?(?P<agency>[^,。;《》“”\d]{2,30}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告"
+)
+_AGENCY_BEFORE = re.compile(
+    r"(?P<agency>[^,。;《》“”\d]{2,30}?)((?:19|20)\d{2})年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告"
+)
+_YEAR_ONLY = re.compile(r"((?:19|20)\d{2})年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告")
+_LEADING_NOISE = re.compile(r"^(?:特向社会公布|现将|现公布|公布|根据.*规定|本机关|关于)+")
+
+
+def find_year_agency(texts: Sequence[str]) -> tuple[int | None, str | None]:
+    year: int | None = None
+    agency: str | None = None
+    for raw in texts:
+        t = norm(raw)
+        for pattern in (_AGENCY_BEFORE, _YEAR_BEFORE):
+            m = pattern.search(t)
+            if m:
+                year = int(m.group(1) if pattern is _YEAR_BEFORE else m.group(2))
+                a = _LEADING_NOISE.sub("", m.group("agency")).strip("的 ")
+                agency = a or None
+                return year, agency
+        if year is None:
+            m2 = _YEAR_ONLY.search(t)
+            if m2:
+                year = int(m2.group(1))
+    return year, agency
+
+
+# --------------------------------------------------------------------- prose
+
+_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("overview", ("总体情况", "基本情况", "概述")),
+    ("disclosure", ("主动公开",)),
+    ("applications", ("收到和处理", "依申请公开")),
+    ("review", ("行政复议", "行政诉讼")),
+    ("problems", ("存在的主要问题", "存在的问题", "改进情况")),
+    ("other_matters", ("其他需要报告",)),
+)
+_PART = re.compile(r"^[一二三四五六]、")
+
+
+def heading_part(text: str) -> str | None:
+    t = norm(text)
+    if not _PART.match(t) or len(t) > 40:
+        return None
+    for part, words in _HEADINGS:
+        if any(w in t for w in words):
+            return part
+    return None
+
+
+def split_text(tokens: Sequence[Tok]) -> ReportText:
+    parts: dict[str, list[str]] = {p: [] for p, _ in _HEADINGS}
+    current: str | None = None
+    for tok in tokens:
+        if tok.kind != PARA:
+            continue
+        part = heading_part(tok.text)
+        if part is not None:
+            current = part
+            continue
+        if current is not None:
+            parts[current].append(tok.text.strip())
+    return ReportText(**{p: "\n".join(v) for p, v in parts.items()})
+
+
+_FEE = re.compile(r"信息处理费[^。;]{0,40}?(\d+(?:\.\d+)?)\s*(万元|元)")
+
+
+def find_information_fee(other_matters: str) -> Decimal | None:
+    """The 信息处理费 amount (元) stated in part 六, if any."""
+    m = _FEE.search(norm(other_matters))
+    if m is None:
+        return None
+    try:
+        amount = Decimal(m.group(1))
+    except InvalidOperation:  # pragma: no cover - guarded by the regex
+        return None
+    return amount * 10000 if m.group(2) == "万元" else amount
+
+
+# -------------------------------------------------------------------- tables
+
+_2021_MARKERS = ("逾期不补正", "缴纳费用", "收费通知")
+
+
+def _find(tokens: Sequence[Tok], start: int, end: int, pred: Callable[[str], bool]) -> int | None:
+    for j in range(start, end):
+        if tokens[j].kind == CELL and pred(tokens[j].text):
+            return j
+    return None
+
+
+def read_report(
+    tokens: Sequence[Tok],
+    *,
+    agency: str | None,
+    year: int | None,
+    format: ReportFormat | None,
+) -> AnnualReport:
+    n = len(tokens)
+    i3 = _find(tokens, 0, n, lambda s: "本年新收" in norm(s))
+    if i3 is None:
+        raise ReportParseError(
+            "no table 三 found: no cell reads 一、本年新收政府信息公开申请数量; give the "
+            "report's HTML or a text dump with its tables as '|'-separated cells"
+        )
+    found_year, found_agency = find_year_agency(
+        [t.text for t in tokens[:i3] if t.kind == PARA][:40]
+    )
+    if year is None:
+        year = found_year
+    if year is None:
+        raise ReportParseError(
+            "the report year is not stated in a title like 'XX局2021年政府信息公开工作年度报告'; "
+            "pass year= explicitly"
+        )
+    if agency is None:
+        agency = found_agency
+    # Table 四 starts at the first 行政复议 header after table 三.
+    i4 = _find(tokens, i3, n, lambda s: core(s) == "行政复议")
+    end3 = i4 if i4 is not None else n
+    if format is None:
+        has_2021_rows = any(
+            tok.kind == CELL and any(m in norm(tok.text) for m in _2021_MARKERS)
+            for tok in tokens[i3:end3]
+        )
+        if has_2021_rows:
+            format = ReportFormat.F2021
+        elif any(tok.kind == CELL and core(tok.text) == "其他处理" for tok in tokens[i3:end3]):
+            format = ReportFormat.F2019
+        else:
+            format = ReportFormat.for_year(year)
+    applications = _read_applications(tokens, i3, end3, format)
+    review = _read_review(tokens, i4, n) if i4 is not None else ReviewTable.empty()
+    i2 = _find(tokens, 0, i3, lambda s: norm(s).startswith("第二十条"))
+    disclosure = (
+        _read_disclosure(tokens, i2, i3, format)
+        if i2 is not None
+        else DisclosureTable.empty(format)
+    )
+    text = split_text(tokens)
+    return AnnualReport(
+        agency=agency,
+        year=year,
+        format=format,
+        disclosure=disclosure,
+        applications=applications,
+        review=review,
+        text=text,
+        information_fee_yuan=find_information_fee(text.other_matters),
+    )
+
+
+def _read_applications(
+    tokens: Sequence[Tok], start: int, end: int, fmt: ReportFormat
+) -> ApplicationTable:
+    rows: list[tuple[Cell, ...]] = []
+    p = start
+    for row in fmt.rows:
+        j = _find(tokens, p, end, partial(_row_matches, row=row))
+        if j is None:
+            rows.append((Cell.unread(),) * 7)
+            continue
+        rows.append(take(span_after(tokens, j, end), 7))
+        p = j + 1
+    return ApplicationTable(format=fmt, cells=tuple(rows))
+
+
+def _read_review(tokens: Sequence[Tok], start: int, end: int) -> ReviewTable:
+    span: list[Tok] = []
+    j = start + 1
+    while j < end and tokens[j].kind not in (PARA, TABLE_END):
+        tok = tokens[j]
+        if tok.kind == CELL:
+            if is_boundary(tok):
+                span = []
+            else:
+                span.append(tok)
+        j += 1
+    return ReviewTable(cells=take(span, 15))
+
+
+def _starts(text: str, prefix: str) -> bool:
+    return norm(text).startswith(prefix)
+
+
+def _disclosure_row_matches(text: str, row: DisclosureRow) -> bool:
+    c = core(text)
+    if row is DisclosureRow.NORMATIVE_DOCUMENTS:
+        return c in ("规范性文件", "行政规范性文件")
+    return c == core(row.label_zh)
+
+
+def _read_disclosure(
+    tokens: Sequence[Tok], start: int, end: int, fmt: ReportFormat
+) -> DisclosureTable:
+    cells: list[Cell] = []
+    for section in disclosure_layout(fmt):
+        heading = f"第二十条第({to_chinese_numeral(section.item)})项"
+        h = _find(tokens, start, end, partial(_starts, prefix=heading))
+        s_end = end
+        if h is not None:
+            nxt = _find(tokens, h + 1, end, lambda s: norm(s).startswith("第二十条"))
+            s_end = nxt if nxt is not None else end
+        money = [c.is_money for c in section.columns]
+        for row in section.rows:
+            j = None
+            if h is not None:
+                j = _find(tokens, h, s_end, partial(_disclosure_row_matches, row=row))
+            if j is None:
+                cells.extend(Cell.unread() for _ in section.columns)
+            else:
+                cells.extend(take(span_after(tokens, j, s_end), len(section.columns), money))
+    return DisclosureTable(format=fmt, cells=tuple(cells))

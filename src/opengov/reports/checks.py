@@ -1,0 +1,496 @@
+"""Annual-report checks (勾稽关系): findings, never exceptions.
+
+:func:`check_report` applies the arithmetic rules to one report and returns a tuple of
+:class:`Finding`; :func:`check_carry_forward` compares two consecutive reports of the
+same agency; :func:`check_reports` does both for a collection. A bad report never
+raises: every problem is a finding with a severity, the rule and its source, the
+cells involved with their values, and the expected value.
+
+Rules and their sources:
+
+- ``balance`` (error): 一 + 二 = 三（七）总计 + 四, in every column (总计 included).
+  Source: the note printed in table 三's header, "（本列数据的勾稽关系为：第一项加
+  第二项之和，等于第三项加第四项之和）".
+- ``column_total`` (error): 总计 column = sum of the six applicant columns, on every
+  row. Source: the table structure (申请人情况 … 总计).
+- ``result_total`` (error): （七）总计 = sum of the counted result rows
+  (:attr:`ReportFormat.counted_rows`). Source: the table structure.
+- ``review_total`` (error): each table-四 总计 = 结果维持 + 结果纠正 + 其他结果 +
+  尚未审结, for 复议, 直接起诉 and 复议后起诉. Source: the table structure.
+- ``non_negative_integer`` (error): counts in tables 三 and 四, and every table-二
+  count but 本年增/减, are integers >= 0.
+- ``carry_forward`` (error): this year's 二、上年结转 = last year's 四、结转下年度继续
+  办理, column by column, for the same agency.
+- ``narrative`` (warning): a number stated in the prose (e.g. "本年新收…申请N件")
+  equals the table. Extraction is by pattern, hence a warning.
+- ``format_year`` (warning): the report's format is not the one its year calls for.
+- ``incomplete`` (warning): some cells are unread or not applicable where a number
+  is expected; rules involving them were not checked.
+
+Blank cells count as 0 (``blank_as_zero=True``, the default): agencies often leave a
+zero cell empty. Pass ``blank_as_zero=False`` to treat blanks like unread cells.
+
+Legal basis:
+    - report-format-2019, report-format-2021 (table 三 header note and structure).
+
+>>> from opengov import ApplicantType, OutcomeRow
+>>> from opengov.reports import AnnualReport, ApplicationTable, check_report
+>>> t = ApplicationTable.from_counts(2021, {
+...     OutcomeRow.RECEIVED: {ApplicantType.NATURAL_PERSON: 2},
+...     OutcomeRow.DISCLOSED: {ApplicantType.NATURAL_PERSON: 2}})
+>>> r = AnnualReport.create(agency="某局", year=2021, applications=t)
+>>> [f.rule.value for f in check_report(r) if f.severity.value == "error"]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from enum import Enum
+
+from opengov._model import FrozenModel
+from opengov.citations import Citation
+from opengov.outcomes import OutcomeRow, ReportFormat
+from opengov.reports.model import (
+    APPLICANT_COLUMNS,
+    TYPE_COLUMNS,
+    AnnualReport,
+    ApplicantColumn,
+    Cell,
+    CellKind,
+    CellRef,
+    ReportTable,
+    ReviewKind,
+    ReviewResult,
+)
+
+__all__ = [
+    "BALANCE_NOTE",
+    "CellValue",
+    "CheckRule",
+    "Finding",
+    "Severity",
+    "check_carry_forward",
+    "check_report",
+    "check_reports",
+]
+
+BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+
+class Severity(str, Enum):
+    """How serious a finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label_zh(self) -> str:
+        """Chinese name."""
+        return "错误" if self is Severity.ERROR else "提示"
+
+    @property
+    def label_en(self) -> str:
+        """English name."""
+        return self.value
+
+
+class CheckRule(str, Enum):
+    """A check, with a stable id (its value)."""
+
+    BALANCE = "balance"
+    COLUMN_TOTAL = "column_total"
+    RESULT_TOTAL = "result_total"
+    REVIEW_TOTAL = "review_total"
+    NON_NEGATIVE_INTEGER = "non_negative_integer"
+    CARRY_FORWARD = "carry_forward"
+    NARRATIVE = "narrative"
+    FORMAT_YEAR = "format_year"
+    INCOMPLETE = "incomplete"
+
+    @property
+    def label_zh(self) -> str:
+        """Short Chinese statement of the rule."""
+        return _RULES[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """Short English statement of the rule."""
+        return _RULES[self][1]
+
+    @property
+    def source(self) -> str:
+        """Where the rule comes from: the printed note or the table structure."""
+        return _RULES[self][2]
+
+
+_STRUCTURE = "表格结构 (table structure)"
+_RULES: dict[CheckRule, tuple[str, str, str]] = {
+    CheckRule.BALANCE: (
+        "第一项加第二项之和，等于第三项加第四项之和",
+        "received + carried over = total handled + carried forward",
+        BALANCE_NOTE,
+    ),
+    CheckRule.COLUMN_TOTAL: (
+        "总计列等于六类申请人之和",
+        "the total column is the sum of the six applicant columns",
+        _STRUCTURE,
+    ),
+    CheckRule.RESULT_TOTAL: (
+        "（七）总计等于各办理结果之和",
+        "row (七) total is the sum of the result rows",
+        _STRUCTURE,
+    ),
+    CheckRule.REVIEW_TOTAL: (
+        "总计等于结果维持、结果纠正、其他结果、尚未审结之和",
+        "each table-四 total is the sum of its four cells",
+        _STRUCTURE,
+    ),
+    CheckRule.NON_NEGATIVE_INTEGER: (
+        "件数为非负整数",
+        "counts are non-negative integers",
+        _STRUCTURE,
+    ),
+    CheckRule.CARRY_FORWARD: (
+        "本年上年结转数等于上年结转下年度继续办理数",
+        "this year's carried-over equals last year's carried-forward",
+        "表格结构：二、上年结转 / 四、结转下年度继续办理 (table structure across years)",
+    ),
+    CheckRule.NARRATIVE: (
+        "正文所述数字与表格一致",
+        "numbers stated in the text match the table",
+        "正文与表格 (text and table of the same report)",
+    ),
+    CheckRule.FORMAT_YEAR: (
+        "报告格式与报告年度相符",
+        "the format is the one for the report year",
+        "国办公开办函〔2019〕60号；国办公开办函〔2021〕30号",
+    ),
+    CheckRule.INCOMPLETE: (
+        "单元格未能读取，相关规则未检查",
+        "cells could not be read; rules involving them were not checked",
+        _STRUCTURE,
+    ),
+}
+
+
+class CellValue(FrozenModel):
+    """A cell involved in a finding, with what it holds."""
+
+    ref: CellRef
+    kind: CellKind
+    value: int | Decimal | None = None
+
+    @classmethod
+    def of(cls, ref: CellRef, cell: Cell) -> CellValue:
+        """Snapshot of a cell."""
+        return cls(ref=ref, kind=cell.kind, value=cell.value)
+
+
+class Finding(FrozenModel):
+    """One result of a check."""
+
+    severity: Severity
+    rule: CheckRule
+    basis: Citation
+    agency: str | None
+    year: int
+    message: str
+    cells: tuple[CellValue, ...] = ()
+    expected: int | Decimal | None = None
+    actual: int | Decimal | None = None
+
+    @property
+    def source(self) -> str:
+        """The rule's source (printed note or table structure)."""
+        return self.rule.source
+
+    def names(self, ref: CellRef) -> bool:
+        """True when the finding involves the cell ``ref``."""
+        return any(c.ref == ref for c in self.cells)
+
+    def __str__(self) -> str:
+        where = ", ".join(str(c.ref) for c in self.cells[:4])
+        if len(self.cells) > 4:
+            where += ", …"
+        return f"{self.severity.value} {self.rule.value}: {self.message} [{where}]"
+
+
+class _Ctx:
+    def __init__(self, report: AnnualReport, blank_as_zero: bool) -> None:
+        self.report = report
+        self.blank_as_zero = blank_as_zero
+        self.out: list[Finding] = []
+        self.skipped: dict[ReportTable, list[tuple[CellRef, Cell]]] = {}
+
+    def add(
+        self,
+        severity: Severity,
+        rule: CheckRule,
+        message: str,
+        cells: Iterable[tuple[CellRef, Cell]] = (),
+        expected: int | Decimal | None = None,
+        actual: int | Decimal | None = None,
+    ) -> None:
+        self.out.append(
+            Finding(
+                severity=severity,
+                rule=rule,
+                basis=self.report.basis,
+                agency=self.report.agency,
+                year=self.report.year,
+                message=message,
+                cells=tuple(CellValue.of(r, c) for r, c in cells),
+                expected=expected,
+                actual=actual,
+            )
+        )
+
+    def num(self, cell: Cell) -> int | Decimal | None:
+        return cell.as_count(blank_as_zero=self.blank_as_zero)
+
+
+def _sum_rule(
+    ctx: _Ctx,
+    rule: CheckRule,
+    total: tuple[CellRef, Cell],
+    parts: Sequence[tuple[CellRef, Cell]],
+    what: str,
+    minus: Sequence[tuple[CellRef, Cell]] = (),
+) -> None:
+    """total == sum(parts) - sum(minus); skipped when a cell holds no number."""
+    involved = [*parts, *minus, total]
+    nums = [ctx.num(c) for _, c in involved]
+    if any(n is None for n in nums):
+        return
+    expected = sum(ctx.num(c) or 0 for _, c in parts) - sum(ctx.num(c) or 0 for _, c in minus)
+    actual = ctx.num(total[1])
+    if actual != expected:
+        ctx.add(
+            Severity.ERROR,
+            rule,
+            f"{what}: expected {expected}, found {actual}",
+            involved,
+            expected,
+            actual,
+        )
+
+
+def check_report(report: AnnualReport, *, blank_as_zero: bool = True) -> tuple[Finding, ...]:
+    """Apply every single-report rule; returns findings, errors first.
+
+    Never raises on a well-typed report, however wrong its numbers are.
+    """
+    ctx = _Ctx(report, blank_as_zero)
+    fmt = report.format
+    if ReportFormat.for_year(report.year) is not fmt:
+        ctx.add(
+            Severity.WARNING,
+            CheckRule.FORMAT_YEAR,
+            f"report year {report.year} calls for the {ReportFormat.for_year(report.year).value} "
+            f"format ({ReportFormat.for_year(report.year).document_no}), "
+            f"the report follows the {fmt.value} format",
+        )
+    _check_values(ctx)
+    apps = report.applications
+
+    def c(row: OutcomeRow, col: ApplicantColumn) -> tuple[CellRef, Cell]:
+        return CellRef.applications(row, col), apps.cell(row, col)
+
+    # 总计 column = six applicant columns, every row.
+    for row in fmt.rows:
+        _sum_rule(
+            ctx,
+            CheckRule.COLUMN_TOTAL,
+            c(row, ApplicantColumn.TOTAL),
+            [c(row, col) for col in TYPE_COLUMNS],
+            f"{row.printed_zh}: 总计 should be the sum of the six applicant columns",
+        )
+    # （七）总计 = counted result rows, every column.
+    for col in APPLICANT_COLUMNS:
+        _sum_rule(
+            ctx,
+            CheckRule.RESULT_TOTAL,
+            c(OutcomeRow.TOTAL, col),
+            [c(row, col) for row in fmt.counted_rows],
+            f"{col.label_zh}: （七）总计 should be the sum of the result rows",
+        )
+    # 一 + 二 = （七） + 四, every column: written as 四 = 一 + 二 - （七）.
+    for col in APPLICANT_COLUMNS:
+        _sum_rule(
+            ctx,
+            CheckRule.BALANCE,
+            c(OutcomeRow.CARRIED_FORWARD, col),
+            [c(OutcomeRow.RECEIVED, col), c(OutcomeRow.CARRIED_OVER, col)],
+            f"{col.label_zh}: 一+二 should equal （七）总计+四, so 四 should be 一+二-（七）",
+            minus=[c(OutcomeRow.TOTAL, col)],
+        )
+    # table 四 totals.
+    rev = report.review
+    for kind in ReviewKind:
+        _sum_rule(
+            ctx,
+            CheckRule.REVIEW_TOTAL,
+            (CellRef.review(kind, ReviewResult.TOTAL), rev.cell(kind, ReviewResult.TOTAL)),
+            [
+                (CellRef.review(kind, r), rev.cell(kind, r))
+                for r in ReviewResult
+                if r is not ReviewResult.TOTAL
+            ],
+            f"{kind.label_zh}: 总计 should be the sum of its four results",
+        )
+    _check_narrative(ctx)
+    for table, cells in ctx.skipped.items():
+        ctx.add(
+            Severity.WARNING,
+            CheckRule.INCOMPLETE,
+            f"{len(cells)} cell(s) of {table.label_zh} hold no number; "
+            "rules involving them were not checked",
+            cells,
+        )
+    order = {Severity.ERROR: 0, Severity.WARNING: 1}
+    return tuple(sorted(ctx.out, key=lambda f: order[f.severity]))
+
+
+def _check_values(ctx: _Ctx) -> None:
+    report = ctx.report
+    for ref, cell in report.items():
+        if cell.kind is CellKind.NUMBER:
+            v = cell.value
+            assert v is not None
+            money = False
+            signed = False
+            if ref.table is ReportTable.DISCLOSURE:
+                from opengov.reports.model import DisclosureColumn
+
+                col = DisclosureColumn(ref.column)
+                money, signed = col.is_money, col.is_signed
+            if money:
+                if v < 0:
+                    ctx.add(
+                        Severity.ERROR,
+                        CheckRule.NON_NEGATIVE_INTEGER,
+                        f"{ref.label_zh}: an amount cannot be negative",
+                        [(ref, cell)],
+                    )
+                continue
+            integral = isinstance(v, int) or v == v.to_integral_value()
+            if not integral or (v < 0 and not signed):
+                ctx.add(
+                    Severity.ERROR,
+                    CheckRule.NON_NEGATIVE_INTEGER,
+                    f"{ref.label_zh}: {v} is not a "
+                    + ("whole number" if signed else "non-negative whole number"),
+                    [(ref, cell)],
+                )
+        elif ref.table is not ReportTable.DISCLOSURE and (
+            cell.kind is not CellKind.BLANK or not ctx.blank_as_zero
+        ):
+            ctx.skipped.setdefault(ref.table, []).append((ref, cell))
+
+
+_NARRATIVE: tuple[tuple[OutcomeRow, re.Pattern[str]], ...] = (
+    (
+        OutcomeRow.RECEIVED,
+        re.compile(
+            r"(?:本年|全年|年度|年内|\d{4}年)[^。；;]{0,12}?(?:新收|收到|受理|新增)"
+            r"[^。；;，,\d]{0,20}?申请[^。；;，,\d]{0,6}?(\d+)\s*件"
+        ),
+    ),
+    (
+        OutcomeRow.CARRIED_OVER,
+        re.compile(r"上年(?:度)?结转[^。；;，,\d]{0,16}?(\d+)\s*件"),
+    ),
+    (
+        OutcomeRow.CARRIED_FORWARD,
+        re.compile(r"结转(?:至)?下(?:一)?年度?[^。；;，,\d]{0,16}?(\d+)\s*件"),
+    ),
+)
+
+
+def _check_narrative(ctx: _Ctx) -> None:
+    import unicodedata
+
+    t = ctx.report.text
+    prose = unicodedata.normalize("NFKC", "\n".join((t.overview, t.applications, t.other_matters)))
+    for row, pattern in _NARRATIVE:
+        m = pattern.search(prose)
+        if m is None:
+            continue
+        stated = int(m.group(1))
+        ref = CellRef.applications(row, ApplicantColumn.TOTAL)
+        cell = ctx.report.applications.cell(row, ApplicantColumn.TOTAL)
+        n = ctx.num(cell)
+        if n is not None and n != stated:
+            ctx.add(
+                Severity.WARNING,
+                CheckRule.NARRATIVE,
+                f"the text says “{m.group(0)}” but {row.printed_zh}/总计 is {n}",
+                [(ref, cell)],
+                expected=stated,
+                actual=n,
+            )
+
+
+def check_carry_forward(
+    previous: AnnualReport, current: AnnualReport, *, blank_as_zero: bool = True
+) -> tuple[Finding, ...]:
+    """Compare last year's 四、结转下年度 with this year's 二、上年结转, column by column.
+
+    The two reports must be of the same agency and consecutive years; otherwise a
+    single warning says why nothing was compared.
+    """
+    out: list[Finding] = []
+    base = {
+        "basis": current.basis,
+        "agency": current.agency,
+        "year": current.year,
+        "rule": CheckRule.CARRY_FORWARD,
+    }
+    if previous.agency != current.agency or previous.year + 1 != current.year:
+        out.append(
+            Finding(
+                severity=Severity.WARNING,
+                message=f"not compared: {previous.agency} {previous.year} and "
+                f"{current.agency} {current.year} are not consecutive reports of one agency",
+                **base,
+            )
+        )
+        return tuple(out)
+    for col in APPLICANT_COLUMNS:
+        prev_cell = previous.applications.cell(OutcomeRow.CARRIED_FORWARD, col)
+        cur_cell = current.applications.cell(OutcomeRow.CARRIED_OVER, col)
+        p = prev_cell.as_count(blank_as_zero=blank_as_zero)
+        n = cur_cell.as_count(blank_as_zero=blank_as_zero)
+        if p is None or n is None or p == n:
+            continue
+        out.append(
+            Finding(
+                severity=Severity.ERROR,
+                message=f"{col.label_zh}: {current.year} 二、上年结转 is {n}, "
+                f"but {previous.year} 四、结转下年度继续办理 is {p}",
+                cells=(CellValue.of(CellRef.applications(OutcomeRow.CARRIED_OVER, col), cur_cell),),
+                expected=p,
+                actual=n,
+                **base,
+            )
+        )
+    return tuple(out)
+
+
+def check_reports(
+    reports: Iterable[AnnualReport], *, blank_as_zero: bool = True
+) -> tuple[Finding, ...]:
+    """Check each report, and the carry-forward between consecutive years of an agency."""
+    rs = list(reports)
+    out: list[Finding] = []
+    for r in rs:
+        out.extend(check_report(r, blank_as_zero=blank_as_zero))
+    by_key = {(r.agency, r.year): r for r in rs}
+    for (agency, year), r in sorted(by_key.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
+        prev = by_key.get((agency, year - 1))
+        if prev is not None:
+            out.extend(check_carry_forward(prev, r, blank_as_zero=blank_as_zero))
+    return tuple(out)

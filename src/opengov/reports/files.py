@@ -1,0 +1,66 @@
+"""Reading a report file (年度报告文件): HTML or text, chosen by content.
+
+>>> from opengov.reports import parse_report
+>>> parse_report("examples/data/hunjiang-minzheng-2019.txt").completeness().ratio
+1.0
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from opengov.errors import InvalidInputError, ReportParseError
+from opengov.outcomes import ReportFormat
+from opengov.reports.model import AnnualReport
+
+__all__ = ["looks_like_html", "parse_report", "parse_report_source"]
+
+_HTML = re.compile(r"<\s*(?:html|table|body|tr|td|p|div)\b", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text contains HTML markup (a table, paragraph or body tag)."""
+    return bool(_HTML.search(text[:200_000]))
+
+
+def parse_report_source(
+    text: str,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    format: ReportFormat | str | None = None,
+) -> AnnualReport:
+    """Parse report text that may be HTML or a ``|``-separated dump."""
+    if looks_like_html(text):
+        from opengov.reports.parse_html import parse_report_html
+
+        return parse_report_html(text, agency=agency, year=year, format=format)
+    from opengov.reports.parse_text import parse_report_text
+
+    return parse_report_text(text, agency=agency, year=year, format=format)
+
+
+def parse_report(
+    path: str | Path,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    format: ReportFormat | str | None = None,
+) -> AnnualReport:
+    """Read a report file (UTF-8, or GB18030 as published by many portals)."""
+    if not isinstance(path, (str, Path)):
+        raise InvalidInputError(f"path must be a str or Path, got {type(path).__name__}")
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ReportParseError(f"cannot read report file {str(path)!r}: {exc.strerror}") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes any byte string
+        raise ReportParseError(f"cannot decode {str(path)!r}: save it as UTF-8")
+    return parse_report_source(text, agency=agency, year=year, format=format)

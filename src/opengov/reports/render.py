@@ -1,0 +1,238 @@
+"""Rendering annual reports (年度报告): Markdown, plain text, HTML and JSON.
+
+The tables follow the official layout: table 三's three label columns (一/二/四 span
+all three; 三、本年度办理结果 and the groups （三）（四）（五） and, in 2021, （六） are
+merged cells), table 四's two header levels. :func:`to_html` uses ``rowspan`` and
+``colspan`` exactly like the official tables; :func:`to_text` writes the
+``|``-separated dump that :func:`~opengov.reports.parse_report_text` reads back;
+:func:`to_markdown` writes GitHub-flavoured tables (table 四 transposed into three
+rows, as Markdown has no merged cells). JSON is :meth:`AnnualReport.to_json`.
+
+Legal basis:
+    - report-format-2019, report-format-2021 (the layout).
+
+>>> from opengov.reports import ApplicationTable, AnnualReport, to_text
+>>> r = AnnualReport.create(agency="某局", year=2021, applications=ApplicationTable.empty(2021))
+>>> print(to_text(r).splitlines()[0])
+某局2021年政府信息公开工作年度报告
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+
+from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
+from opengov.reports.checks import BALANCE_NOTE
+from opengov.reports.model import (
+    APPLICANT_COLUMNS,
+    TYPE_COLUMNS,
+    AnnualReport,
+    Cell,
+    ReviewKind,
+    ReviewResult,
+    disclosure_layout,
+)
+
+__all__ = ["to_html", "to_markdown", "to_text"]
+
+_RESULTS = "三、本年度办理结果"
+_PARTS = (
+    ("overview", "一、总体情况"),
+    ("disclosure", "二、主动公开政府信息情况"),
+    ("applications", "三、收到和处理政府信息公开申请情况"),
+    ("review", "四、政府信息公开行政复议、行政诉讼情况"),
+    ("problems", "五、存在的主要问题及改进情况"),
+    ("other_matters", "六、其他需要报告的事项"),
+)
+
+
+def title(report: AnnualReport) -> str:
+    """The report's title, e.g. 某局2021年政府信息公开工作年度报告."""
+    return f"{report.agency or ''}{report.year}年政府信息公开工作年度报告"
+
+
+def _application_rows(report: AnnualReport) -> Iterator[tuple[str, str, str, tuple[Cell, ...]]]:
+    """(label col 1, col 2, col 3, cells) per row; merged labels only on their first row."""
+    fmt = report.format
+    seen: set[OutcomeGroup] = set()
+    first_result = True
+    for row, cells in zip(fmt.rows, report.applications.cells, strict=False):
+        if row.group is None:
+            yield row.printed_zh, "", "", cells
+            continue
+        c1 = _RESULTS if first_result else ""
+        first_result = False
+        if _is_group_member(row, fmt):
+            assert row.group is not None
+            c2 = "" if row.group in seen else row.group.number_zh + row.group.label_zh
+            seen.add(row.group)
+            yield c1, c2, row.printed_zh, cells
+        else:
+            yield c1, row.printed_zh, "", cells
+
+
+def _is_group_member(row: OutcomeRow, fmt: ReportFormat) -> bool:
+    """True for numbered sub-items (1. 2. …) under a group heading."""
+    return row.number_zh[0].isdigit()
+
+
+def _v(cell: Cell) -> str:
+    return cell.display()
+
+
+def _pipe_lines(report: AnnualReport, markdown: bool) -> Iterator[str]:
+    def line(cells: list[str], header: bool = False) -> Iterator[str]:
+        if markdown:
+            yield "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+            if header:
+                yield "|" + "---|" * len(cells)
+        else:
+            yield " | ".join(cells) + " |"
+
+    fmt = report.format
+    text = report.text
+    yield title(report)
+    if markdown:
+        yield ""
+        yield f"（{fmt.document_no}格式）"
+    for part, heading in _PARTS:
+        yield ""
+        yield ("## " if markdown else "") + heading
+        prose = getattr(text, part)
+        if prose:
+            yield ""
+            yield from prose.splitlines()
+        if part == "disclosure":
+            cells = iter(report.disclosure.cells)
+            for section in disclosure_layout(fmt):
+                yield ""
+                width = len(section.columns) + 1
+                yield from line([section.heading_zh] + [""] * (width - 1), header=True)
+                yield from line(["信息内容"] + [c.label_zh for c in section.columns])
+                for row in section.rows:
+                    values = [_v(next(cells)) for _ in section.columns]
+                    yield from line([row.label_zh_in(fmt), *values])
+        elif part == "applications":
+            yield ""
+            yield from line(
+                [BALANCE_NOTE, "", "", *(c.label_zh for c in APPLICANT_COLUMNS)], header=True
+            )
+            for c1, c2, c3, cells_ in _application_rows(report):
+                yield from line([c1, c2, c3, *(_v(c) for c in cells_)])
+        elif part == "review":
+            yield ""
+            if markdown:
+                yield from line(["", *(r.label_zh for r in ReviewResult)], header=True)
+                for kind in ReviewKind:
+                    label = kind.label_zh
+                    if kind is not ReviewKind.ADMINISTRATIVE_REVIEW:
+                        label = "行政诉讼：" + label
+                    yield from line(
+                        [label, *(_v(report.review.cell(kind, r)) for r in ReviewResult)]
+                    )
+            else:
+                results = [r.label_zh for r in ReviewResult]
+                yield from line(["行政复议", "行政诉讼"])
+                yield from line([*results, "未经复议直接起诉", "复议后起诉"])
+                yield from line(results * 2)
+                yield from line([_v(c) for c in report.review.cells])
+
+
+def to_markdown(report: AnnualReport) -> str:
+    """The report as Markdown: headings, prose and the three tables."""
+    return "\n".join(_pipe_lines(report, markdown=True)) + "\n"
+
+
+def to_text(report: AnnualReport) -> str:
+    """The report as a ``|``-separated text dump (one table row per line)."""
+    return "\n".join(_pipe_lines(report, markdown=False)) + "\n"
+
+
+def _td(text: str, rowspan: int = 1, colspan: int = 1) -> str:
+    attrs = ""
+    if rowspan > 1:
+        attrs += f' rowspan="{rowspan}"'
+    if colspan > 1:
+        attrs += f' colspan="{colspan}"'
+    return f"<td{attrs}>{escape(text)}</td>"
+
+
+def _tds(cells: tuple[Cell, ...] | list[Cell]) -> str:
+    return "".join(_td(_v(c)) for c in cells)
+
+
+def _html_applications(report: AnnualReport) -> Iterator[str]:
+    fmt = report.format
+    yield '<table class="opengov-report-table3" border="1">'
+    yield f"<tr>{_td(BALANCE_NOTE, 3, 3)}{_td('申请人情况', 1, 7)}</tr>"
+    yield f"<tr>{_td('自然人', 2)}{_td('法人或其他组织', 1, 5)}{_td('总计', 2)}</tr>"
+    yield "<tr>" + "".join(_td(c.label_zh) for c in TYPE_COLUMNS[1:]) + "</tr>"
+    group_size: dict[OutcomeGroup, int] = {}
+    for row in fmt.result_rows:
+        if _is_group_member(row, fmt) and row.group is not None:
+            group_size[row.group] = group_size.get(row.group, 0) + 1
+    seen: set[OutcomeGroup] = set()
+    first_result = True
+    for row, cells in zip(fmt.rows, report.applications.cells, strict=False):
+        if row.group is None:
+            yield f"<tr>{_td(row.printed_zh, 1, 3)}{_tds(cells)}</tr>"
+            continue
+        head = _td(_RESULTS, len(fmt.result_rows)) if first_result else ""
+        first_result = False
+        if _is_group_member(row, fmt):
+            g = row.group
+            if g not in seen:
+                seen.add(g)
+                head += _td(g.number_zh + g.label_zh, group_size[g])
+            yield f"<tr>{head}{_td(row.printed_zh)}{_tds(cells)}</tr>"
+        else:
+            yield f"<tr>{head}{_td(row.printed_zh, 1, 2)}{_tds(cells)}</tr>"
+    yield "</table>"
+
+
+def _html_review(report: AnnualReport) -> Iterator[str]:
+    results = [r.label_zh for r in ReviewResult]
+    yield '<table class="opengov-report-table4" border="1">'
+    yield f"<tr>{_td('行政复议', 1, 5)}{_td('行政诉讼', 1, 10)}</tr>"
+    yield (
+        "<tr>"
+        + "".join(_td(r, 2) for r in results)
+        + _td("未经复议直接起诉", 1, 5)
+        + _td("复议后起诉", 1, 5)
+        + "</tr>"
+    )
+    yield "<tr>" + "".join(_td(r) for r in results * 2) + "</tr>"
+    yield f"<tr>{_tds(report.review.cells)}</tr>"
+    yield "</table>"
+
+
+def _html_disclosure(report: AnnualReport) -> Iterator[str]:
+    fmt = report.format
+    cells = iter(report.disclosure.cells)
+    yield '<table class="opengov-report-table2" border="1">'
+    for section in disclosure_layout(fmt):
+        width = len(section.columns) + 1
+        yield f"<tr>{_td(section.heading_zh, 1, width)}</tr>"
+        yield "<tr>" + _td("信息内容") + "".join(_td(c.label_zh) for c in section.columns)
+        yield "</tr>"
+        for row in section.rows:
+            values = [next(cells) for _ in section.columns]
+            yield f"<tr>{_td(row.label_zh_in(fmt))}{_tds(values)}</tr>"
+    yield "</table>"
+
+
+def to_html(report: AnnualReport) -> str:
+    """The report as an HTML fragment with the official table layout."""
+    out = ['<div class="opengov-report">', f"<h1>{escape(title(report))}</h1>"]
+    for part, heading in _PARTS:
+        out.append(f"<h2>{escape(heading)}</h2>")
+        out.extend(f"<p>{escape(p)}</p>" for p in getattr(report.text, part).splitlines() if p)
+        if part == "disclosure":
+            out.extend(_html_disclosure(report))
+        elif part == "applications":
+            out.extend(_html_applications(report))
+        elif part == "review":
+            out.extend(_html_review(report))
+    out.append("</div>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,212 @@
+"""Parsing published reports: the seed, hand-made fixtures, label variants."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from opengov import ApplicantType, OutcomeRow, ReportFormat, ReportParseError
+from opengov.reports import (
+    AnnualReport,
+    ApplicantColumn,
+    CellKind,
+    DisclosureColumn,
+    DisclosureRow,
+    ReviewKind,
+    ReviewResult,
+    check_report,
+    parse_html_tables,
+    parse_report,
+    parse_report_html,
+    parse_report_text,
+)
+
+DATA = Path(__file__).parent.parent / "data" / "reports"
+SEED = Path(__file__).parent.parent.parent / "examples" / "data" / "hunjiang-minzheng-2019.txt"
+
+
+@pytest.fixture(scope="module")
+def seed() -> AnnualReport:
+    """The real 2019 report of 浑江区民政局 (text dump)."""
+    return parse_report(SEED)
+
+
+def test_seed_is_the_2019_format_with_every_table_three_number(seed: AnnualReport) -> None:
+    assert (seed.agency, seed.year, seed.format) == ("浑江区民政局", 2019, ReportFormat.F2019)
+    assert len(seed.applications.cells) == 23
+    for row in ReportFormat.F2019.rows:
+        for col in ApplicantColumn:
+            cell = seed.applications.cell(row, col)
+            assert (cell.kind, cell.value) == (CellKind.NUMBER, 0), (row, col)
+    assert all(c.value == 0 for c in seed.review.cells)
+    assert seed.completeness().unread == 0
+    assert check_report(seed) == ()
+
+
+def test_seed_table_two_reads_the_licensing_row(seed: AnnualReport) -> None:
+    d = seed.disclosure
+    assert d.cell(DisclosureRow.LICENSING, DisclosureColumn.PREVIOUS_YEAR_ITEMS).value == 3
+    assert d.cell(DisclosureRow.LICENSING, DisclosureColumn.CHANGE).value == 3  # printed "+3"
+    assert d.cell(DisclosureRow.LICENSING, DisclosureColumn.DECISIONS).value == 6
+    assert (
+        d.cell(DisclosureRow.CENTRALISED_PROCUREMENT, DisclosureColumn.PROCUREMENT_AMOUNT).value
+        == 0
+    )
+
+
+def test_seed_text_parts(seed: AnnualReport) -> None:
+    assert seed.text.overview.startswith("(一)2019年信息发布情况")
+    assert "二、强化权力监督" in seed.text.overview  # a sub-heading, not part 二
+    assert seed.text.problems.startswith("一年来")
+    assert seed.text.other_matters == ""
+
+
+def _summary(report: AnnualReport) -> list[tuple[str, str, str, object, object]]:
+    return [
+        (
+            f.severity.value,
+            f.rule.value,
+            str(f.cells[0].ref) if f.cells else "",
+            f.expected,
+            f.actual,
+        )
+        for f in check_report(report)
+    ]
+
+
+def test_2021_text_fixture_gives_exactly_the_planted_findings() -> None:
+    r = parse_report(DATA / "f2021-errors.txt")
+    assert (r.agency, r.year, r.format) == ("某市交通运输局", 2021, ReportFormat.F2021)
+    assert r.completeness().unread == 0
+    np = ApplicantColumn.NATURAL_PERSON
+    assert r.applications.value(OutcomeRow.RECEIVED, np) == 20  # printed full-width ２０
+    assert r.applications.value(OutcomeRow.UNABLE_NOT_HELD, np) == 4  # printed "1、"
+    assert r.applications.value(OutcomeRow.OTHER_NOT_CORRECTED, np) == 1
+    assert r.disclosure.cell(
+        DisclosureRow.ADMINISTRATIVE_FEES, DisclosureColumn.FEE_AMOUNT
+    ).value == Decimal("12.5")
+    assert r.information_fee_yuan == Decimal(380)
+    assert _summary(r) == [
+        ("error", "column_total", "applications[carried_forward, natural_person]", 4, 3),
+        ("error", "balance", "applications[received, natural_person]", 2, 3),
+        ("error", "review_total", "review[administrative_review, upheld]", 3, 2),
+        ("warning", "narrative", "applications[received, total]", 25, 24),
+    ]
+
+
+def test_2019_html_fixture_gives_exactly_the_planted_findings() -> None:
+    r = parse_report(DATA / "f2019-errors.html")
+    assert (r.agency, r.year, r.format) == ("某县自然资源局", 2019, ReportFormat.F2019)
+    assert r.disclosure.cell(DisclosureRow.LICENSING, DisclosureColumn.CHANGE).value == -2
+    assert r.disclosure.cell(
+        DisclosureRow.CENTRALISED_PROCUREMENT, DisclosureColumn.PROCUREMENT_AMOUNT
+    ).value == Decimal("35.6")
+    na = r.applications.cell(
+        OutcomeRow.WITHHELD_STATE_SECRET, ApplicantColumn.LEGAL_SERVICE_INSTITUTION
+    )
+    assert na.kind is CellKind.NOT_APPLICABLE
+    assert r.review.cell(ReviewKind.LITIGATION_AFTER_REVIEW, ReviewResult.TOTAL).value == 2
+    assert _summary(r) == [
+        ("error", "column_total", "applications[total, natural_person]", 11, 10),
+        ("error", "result_total", "applications[disclosed, commercial_enterprise]", 1, 2),
+        ("error", "balance", "applications[received, commercial_enterprise]", -1, 0),
+        (
+            "warning",
+            "incomplete",
+            "applications[withheld_state_secret, legal_service_institution]",
+            None,
+            None,
+        ),
+    ]
+
+
+def test_html_tables_expand_rowspan_and_colspan() -> None:
+    html = (DATA / "f2019-errors.html").read_text(encoding="utf-8")
+    tables = parse_html_tables(html)
+    assert len(tables) == 3
+    grid = tables[1].grid()
+    assert all(len(row) == 10 for row in grid)
+    assert grid[0][:3] == (grid[0][0],) * 3
+    assert "勾稽" in grid[0][0]
+    assert [row[0] for row in grid[5:25]] == ["三、本年度办理结果"] * 20
+    assert grid[1][3] == grid[2][3] == "自然人"
+    review = tables[2].grid()
+    assert review[0][:5] == ("行政复议",) * 5
+    assert review[0][5:] == ("行政诉讼",) * 10
+
+
+ROW_PER_LINE = """某局2020年政府信息公开工作年度报告
+一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |
+二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+三、本年度办理结果 | （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |
+（七）总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |
+四、结转下年度继续办理 |  | 0 | 0 | 0 | 0 | 0 | 0 |
+"""
+
+
+def test_rows_that_cannot_be_placed_are_unread_never_guessed() -> None:
+    r = parse_report_text(ROW_PER_LINE)
+    assert r.format is ReportFormat.F2019  # no （六） rows: the year decides
+    assert r.applications.value(OutcomeRow.DISCLOSED, ApplicantColumn.TOTAL) == 3
+    # 四 has a blank first cell and only 6 values: its position is blank, not guessed
+    assert (
+        r.applications.cell(OutcomeRow.CARRIED_FORWARD, ApplicantColumn.NATURAL_PERSON).kind
+        is CellKind.BLANK
+    )
+    # rows absent from the dump are unread
+    assert (
+        r.applications.cell(OutcomeRow.WITHHELD_STATE_SECRET, ApplicantColumn.TOTAL).kind
+        is CellKind.UNREAD
+    )
+    assert 0 < r.completeness().ratio < 1
+
+
+def test_too_few_cells_mark_the_row_unread() -> None:
+    text = "某局2021年政府信息公开工作年度报告\n一、本年新收政府信息公开申请数量 | 3 | 3 |\n"
+    r = parse_report_text(text)
+    row = r.applications.cells[0]
+    assert all(c.kind is CellKind.UNREAD for c in row)
+    assert row[0].raw == "3 | 3"
+
+
+def test_2021_rows_decide_the_format_over_the_year() -> None:
+    text = (
+        "某局2020年政府信息公开工作年度报告\n一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+    )
+    r = parse_report_text(text)
+    assert r.format is ReportFormat.F2021
+    assert next(f.rule.value for f in check_report(r)) == "format_year"
+
+
+def test_explicit_metadata_wins() -> None:
+    r = parse_report_text(ROW_PER_LINE, agency="乙局", year=2020, format="2019")
+    assert (r.agency, r.year) == ("乙局", 2020)
+
+
+def test_no_table_three_raises() -> None:
+    with pytest.raises(ReportParseError, match="no table 三"):
+        parse_report_text("某局2020年政府信息公开工作年度报告\n没有表格")
+    with pytest.raises(ReportParseError, match="year"):
+        parse_report_html("<table><tr><td>一、本年新收政府信息公开申请数量</td></tr></table>")
+
+
+def test_missing_file_raises_report_parse_error(tmp_path: object) -> None:
+    with pytest.raises(ReportParseError, match="cannot read"):
+        parse_report("/nonexistent/report.txt")
+
+
+@pytest.mark.parametrize("junk", [None, b"bytes", 3])
+def test_junk_input_raises_opengov_errors(junk: object) -> None:
+    from opengov import InvalidInputError
+
+    with pytest.raises(InvalidInputError):
+        parse_report_text(junk)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError):
+        parse_report_html(junk)  # type: ignore[arg-type]
+
+
+def test_applicant_type_columns_follow_the_vocabulary() -> None:
+    assert [c.applicant_type for c in ApplicantColumn][:6] == list(ApplicantType)
