@@ -355,3 +355,17 @@ def test_a_correction_never_makes_the_deadline_earlier(asked: int, back: int) ->
     )
     app = app.record(CorrectionReceived(on=app.events[0].on + timedelta(days=back)))
     assert app.reply_deadline().due >= base.reply_deadline().due
+
+
+def test_2018_online_application_is_received_when_the_system_received_it() -> None:
+    # 2007 edition: the day the system received it (国办公开办函〔2015〕207号);
+    # no confirmation day is needed. 15 working days after Thursday 2018-06-14,
+    # skipping 端午 (2018-06-16..18) and weekends: 06-15 (1), 06-19..22 (5),
+    # 06-25..29 (10), 07-02..06 (15).
+    app = Application.receive(
+        SubmissionChannel.ONLINE,
+        applicant_type=ApplicantType.NATURAL_PERSON,
+        submitted_on=D("2018-06-14"),
+    )
+    assert app.received_on == D("2018-06-14")
+    assert app.reply_deadline().due == D("2018-07-06")

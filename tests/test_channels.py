@@ -68,3 +68,31 @@ def test_every_channel_has_a_basis() -> None:
         assert c.basis
         for e in Edition:
             assert c.receipt_basis(e)
+
+
+def test_rule_in_force_on_arrival_is_chosen_by_default() -> None:
+    online = SubmissionChannel.ONLINE
+    # A 2018 online application needs only the day the system received it.
+    assert receipt_date(online, submitted_on=date(2018, 6, 1)) == date(2018, 6, 1)
+    # Arrived under the 2007 edition, confirmed after the 2019 edition took effect:
+    # the 2007 rule governed when it arrived.
+    got = receipt_date(online, submitted_on=date(2019, 5, 10), confirmed_on=date(2019, 5, 16))
+    assert got == date(2019, 5, 10)
+    # Arrived under the 2019 edition: the confirmation day (Art. 31(3)).
+    got = receipt_date(online, submitted_on=date(2019, 5, 15), confirmed_on=date(2019, 5, 17))
+    assert got == date(2019, 5, 17)
+
+
+def test_pre_2019_online_application_without_submission_day_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"before 2019-05-15.*submitted_on"):
+        receipt_date(SubmissionChannel.ONLINE, confirmed_on=date(2018, 6, 1))
+
+
+def test_explicit_edition_applies_its_rule_whatever_the_dates() -> None:
+    got = receipt_date(
+        SubmissionChannel.ONLINE,
+        submitted_on=date(2018, 6, 1),
+        confirmed_on=date(2018, 6, 4),
+        edition=Edition.REG_2019,
+    )
+    assert got == date(2018, 6, 4)

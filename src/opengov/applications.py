@@ -711,21 +711,12 @@ class Application(FrozenModel):
     @property
     def received_on(self) -> date:
         """The day the agency received the application (Art. 31, by channel)."""
-        day = receipt_date(
+        return receipt_date(
             self.channel,
             submitted_on=self.submitted_on,
             signed_for_on=self.signed_for_on,
             confirmed_on=self.confirmed_on,
         )
-        if day < Edition.REG_2019.rules.in_force:
-            day = receipt_date(
-                self.channel,
-                submitted_on=self.submitted_on,
-                signed_for_on=self.signed_for_on,
-                confirmed_on=self.confirmed_on,
-                edition=Edition.REG_2007,
-            )
-        return day
 
     @property
     def edition(self) -> Edition:

@@ -217,15 +217,23 @@ def receipt_date(
     submitted_on: date | None = None,
     signed_for_on: date | None = None,
     confirmed_on: date | None = None,
-    edition: Edition = Edition.REG_2019,
+    edition: Edition | None = None,
 ) -> date:
     """The day the agency received the application, by the channel's rule.
 
     Only the fact the rule needs is required; a fact dated before ``submitted_on``
     (when both are given) is refused as impossible.
 
+    ``edition=None`` (the default) applies the rule in force when the application
+    arrived: the 2007-edition rule when it gives a day before 2019-05-15 (the
+    2019 edition was not yet in force then), the Art. 31 rule otherwise. The two
+    differ only for online applications (system receipt day vs confirmation day).
+    Pass an edition to apply its rule regardless of dates.
+
     >>> receipt_date(SubmissionChannel.IN_PERSON, submitted_on=date(2026, 9, 28))
     datetime.date(2026, 9, 28)
+    >>> receipt_date(SubmissionChannel.ONLINE, submitted_on=date(2018, 6, 1))
+    datetime.date(2018, 6, 1)
     >>> receipt_date(SubmissionChannel.FAX, submitted_on=date(2026, 9, 28))
     Traceback (most recent call last):
     ...
@@ -243,12 +251,6 @@ def receipt_date(
         "confirmed_on": confirmed_on,
     }
     dates = {k: as_date(v, k) for k, v in facts.items() if v is not None}
-    rule = channel.receipt_rule(edition)
-    if rule.fact not in dates:
-        raise InvalidInputError(
-            f"an application sent by {channel.value} is {rule.label_en} "
-            f"({rule.label_zh}): pass {rule.fact}"
-        )
     start = dates.get("submitted_on")
     for name, day in dates.items():
         if start is not None and day < start:
@@ -256,4 +258,27 @@ def receipt_date(
                 f"{name} ({day.isoformat()}) is before submitted_on ({start.isoformat()}); "
                 "an application cannot be received before it is sent"
             )
-    return dates[rule.fact]
+    by_date = edition is None
+    if edition is None:
+        old_rule = channel.receipt_rule(Edition.REG_2007)
+        old_day = dates.get(old_rule.fact)
+        if old_day is not None and old_day < Edition.REG_2019.rules.in_force:
+            return old_day
+        edition = Edition.REG_2019
+    rule = channel.receipt_rule(edition)
+    if rule.fact not in dates:
+        raise InvalidInputError(
+            f"an application sent by {channel.value} is {rule.label_en} "
+            f"({rule.label_zh}): pass {rule.fact}"
+        )
+    day = dates[rule.fact]
+    if by_date and day < Edition.REG_2019.rules.in_force:
+        # The 2019 rule gives a day before the 2019 edition: the 2007 rule governed.
+        old_rule = channel.receipt_rule(Edition.REG_2007)
+        if old_rule.fact not in dates:
+            raise InvalidInputError(
+                f"an application sent by {channel.value} before 2019-05-15 was "
+                f"{old_rule.label_en} ({old_rule.label_zh}): pass {old_rule.fact}"
+            )
+        return dates[old_rule.fact]
+    return day
