@@ -8,6 +8,7 @@ user can cause are printed as one line and give exit status 2 (1 is kept for
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -46,4 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OpenGovError as exc:
         print(f"opengov: error [{exc.code}]: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (e.g. `opengov calendar 2026 | head`): stop quietly,
+        # and point stdout at devnull so the interpreter's final flush cannot fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     return status
