@@ -1,6 +1,9 @@
 """The main job: opengov on real data.
 
-Run with ``make demo``. Prints the Regulation's vocabulary as the library knows it.
+Run with ``make demo``. It parses and checks a real published annual report (the
+2019 report of 浑江区民政局, as a text dump), computes a reply deadline on the
+official calendar with its explanation, and prints the Regulation's vocabulary:
+editions, exemption grounds, reply types and their report rows.
 """
 
 from __future__ import annotations
@@ -23,14 +26,6 @@ def show_editions() -> None:
     print()
 
 
-def show_report_rows() -> None:
-    print("== Annual report, table 三 (2021 format) ==")
-    for row in opengov.ReportFormat.F2021.rows:
-        group = row.group.label_zh if row.group else ""
-        print(f"{row.printed_zh:<50} {group:<8} {row.value}")
-    print()
-
-
 def show_deadline() -> None:
     from datetime import date
 
@@ -38,6 +33,7 @@ def show_deadline() -> None:
     deadline = opengov.reply_deadline(date(2026, 9, 28))
     print(deadline.explain().to_zh())
     print(deadline.explain().to_en())
+    print()
 
 
 def show_seed_report() -> None:
@@ -55,6 +51,17 @@ def show_seed_report() -> None:
     findings = opengov.check_report(report)
     print(f"findings: {len(findings)}")
     for finding in findings:
+        print(f"  {finding}")
+    print()
+
+    # The checks at work: the same report with one mistyped cell, as agencies
+    # compiling the table by hand often publish it.
+    from opengov.reports import Cell, CellRef
+
+    typo = CellRef.applications(opengov.OutcomeRow.RECEIVED, ApplicantColumn.NATURAL_PERSON)
+    altered = report.with_cell(typo, Cell.number(3))
+    print(f"== The same report with {typo.label_zh} typed as 3 ==")
+    for finding in opengov.check_report(altered):
         print(f"  {finding}")
     print()
 
@@ -96,11 +103,10 @@ def show_grounds_and_replies() -> None:
 
 
 def main() -> None:
-    show_editions()
-    show_report_rows()
-    show_deadline()
-    show_grounds_and_replies()
     show_seed_report()
+    show_deadline()
+    show_editions()
+    show_grounds_and_replies()
 
 
 if __name__ == "__main__":
