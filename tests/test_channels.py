@@ -51,9 +51,9 @@ def test_fact_before_submission_is_refused() -> None:
 
 
 def test_string_channel_accepted_and_unknown_refused() -> None:
-    assert receipt_date("in_person", submitted_on=D1) == D1  # type: ignore[arg-type]
+    assert receipt_date("in_person", submitted_on=D1) == D1
     with pytest.raises(InvalidInputError, match="in_person"):
-        receipt_date("pigeon", submitted_on=D1)  # type: ignore[arg-type]
+        receipt_date("pigeon", submitted_on=D1)
 
 
 def test_dates_are_checked() -> None:

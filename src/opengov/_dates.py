@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+from opengov._show import show
 from opengov.errors import InvalidDateError
 
 CHINA_STANDARD_TIME = timezone(timedelta(hours=8), "CST")
@@ -24,10 +25,16 @@ def as_date(value: object, name: str = "date") -> date:
                 f"{name} is a naive datetime ({value.isoformat()}); pass a date, or a "
                 "timezone-aware datetime (it is read in China Standard Time, UTC+8)"
             )
-        return value.astimezone(CHINA_STANDARD_TIME).date()
+        try:
+            return value.astimezone(CHINA_STANDARD_TIME).date()
+        except OverflowError:
+            raise InvalidDateError(
+                f"{name} ({value.isoformat()}) has no date in China Standard Time (UTC+8): "
+                "it lies at the very end of the datetime range; pass a date instead"
+            ) from None
     if isinstance(value, date):
         return value
     raise InvalidDateError(
         f"{name} must be a datetime.date or an aware datetime, got {type(value).__name__} "
-        f"({value!r}); parse strings first, e.g. date.fromisoformat('2026-09-28')"
+        f"({show(value)}); parse strings first, e.g. date.fromisoformat('2026-09-28')"
     )

@@ -3,11 +3,38 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from opengov.errors import UnknownCodeError
+from opengov._show import show
+from opengov.errors import InvalidInputError, UnknownCodeError
 
 E = TypeVar("E", bound=Enum)
+
+
+def _unknown(enum_type: type[Enum], code: object) -> UnknownCodeError:
+    known = ", ".join(repr(m.value) for m in enum_type)
+    return UnknownCodeError(
+        f"unknown {enum_type.__name__} code {show(code)}; known codes: {known}"
+        + ("" if isinstance(code, str) else f" (codes are strings, got {type(code).__name__})")
+    )
+
+
+class CodeEnum(str, Enum):
+    """Base of the vocabulary enums: ``Member(code)`` refuses unknown codes clearly.
+
+    An unknown code raises :class:`~opengov.errors.UnknownCodeError` listing the
+    known codes; it is also a ``ValueError``, what ``Enum(value)`` raises by default.
+
+    >>> from opengov.outcomes import ReportFormat
+    >>> ReportFormat("2020")
+    Traceback (most recent call last):
+    ...
+    opengov.errors.UnknownCodeError: unknown ReportFormat code '2020'; known codes: '2019', '2021'
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        raise _unknown(cls, value)
 
 
 def lookup(enum_type: type[E], code: object) -> E:
@@ -27,6 +54,11 @@ def lookup(enum_type: type[E], code: object) -> E:
     ...
     opengov.errors.UnknownCodeError: unknown ReportFormat code '2020'; known codes: '2019', '2021'
     """
+    if not (isinstance(enum_type, type) and issubclass(enum_type, Enum)):
+        raise InvalidInputError(
+            f"lookup needs a vocabulary enum class first, e.g. lookup(ReportFormat, '2021'); "
+            f"got {show(enum_type)}"
+        )
     if isinstance(code, enum_type):
         return code
     if isinstance(code, Enum):
@@ -38,8 +70,4 @@ def lookup(enum_type: type[E], code: object) -> E:
         for member in enum_type:
             if member.value == code:
                 return member
-    known = ", ".join(repr(m.value) for m in enum_type)
-    raise UnknownCodeError(
-        f"unknown {enum_type.__name__} code {code!r}; known codes: {known}"
-        + ("" if isinstance(code, str) else f" (codes are strings, got {type(code).__name__})")
-    )
+    raise _unknown(enum_type, code)

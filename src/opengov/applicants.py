@@ -19,15 +19,15 @@ Legal basis:
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import NamedTuple
 
+from opengov._lookup import CodeEnum
 from opengov.citations import Citation, cite
 
 __all__ = ["ApplicantGroup", "ApplicantType"]
 
 
-class ApplicantGroup(str, Enum):
+class ApplicantGroup(CodeEnum):
     """The two column groups of table 三."""
 
     NATURAL_PERSON = "natural_person"
@@ -57,7 +57,7 @@ class _Info(NamedTuple):
     group: ApplicantGroup
 
 
-class ApplicantType(str, Enum):
+class ApplicantType(CodeEnum):
     """Who applied, exactly as the report columns; in the official column order."""
 
     NATURAL_PERSON = "natural_person"

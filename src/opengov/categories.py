@@ -33,9 +33,10 @@ Legal basis:
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import NamedTuple
 
+from opengov._lookup import CodeEnum, lookup
+from opengov._show import show
 from opengov.citations import Citation, cite
 from opengov.errors import UnknownCodeError
 
@@ -49,7 +50,7 @@ class _Info(NamedTuple):
     note: str | None
 
 
-class DisclosureMode(str, Enum):
+class DisclosureMode(CodeEnum):
     """How a piece of government information is made public, if at all."""
 
     PROACTIVE = "proactive"
@@ -106,7 +107,7 @@ class _ItemInfo(NamedTuple):
     label_en: str
 
 
-class ProactiveItem(str, Enum):
+class ProactiveItem(CodeEnum):
     """The fifteen items of Art. 20 every agency discloses proactively, in order."""
 
     RULES_AND_NORMATIVE_DOCUMENTS = "rules_and_normative_documents"
@@ -156,10 +157,10 @@ class ProactiveItem(str, Enum):
         """
         if isinstance(item_no, bool) or not isinstance(item_no, int):
             raise UnknownCodeError(
-                f"an Art. 20 item number is an int from 1 to 15, got {item_no!r}"
+                f"an Art. 20 item number is an int from 1 to 15, got {show(item_no)}"
             )
         if not 1 <= item_no <= len(_ITEM_ORDER):
-            raise UnknownCodeError(f"Art. 20 has items 1 to 15, not {item_no}")
+            raise UnknownCodeError(f"Art. 20 has items 1 to 15, not {show(item_no)}")
         return _ITEM_ORDER[item_no - 1]
 
 
@@ -228,7 +229,7 @@ _ITEMS: dict[ProactiveItem, _ItemInfo] = {
 _ITEM_ORDER: tuple[ProactiveItem, ...] = tuple(ProactiveItem)
 
 
-class GovernmentLevel(str, Enum):
+class GovernmentLevel(CodeEnum):
     """The government levels Art. 21 binds, named in the statute's words."""
 
     CITY_COUNTY = "city_county"
@@ -265,7 +266,7 @@ _LEVELS: dict[GovernmentLevel, tuple[str, str]] = {
 }
 
 
-class LocalProactiveItem(str, Enum):
+class LocalProactiveItem(CodeEnum):
     """The local items of Art. 21 (主动公开 according to local circumstances)."""
 
     MUNICIPAL_CONSTRUCTION = "municipal_construction"
@@ -301,9 +302,9 @@ class LocalProactiveItem(str, Enum):
         """``ogi-2019:21`` (a single paragraph without numbered items)."""
         return _ART_21
 
-    def binds(self, level: GovernmentLevel) -> bool:
-        """Whether Art. 21 binds ``level`` to disclose this item."""
-        return level in self.levels
+    def binds(self, level: GovernmentLevel | str) -> bool:
+        """Whether Art. 21 binds ``level`` (a member or its code) to disclose this item."""
+        return lookup(GovernmentLevel, level) in self.levels
 
 
 _L = LocalProactiveItem

@@ -26,10 +26,11 @@ datetime.date(2026, 3, 2)
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
 from typing import NamedTuple
 
 from opengov._dates import as_date
+from opengov._lookup import CodeEnum, lookup
+from opengov._show import show
 from opengov.citations import Citation, cite
 from opengov.editions import Edition
 from opengov.errors import InvalidInputError
@@ -37,7 +38,7 @@ from opengov.errors import InvalidInputError
 __all__ = ["ReceiptRule", "SubmissionChannel", "receipt_date"]
 
 
-class ReceiptRule(str, Enum):
+class ReceiptRule(CodeEnum):
     """Which fact fixes the day an application is received."""
 
     SUBMISSION_DAY = "submission_day"
@@ -112,7 +113,7 @@ class _ChannelInfo(NamedTuple):
 _207 = cite("time-limits-interpretation-2015")
 
 
-class SubmissionChannel(str, Enum):
+class SubmissionChannel(CodeEnum):
     """How the application reached the agency (Art. 29 written forms, Art. 31)."""
 
     IN_PERSON = "in_person"
@@ -144,15 +145,15 @@ class SubmissionChannel(str, Enum):
             return _OTHER_NOTE
         return None
 
-    def receipt_rule(self, edition: Edition = Edition.REG_2019) -> ReceiptRule:
-        """The receipt-date rule for this channel under ``edition``."""
-        if edition is Edition.REG_2007:
+    def receipt_rule(self, edition: Edition | str = Edition.REG_2019) -> ReceiptRule:
+        """The receipt-date rule for this channel under ``edition`` (a member or its code)."""
+        if lookup(Edition, edition) is Edition.REG_2007:
             return _CHANNELS[self].rule_2007
         return _CHANNELS[self].rule_2019
 
-    def receipt_basis(self, edition: Edition = Edition.REG_2019) -> tuple[Citation, ...]:
-        """Citations for :meth:`receipt_rule` under ``edition``."""
-        if edition is Edition.REG_2007:
+    def receipt_basis(self, edition: Edition | str = Edition.REG_2019) -> tuple[Citation, ...]:
+        """Citations for :meth:`receipt_rule` under ``edition`` (a member or its code)."""
+        if lookup(Edition, edition) is Edition.REG_2007:
             if self is SubmissionChannel.ONLINE:
                 return (_207, cite("guiding-case-26"))
             return (_207,)
@@ -212,12 +213,12 @@ _OTHER_NOTE = (
 
 
 def receipt_date(
-    channel: SubmissionChannel,
+    channel: SubmissionChannel | str,
     *,
     submitted_on: date | None = None,
     signed_for_on: date | None = None,
     confirmed_on: date | None = None,
-    edition: Edition | None = None,
+    edition: Edition | str | None = None,
 ) -> date:
     """The day the agency received the application, by the channel's rule.
 
@@ -244,7 +245,11 @@ def receipt_date(
             channel = SubmissionChannel(channel)
         except ValueError:
             known = ", ".join(c.value for c in SubmissionChannel)
-            raise InvalidInputError(f"unknown channel {channel!r}; use one of: {known}") from None
+            raise InvalidInputError(
+                f"unknown channel {show(channel)}; use one of: {known}"
+            ) from None
+    if edition is not None:
+        edition = lookup(Edition, edition)
     facts = {
         "submitted_on": submitted_on,
         "signed_for_on": signed_for_on,

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import Enum
 from typing import NamedTuple
 
 from pydantic import Field, model_validator
 
+from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
+from opengov._show import show
 from opengov.errors import CitationError
 
 __all__ = ["Citation", "Instrument", "cite", "to_chinese_numeral"]
@@ -45,7 +46,7 @@ class _InstrumentInfo(NamedTuple):
     effective: date | None
 
 
-class Instrument(str, Enum):
+class Instrument(CodeEnum):
     """A legal instrument opengov cites. Values are stable wire codes."""
 
     OGI_2019 = "ogi-2019"
@@ -197,7 +198,9 @@ def to_chinese_numeral(n: int) -> str:
     ['一', '十', '十五', '二十', '三十三', '一百零一', '一百一十', '二百零一', '一千二百六十']
     """
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 9999:
-        raise CitationError(f"cannot write {n!r} as a Chinese numeral: give an int from 1 to 9999")
+        raise CitationError(
+            f"cannot write {show(n)} as a Chinese numeral: give an int from 1 to 9999"
+        )
     out: list[str] = []
     rest = n
     pending_zero = False
@@ -254,15 +257,20 @@ class Citation(FrozenModel):
         m = _CANONICAL.match(text.strip())
         if m is None:
             raise CitationError(
-                f"cannot parse citation {text!r}: write it like 'ogi-2019:33.2' "
+                f"cannot parse citation {show(text)}: write it like 'ogi-2019:33.2' "
                 "(instrument:article.paragraph) or 'ogi-2019:36(4)' (article(item))"
+            )
+        if any(m[part] and len(m[part]) > 4 for part in ("art", "para", "item")):
+            raise CitationError(
+                f"cannot parse citation {show(text)}: article, paragraph and item numbers "
+                "run from 1 to 9999"
             )
         try:
             inst = Instrument(m["inst"])
         except ValueError:
             known = ", ".join(i.value for i in Instrument)
             raise CitationError(
-                f"unknown instrument {m['inst']!r} in {text!r}; known: {known}"
+                f"unknown instrument {show(m['inst'])} in {show(text)}; known: {known}"
             ) from None
         return cls(
             instrument=inst,

@@ -22,11 +22,11 @@ Legal basis:
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
 
 from pydantic import Field
 
 from opengov._dates import as_date
+from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
 from opengov.citations import Citation, cite
 from opengov.errors import EditionNotInForceError
@@ -62,7 +62,7 @@ class EditionRules(FrozenModel):
     report_due_basis: tuple[Citation, ...]
 
 
-class Edition(str, Enum):
+class Edition(CodeEnum):
     """An edition of the Regulation. Values are stable wire codes."""
 
     REG_2007 = "2007"

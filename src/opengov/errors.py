@@ -67,8 +67,12 @@ class CitationError(InvalidInputError):
     code: ClassVar[str] = "citation"
 
 
-class UnknownCodeError(OpenGovError, LookupError):
-    """A vocabulary code (an enum value) is not known."""
+class UnknownCodeError(OpenGovError, LookupError, ValueError):
+    """A vocabulary code (an enum value) is not known.
+
+    A ``LookupError`` (the code is not there) and, since ``Enum(code)`` raises it
+    too, a ``ValueError`` as Python's enums do.
+    """
 
     code: ClassVar[str] = "unknown_code"
 

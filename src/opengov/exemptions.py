@@ -27,9 +27,9 @@ Legal basis:
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import NamedTuple
 
+from opengov._lookup import CodeEnum, lookup
 from opengov.citations import Citation, cite
 from opengov.editions import Edition
 from opengov.outcomes import OutcomeRow
@@ -37,7 +37,7 @@ from opengov.outcomes import OutcomeRow
 __all__ = ["ExemptionGround", "ExemptionKind", "Override"]
 
 
-class ExemptionKind(str, Enum):
+class ExemptionKind(CodeEnum):
     """How binding a ground is."""
 
     ABSOLUTE = "absolute"
@@ -75,7 +75,7 @@ class ExemptionKind(str, Enum):
         }[self.value]
 
 
-class Override(str, Enum):
+class Override(CodeEnum):
     """A circumstance in which information covered by a ground is disclosed."""
 
     THIRD_PARTY_CONSENT = "third_party_consent"
@@ -129,7 +129,7 @@ class _GroundInfo(NamedTuple):
     note: str | None
 
 
-class ExemptionGround(str, Enum):
+class ExemptionGround(CodeEnum):
     """A ground for withholding, in the order of the report's 不予公开 rows."""
 
     STATE_SECRET = "state_secret"
@@ -186,13 +186,13 @@ class ExemptionGround(str, Enum):
         """The 不予公开 row of table 三 (the same in the 2019 and 2021 formats)."""
         return _GROUNDS[self].report_row
 
-    def basis_for(self, edition: Edition) -> tuple[Citation, ...]:
-        """Citations under ``edition``; empty when the edition had no such ground."""
-        if edition is Edition.REG_2007:
+    def basis_for(self, edition: Edition | str) -> tuple[Citation, ...]:
+        """Citations under ``edition`` (a member or its code); empty when it had no such ground."""
+        if lookup(Edition, edition) is Edition.REG_2007:
             return _GROUNDS[self].basis_2007
         return _GROUNDS[self].basis
 
-    def exists_in(self, edition: Edition) -> bool:
+    def exists_in(self, edition: Edition | str) -> bool:
         """Whether ``edition`` of the Regulation knew this ground."""
         return bool(self.basis_for(edition))
 

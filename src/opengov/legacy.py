@@ -40,10 +40,10 @@ opengov.errors.NeedsInterpretationError: legacy outcome 'told_to_amend' (告知�
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import NamedTuple
 
-from opengov._lookup import lookup
+from opengov._lookup import CodeEnum, lookup
+from opengov._show import show
 from opengov.citations import Citation, cite
 from opengov.errors import NeedsInterpretationError
 from opengov.outcomes import OutcomeRow, ReportFormat
@@ -61,7 +61,7 @@ class _LegacyInfo(NamedTuple):
     note: str | None
 
 
-class LegacyOutcome(str, Enum):
+class LegacyOutcome(CodeEnum):
     """A line of the 2008-2018 statistics form's 申请答复数 block, in form order."""
 
     ALREADY_PUBLIC = "already_public"
@@ -129,7 +129,7 @@ class LegacyOutcome(str, Enum):
         info = _LEGACY[self]
         if not info.lossless:
             raise NeedsInterpretationError(
-                f"legacy outcome {self.value!r} ({info.label_zh}) has no lossless "
+                f"legacy outcome {show(self.value)} ({info.label_zh}) has no lossless "
                 f"{fmt.value}-format row; {_advice(self, fmt)}"
             )
         return self.assume_report_row(fmt)
@@ -146,7 +146,7 @@ class LegacyOutcome(str, Enum):
         row = info.row_2019 if fmt is ReportFormat.F2019 else info.row_2021
         if row is None:
             raise NeedsInterpretationError(
-                f"legacy outcome {self.value!r} ({info.label_zh}) is the total of "
+                f"legacy outcome {show(self.value)} ({info.label_zh}) is the total of "
                 f"{len(_REFUSAL_REASONS)} sub-reasons that map to different rows; convert "
                 "its sub-reasons instead: " + ", ".join(r.value for r in _REFUSAL_REASONS)
             )

@@ -25,16 +25,17 @@ Legal basis:
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import NamedTuple
 
+from opengov._lookup import CodeEnum
+from opengov._show import show
 from opengov.citations import Citation, cite
 from opengov.errors import InvalidInputError, ReportFormatError
 
 __all__ = ["OutcomeGroup", "OutcomeRow", "ReportFormat"]
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(CodeEnum):
     """An official annual-report format. Values are stable wire codes."""
 
     F2019 = "2019"
@@ -85,19 +86,19 @@ class ReportFormat(str, Enum):
         used other wording (see :mod:`opengov.legacy`).
         """
         if isinstance(report_year, bool) or not isinstance(report_year, int):
-            raise InvalidInputError(f"report_year must be an int, got {report_year!r}")
+            raise InvalidInputError(f"report_year must be an int, got {show(report_year)}")
         if report_year >= 2021:
             return cls.F2021
         if report_year >= 2019:
             return cls.F2019
         raise ReportFormatError(
-            f"no standard report format applies to report year {report_year}: the first "
+            f"no standard report format applies to report year {show(report_year)}: the first "
             "(国办公开办函〔2019〕60号) starts with report year 2019; for 2008-2018 "
             "reports use the legacy outcome wording in opengov.legacy"
         )
 
 
-class OutcomeGroup(str, Enum):
+class OutcomeGroup(CodeEnum):
     """The groups of result rows: （一）…（六） and the total （七）."""
 
     DISCLOSED = "disclosed"
@@ -156,7 +157,7 @@ class _RowInfo(NamedTuple):
     formats: frozenset[ReportFormat]
 
 
-class OutcomeRow(str, Enum):
+class OutcomeRow(CodeEnum):
     """A row of table 三, in printed order. Values are stable wire codes."""
 
     RECEIVED = "received"

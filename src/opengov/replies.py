@@ -25,12 +25,13 @@ Legal basis:
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import NamedTuple
 
 from pydantic import model_validator
 
+from opengov._lookup import CodeEnum, lookup
 from opengov._model import FrozenModel
+from opengov._show import show
 from opengov.citations import Citation, cite
 from opengov.exemptions import ExemptionGround
 from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
@@ -48,7 +49,7 @@ class _ReplyInfo(NamedTuple):
     note: str | None
 
 
-class ReplyType(str, Enum):
+class ReplyType(CodeEnum):
     """What the agency decided. Values are stable wire codes."""
 
     ALREADY_PUBLIC = "already_public"
@@ -286,14 +287,14 @@ class Reply(FrozenModel):
             )
         if self.grounds and not self.type.allows_grounds:
             raise ValueError(
-                f"a {self.type.value!r} reply takes no exemption grounds; grounds are for "
+                f"a {show(self.type.value)} reply takes no exemption grounds; grounds are for "
                 "'withheld' and 'partially_disclosed' replies"
             )
         if len(set(self.grounds)) != len(self.grounds):
             raise ValueError("each exemption ground may be given once")
         return self
 
-    def report_row(self, fmt: ReportFormat) -> OutcomeRow:
+    def report_row(self, fmt: ReportFormat | str) -> OutcomeRow:
         """The one table-三 row this reply is counted in under ``fmt``.
 
         A withheld reply with several grounds is counted once, under its first
@@ -301,6 +302,7 @@ class Reply(FrozenModel):
         ground decides. Partial disclosure is counted under （二） whatever its
         grounds (the row label says so).
         """
+        fmt = lookup(ReportFormat, fmt)
         info = _REPLIES[self.type]
         row = info.row_2019 if fmt is ReportFormat.F2019 else info.row_2021
         if row is None:

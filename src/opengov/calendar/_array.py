@@ -7,6 +7,7 @@ same cumulative index the scalar methods use, so the answers are identical.
 from __future__ import annotations
 
 import warnings
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from opengov.errors import (
@@ -50,10 +51,28 @@ def _tables(cal: WorkdayCalendar) -> tuple[Any, Any]:
     return tables
 
 
+def _asarray(values: object, name: str) -> Any:
+    try:
+        return _numpy().asarray(values)
+    except (ValueError, TypeError) as exc:  # ragged nesting, odd objects
+        raise InvalidInputError(f"{name} cannot be read as an array: {exc}") from None
+
+
+def _broadcast(*arrays: Any) -> Any:
+    try:
+        return _numpy().broadcast_arrays(*arrays)
+    except ValueError:
+        shapes = " and ".join(str(a.shape) for a in arrays)
+        raise InvalidInputError(
+            f"array shapes {shapes} do not broadcast; pass arrays of the same shape "
+            "(or a single value for one of them)"
+        ) from None
+
+
 def _days(cal: WorkdayCalendar, values: npt.ArrayLike, name: str) -> Any:
     """Indexes into the calendar of a datetime64[D] array; raises outside it."""
     np = _numpy()
-    arr = np.asarray(values)
+    arr = _asarray(values, name)
     if arr.dtype != np.dtype("datetime64[D]"):
         raise InvalidDateError(
             f"{name} must be a numpy datetime64[D] array, got dtype {arr.dtype}; "
@@ -85,6 +104,14 @@ def _check_provisional(cal: WorkdayCalendar, *epoch_days: Any) -> None:
             return
 
 
+def _outside(cal: WorkdayCalendar) -> CalendarCoverageError:
+    last = date.fromordinal(cal._hi)
+    return CalendarCoverageError(
+        f"some results fall outside the calendar ({cal.coverage.first} to {last}); "
+        "see add_working_days for the scalar error and how to extend the calendar"
+    )
+
+
 def add_array(
     cal: WorkdayCalendar, dates: npt.ArrayLike, n: npt.ArrayLike
 ) -> np.ndarray[Any, np.dtype[np.datetime64]]:
@@ -92,9 +119,13 @@ def add_array(
     np = _numpy()
     cum, wd = _tables(cal)
     idx = _days(cal, dates, "start")
-    steps = np.asarray(n)
+    steps = _asarray(n, "n")
     if steps.dtype == np.bool_ or steps.dtype.kind not in "iu":
         raise InvalidInputError(f"n must be integers, got dtype {steps.dtype}")
+    # Refuse steps no calendar can take before casting: a uint64 above the int64
+    # range would wrap to a negative step, and int64 sums could overflow.
+    if steps.size and (int(steps.max()) > len(wd) or int(steps.min()) < -len(wd)):
+        raise _outside(cal)
     steps = steps.astype(np.int64)
     if steps.ndim == 0:
         step = int(steps)
@@ -108,15 +139,11 @@ def add_array(
             return out  # type: ignore[no-any-return]
         zero = None
     else:
-        idx, steps = np.broadcast_arrays(idx, steps)
+        idx, steps = _broadcast(idx, steps)
         pos = np.where(steps > 0, cum[idx + 1] + steps - 1, cum[idx] + steps)
         zero = steps == 0
     if pos.size and (int(pos.min()) < 0 or int(pos.max()) >= len(wd)):
-        raise CalendarCoverageError(
-            "some results fall outside the calendar "
-            f"({cal.coverage.first} to {cal._hi and cal.coverage.last}); "
-            "see add_working_days for the scalar error and how to extend the calendar"
-        )
+        raise _outside(cal)
     result = wd[pos]
     if zero is not None and zero.any():
         result = np.where(zero, idx + cal._lo - _EPOCH_ORDINAL, result)
@@ -133,7 +160,7 @@ def between_array(
     cum, _ = _tables(cal)
     i = _days(cal, starts, "start")
     k = _days(cal, ends, "end")
-    i, k = np.broadcast_arrays(i, k)
+    i, k = _broadcast(i, k)
     _check_provisional(cal, i + (cal._lo - _EPOCH_ORDINAL), k + (cal._lo - _EPOCH_ORDINAL))
     forward = cum[k + 1] - cum[i + 1]
     backward = cum[k] - cum[i]

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from opengov._dates import as_date
+from opengov._show import show
 from opengov.calendar._records import (
     DateRange,
     Festival,
@@ -43,7 +44,9 @@ def _int(value: object, name: str) -> int:
     if type(value) is int:
         return value
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInputError(f"{name} must be an int, got {type(value).__name__} ({value!r})")
+        raise InvalidInputError(
+            f"{name} must be an int, got {type(value).__name__} ({show(value)})"
+        )
     return int(value)
 
 
@@ -52,7 +55,7 @@ def _resolve(notices: Iterable[HolidayNotice]) -> dict[int, dict[str, tuple[Fest
     by_year: dict[int, list[HolidayNotice]] = {}
     for notice in notices:
         if not isinstance(notice, HolidayNotice):
-            raise CalendarDataError(f"expected HolidayNotice records, got {notice!r:.60}")
+            raise CalendarDataError(f"expected HolidayNotice records, got {show(notice)}")
         by_year.setdefault(notice.year, []).append(notice)
     resolved: dict[int, dict[str, tuple[Festival, str]]] = {}
     for year, group in by_year.items():
@@ -70,6 +73,32 @@ def _resolve(notices: Iterable[HolidayNotice]) -> dict[int, dict[str, tuple[Fest
                 festivals[fest.zh] = (fest, notice.label)
         resolved[year] = festivals
     return resolved
+
+
+def _is_iterable(value: object) -> bool:
+    return not isinstance(value, (str, bytes)) and hasattr(value, "__iter__")
+
+
+def _extra_rest_days(
+    groups: object,
+) -> tuple[tuple[str, tuple[date, ...]], ...]:
+    """Check ``extra_rest_days``: an iterable of (name, iterable of dates) pairs."""
+    shape = "extra_rest_days must be an iterable of (name, days) pairs, e.g. [('古尔邦节', [date])]"
+    if not _is_iterable(groups):
+        raise InvalidInputError(f"{shape}; got {type(groups).__name__}")
+    out: list[tuple[str, tuple[date, ...]]] = []
+    for group in groups:  # type: ignore[attr-defined]
+        if not isinstance(group, tuple) or len(group) != 2:
+            raise InvalidInputError(f"{shape}; got the item {show(group)}")
+        name, days = group
+        if not isinstance(name, str) or not name.strip():
+            raise InvalidInputError(
+                f"extra rest days need a name, e.g. '古尔邦节'; got {show(name)}"
+            )
+        if not _is_iterable(days):
+            raise InvalidInputError(f"the days of {name} must be an iterable of dates")
+        out.append((name, tuple(as_date(d, "extra rest day") for d in days)))
+    return tuple(out)
 
 
 class WorkdayCalendar:
@@ -126,7 +155,12 @@ class WorkdayCalendar:
         extra_rest_days: Iterable[tuple[str, Iterable[date]]] = (),
     ) -> None:
         if type(provisional) is not bool:
-            raise InvalidInputError(f"provisional must be True or False, got {provisional!r}")
+            raise InvalidInputError(f"provisional must be True or False, got {show(provisional)}")
+        if isinstance(notices, (str, bytes)) or not hasattr(notices, "__iter__"):
+            raise InvalidInputError(
+                "notices must be an iterable of HolidayNotice records, got "
+                f"{type(notices).__name__}; start from official_calendar().notices"
+            )
         notices = tuple(notices)
         resolved = _resolve(notices)
         if not resolved:
@@ -137,10 +171,7 @@ class WorkdayCalendar:
             raise CalendarDataError(
                 f"holiday notices must cover consecutive years; no notice for {missing[0]}"
             )
-        extra = tuple(
-            (str(name), tuple(as_date(d, "extra rest day") for d in days))
-            for name, days in extra_rest_days
-        )
+        extra = _extra_rest_days(extra_rest_days)
         first = date(years[0], 1, 1)
         last = date(years[-1], 12, 31)
         lo = first.toordinal()
@@ -364,10 +395,10 @@ class WorkdayCalendar:
     def _beyond(self, d: date, n: int) -> CalendarCoverageError:
         if n > 0:
             edge = self._hi + 1
-            where = f"{n} working days after {d.isoformat()}"
+            where = f"{show(n)} working days after {d.isoformat()}"
         else:
             edge = self._lo - 1
-            where = f"{-n} working days before {d.isoformat()}"
+            where = f"{show(-n)} working days before {d.isoformat()}"
         return self._coverage_error(edge, where)
 
     def working_days_between(self, start: date | datetime, end: date | datetime) -> int:
@@ -447,26 +478,30 @@ class WorkdayCalendar:
         if (days is None) == (months is None):
             raise InvalidInputError("give exactly one of days= or months=")
         if roll not in ("rest_days", "festival_days"):
-            raise InvalidInputError(f"roll must be 'rest_days' or 'festival_days', got {roll!r}")
+            raise InvalidInputError(
+                f"roll must be 'rest_days' or 'festival_days', got {show(roll)}"
+            )
         basis: tuple[str, ...]
         if days is not None:
             count = _int(days, "days")
             if count < 1:
-                raise InvalidInputError(f"days must be at least 1, got {count}")
+                raise InvalidInputError(f"days must be at least 1, got {show(count)}")
             if count > 100_000:
-                raise InvalidInputError(f"days={count} is beyond any statutory period")
+                raise InvalidInputError(f"days={show(count)} is beyond any statutory period")
             nominal_ord = d.toordinal() + count
             basis = ("civil-code:201", "civil-code:203")
         else:
             count = _int(months, "months")
             if count < 1:
-                raise InvalidInputError(f"months must be at least 1, got {count}")
+                raise InvalidInputError(f"months must be at least 1, got {show(count)}")
             if count > 1200:
-                raise InvalidInputError(f"months={count} is beyond any statutory period")
+                raise InvalidInputError(f"months={show(count)} is beyond any statutory period")
             total = d.year * 12 + d.month - 1 + count
             year, month = divmod(total, 12)
             month += 1
-            last_day = (date(year + month // 12, month % 12 + 1, 1) - _ONE_DAY).day
+            if year > date.max.year:
+                raise self._coverage_error(_MAX_ORDINAL, "the period's last day")
+            last_day = 31 if month == 12 else (date(year, month + 1, 1) - _ONE_DAY).day
             nominal_ord = date(year, month, min(d.day, last_day)).toordinal()
             basis = ("civil-code:201", "civil-code:202", "civil-code:203")
         i = nominal_ord - self._lo
@@ -496,7 +531,7 @@ class WorkdayCalendar:
     def _year_span(self, year: int) -> tuple[int, int]:
         year = _int(year, "year")
         if not 1 < year < 9999:
-            raise InvalidInputError(f"year must be between 2 and 9998, got {year}")
+            raise InvalidInputError(f"year must be between 2 and 9998, got {show(year)}")
         first = self._index(date(year, 1, 1), "year start")
         last = self._index(date(year, 12, 31), "year end")
         if last + self._lo > self._off_hi:
@@ -563,7 +598,7 @@ class WorkdayCalendar:
         """
         if not isinstance(name, str) or not name.strip():
             raise InvalidInputError("extra rest days need a name, e.g. '古尔邦节'")
-        if isinstance(days, (str, bytes)) or not hasattr(days, "__iter__"):
+        if not _is_iterable(days):
             raise InvalidInputError("days must be an iterable of dates")
         extra = (*self._extra, (name, tuple(as_date(d, "extra rest day") for d in days)))
         return WorkdayCalendar(self.notices, provisional=self._provisional, extra_rest_days=extra)
@@ -611,7 +646,7 @@ def official_calendar(*, provisional: bool = False) -> WorkdayCalendar:
     (datetime.date(2004, 1, 1), datetime.date(2026, 12, 31))
     """
     if type(provisional) is not bool:
-        raise InvalidInputError(f"provisional must be True or False, got {provisional!r}")
+        raise InvalidInputError(f"provisional must be True or False, got {show(provisional)}")
     cal = _CACHE.get(provisional)
     if cal is None:
         with _LOCK:

@@ -7,6 +7,7 @@ from datetime import date
 from os import PathLike, fspath
 from typing import Any
 
+from opengov._show import show
 from opengov.calendar._records import DateRange, Festival, HolidayNotice
 from opengov.errors import CalendarDataError, InvalidInputError
 
@@ -21,13 +22,13 @@ def _day(value: object, where: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CalendarDataError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise CalendarDataError(f"{where}: {show(value)} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def _opt_str(record: dict[str, Any], key: str, where: str) -> str | None:
     value = record.get(key)
     if value is not None and not isinstance(value, str):
-        raise CalendarDataError(f"{where}: {key} must be a string or null, got {value!r}")
+        raise CalendarDataError(f"{where}: {key} must be a string or null, got {show(value)}")
     return value
 
 
@@ -41,8 +42,8 @@ _FESTIVAL_KEYS = frozenset({"zh", "en", "rest", "workdays"})
 def notice_from_dict(record: object) -> HolidayNotice:
     """Build a :class:`HolidayNotice` from its JSON form (see ``HolidayNotice.to_dict``)."""
     if not isinstance(record, dict):
-        raise CalendarDataError(f"a notice record must be a JSON object, got {record!r:.60}")
-    where = f"notice {record.get('year')!r}"
+        raise CalendarDataError(f"a notice record must be a JSON object, got {show(record)}")
+    where = f"notice {show(record.get('year'))}"
     unknown = sorted(set(record) - _NOTICE_KEYS)
     if unknown:
         raise CalendarDataError(f"{where}: unknown field(s) {unknown}")
@@ -53,7 +54,7 @@ def notice_from_dict(record: object) -> HolidayNotice:
     for item in festivals:
         if not isinstance(item, dict) or set(item) - _FESTIVAL_KEYS:
             raise CalendarDataError(
-                f"{where}: each festival is an object with zh, en, rest, workdays; got {item!r:.80}"
+                f"{where}: each festival is an object with zh, en, rest, workdays; got {show(item)}"
             )
         rest = item.get("rest", [])
         workdays = item.get("workdays", [])
@@ -86,7 +87,7 @@ def notice_from_dict(record: object) -> HolidayNotice:
 def _notices_from_document(doc: object) -> tuple[HolidayNotice, ...]:
     if isinstance(doc, dict) and "notices" in doc:
         if doc.get("format", _DATA_FORMAT) != _DATA_FORMAT:
-            raise CalendarDataError(f"unsupported notice data format {doc.get('format')!r}")
+            raise CalendarDataError(f"unsupported notice data format {show(doc.get('format'))}")
         records = doc["notices"]
         if not isinstance(records, list):
             raise CalendarDataError("'notices' must be a list of notice records")
@@ -113,8 +114,8 @@ def load_notice(source: str | PathLike[str]) -> HolidayNotice:
         try:
             with open(fspath(source), encoding="utf-8") as handle:
                 text = handle.read()
-        except OSError as exc:
-            raise CalendarDataError(f"cannot read notice file {source!r}: {exc}") from None
+        except (OSError, ValueError) as exc:  # ValueError: a NUL byte, undecodable text
+            raise CalendarDataError(f"cannot read notice file {show(source)}: {exc}") from None
     elif isinstance(source, str):
         text = source
     else:
@@ -123,7 +124,7 @@ def load_notice(source: str | PathLike[str]) -> HolidayNotice:
         )
     try:
         doc = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except (ValueError, RecursionError) as exc:  # also over-long integers, deep nesting
         raise CalendarDataError(f"notice data is not valid JSON: {exc}") from None
     notices = _notices_from_document(doc)
     if len(notices) != 1:

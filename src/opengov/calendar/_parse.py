@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from opengov._show import show
 from opengov.calendar._records import DateRange, Festival, HolidayNotice
 from opengov.errors import CalendarDataError, InvalidInputError, NoticeParseError
 
@@ -65,7 +66,7 @@ def _dates_in(clause: str, year: int, line: str) -> list[tuple[date, bool]]:
         try:
             day = date(cur_year, cur_month, int(m["d"]))
         except ValueError:
-            raise NoticeParseError(f"no such date {m.group(0)!r} in: {line}") from None
+            raise NoticeParseError(f"no such date {show(m.group(0))} in: {line}") from None
         stated = _WEEKDAY.search(m["note"] or "")
         if stated:
             want = 6 if stated.group(1) in "日天" else _WEEKDAYS.index(stated.group(1))
@@ -90,6 +91,8 @@ def _parse_item(name: str, body: str, year: int, line: str) -> Festival:
         found = _dates_in(clause, year, line)
         count = _COUNT.search(clause)
         if count:
+            if len(count.group(1)) > 3:
+                raise NoticeParseError(f"no festival lasts {count.group(1)} days, in: {line}")
             stated_count = int(count.group(1))
         if "上班" in clause:
             workdays.extend(day for day, _ in found)
@@ -105,7 +108,7 @@ def _parse_item(name: str, body: str, year: int, line: str) -> Festival:
                     rest.append(DateRange(day, day))
         elif found:
             raise NoticeParseError(
-                f"dates in a clause that says neither 放假 nor 上班 ({clause!r}) in: {line}"
+                f"dates in a clause that says neither 放假 nor 上班 ({show(clause)}) in: {line}"
             )
     if not rest:
         raise NoticeParseError(f"no rest days found in: {line}")
@@ -149,7 +152,7 @@ def parse_notice_text(
     opengov.errors.NoticeParseError: 2026-01-01 is a 周四, not 周三 as the notice says, in: 一、元旦：1月1日（周三）放假1天。
     """
     if type(year) is not int or not 2000 <= year <= 9998:
-        raise InvalidInputError(f"year must be an int such as 2027, got {year!r}")
+        raise InvalidInputError(f"year must be an int such as 2027, got {show(year)}")
     if not isinstance(text, str):
         raise InvalidInputError(f"the notice text must be a str, got {type(text).__name__}")
     festivals: list[Festival] = []

@@ -9,10 +9,11 @@ hash by value and refuse attribute assignment.
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from opengov.errors import CalendarDataError
+from opengov._show import show
+from opengov.errors import CalendarDataError, InvalidInputError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -30,12 +31,35 @@ __all__ = [
 #: How well a notice record has been checked against the notice itself.
 EVIDENCE_LEVELS: tuple[str, ...] = ("verified", "partly_verified", "recalled")
 
-_ONE_DAY = timedelta(days=1)
+
+def _check_result(record: str, **fields: tuple[object, type]) -> None:
+    """Refuse a result field of the wrong type (results are built by the calendar)."""
+    for name, (value, kind) in fields.items():
+        if kind is date:
+            ok = type(value) is date
+        elif kind is bool or kind is int:
+            ok = type(value) is kind
+        else:
+            ok = isinstance(value, kind)
+        if not ok:
+            raise InvalidInputError(
+                f"{record}.{name} has the wrong type ({type(value).__name__}: {show(value)}); "
+                "results are built by WorkdayCalendar methods, not by hand"
+            )
+
+
+def _check_items(record: str, name: str, values: tuple[object, ...], kind: type) -> None:
+    for value in values:
+        if type(value) is not kind:
+            raise InvalidInputError(
+                f"{record}.{name} must hold {kind.__name__} values, got "
+                f"{type(value).__name__} ({show(value)})"
+            )
 
 
 def _check_date(value: object, what: str) -> date:
     if type(value) is not date:
-        raise CalendarDataError(f"{what} must be a datetime.date, got {value!r}")
+        raise CalendarDataError(f"{what} must be a datetime.date, got {show(value)}")
     return value
 
 
@@ -102,10 +126,9 @@ class DateRange(_Frozen):
         return (self.last - self.first).days + 1
 
     def __iter__(self) -> Iterator[date]:
-        day = self.first
-        while day <= self.last:
-            yield day
-            day += _ONE_DAY
+        # By ordinal: adding a day to date.max would overflow.
+        for ordinal in range(self.first.toordinal(), self.last.toordinal() + 1):
+            yield date.fromordinal(ordinal)
 
     def __str__(self) -> str:
         return f"{self.first.isoformat()}..{self.last.isoformat()}"
@@ -132,9 +155,11 @@ class Festival(_Frozen):
     ) -> None:
         self._init(zh=zh, en=en, rest=rest, workdays=workdays)
         if not isinstance(self.zh, str) or not self.zh.strip():
-            raise CalendarDataError(f"a festival needs a Chinese name, got {self.zh!r}")
+            raise CalendarDataError(f"a festival needs a Chinese name, got {show(self.zh)}")
         if not isinstance(self.en, str) or not self.en.strip():
-            raise CalendarDataError(f"festival {self.zh} needs an English name, got {self.en!r}")
+            raise CalendarDataError(
+                f"festival {self.zh} needs an English name, got {show(self.en)}"
+            )
         if not isinstance(self.rest, tuple) or not all(isinstance(r, DateRange) for r in self.rest):
             raise CalendarDataError(f"festival {self.zh}: rest must be a tuple of DateRange")
         if not isinstance(self.workdays, tuple):
@@ -231,9 +256,11 @@ class HolidayNotice(_Frozen):
             note=note,
         )
         if type(self.year) is not int or not 1949 < self.year < 10000:
-            raise CalendarDataError(f"a notice year must be an int such as 2027, got {self.year!r}")
+            raise CalendarDataError(
+                f"a notice year must be an int such as 2027, got {show(self.year)}"
+            )
         if type(self.revision) is not int or self.revision < 0:
-            raise CalendarDataError(f"revision must be an int >= 0, got {self.revision!r}")
+            raise CalendarDataError(f"revision must be an int >= 0, got {show(self.revision)}")
         if not isinstance(self.festivals, tuple) or not all(
             isinstance(f, Festival) for f in self.festivals
         ):
@@ -245,17 +272,17 @@ class HolidayNotice(_Frozen):
             raise CalendarDataError(f"the {self.year} notice names a festival twice: {names}")
         if self.evidence not in EVIDENCE_LEVELS:
             raise CalendarDataError(
-                f"evidence must be one of {', '.join(EVIDENCE_LEVELS)}; got {self.evidence!r}"
+                f"evidence must be one of {', '.join(EVIDENCE_LEVELS)}; got {show(self.evidence)}"
             )
         if self.published is not None:
             _check_date(self.published, "publication date")
         for text, what in ((self.notice_no, "notice_no"), (self.source_url, "source_url")):
             if text is not None and not isinstance(text, str):
-                raise CalendarDataError(f"{what} must be a string or None, got {text!r}")
+                raise CalendarDataError(f"{what} must be a string or None, got {show(text)}")
         if self.note is not None and not isinstance(self.note, str):
-            raise CalendarDataError(f"note must be a string or None, got {self.note!r}")
+            raise CalendarDataError(f"note must be a string or None, got {show(self.note)}")
         if not isinstance(self.title, str):
-            raise CalendarDataError(f"title must be a string, got {self.title!r}")
+            raise CalendarDataError(f"title must be a string, got {show(self.title)}")
         if not self.title:
             object.__setattr__(self, "title", f"国务院办公厅关于{self.year}年部分节假日安排的通知")
         seen: dict[date, str] = {}
@@ -325,6 +352,7 @@ class RestDay(_Frozen):
     name_en: str
 
     def __init__(self, day: date, name_zh: str, name_en: str) -> None:
+        _check_result("RestDay", day=(day, date), name_zh=(name_zh, str), name_en=(name_en, str))
         self._init(day=day, name_zh=name_zh, name_en=name_en)
 
 
@@ -347,6 +375,15 @@ class WorkdayOffset(_Frozen):
     def __init__(
         self, start: date, n: int, due: date, provisional: bool, skipped: tuple[RestDay, ...]
     ) -> None:
+        _check_result(
+            "WorkdayOffset",
+            start=(start, date),
+            n=(n, int),
+            due=(due, date),
+            provisional=(provisional, bool),
+            skipped=(skipped, tuple),
+        )
+        _check_items("WorkdayOffset", "skipped", skipped, RestDay)
         self._init(start=start, n=n, due=due, provisional=provisional, skipped=skipped)
 
 
@@ -376,6 +413,17 @@ class PeriodEnd(_Frozen):
         provisional: bool,
         basis: tuple[str, ...],
     ) -> None:
+        _check_result(
+            "PeriodEnd",
+            start=(start, date),
+            nominal_end=(nominal_end, date),
+            due=(due, date),
+            rolled=(rolled, tuple),
+            provisional=(provisional, bool),
+            basis=(basis, tuple),
+        )
+        _check_items("PeriodEnd", "rolled", rolled, RestDay)
+        _check_items("PeriodEnd", "basis", basis, str)
         self._init(
             start=start,
             nominal_end=nominal_end,

@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from opengov.errors import OpenGovError
 
@@ -23,11 +24,23 @@ _AREAS: tuple[str, ...] = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {_one_line(message)} (see '{self.prog} --help')\n")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with line breaks shown as escapes, so an error stays on one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (exposed for documentation and tests)."""
     import importlib
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="opengov",
         description="China's Regulations on Open Government Information: "
         "vocabulary, working-day deadlines and annual reports.",
@@ -45,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
     except OpenGovError as exc:
-        print(f"opengov: error [{exc.code}]: {exc}", file=sys.stderr)
+        print(f"opengov: error [{exc.code}]: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader went away (e.g. `opengov calendar 2026 | head`): stop quietly,

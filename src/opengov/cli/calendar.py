@@ -11,10 +11,18 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from opengov.errors import InvalidDateError, InvalidInputError, ProvisionalCalendarWarning
+from opengov._show import show
+from opengov.errors import (
+    CalendarCoverageError,
+    InvalidDateError,
+    InvalidInputError,
+    ProvisionalCalendarWarning,
+)
 
 _WEEKDAYS = "一二三四五六日"
 
@@ -23,14 +31,14 @@ def _date(text: str, name: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidDateError(f"{name} must be a date like 2026-09-28, got {text!r}") from None
+        raise InvalidDateError(f"{name} must be a date like 2026-09-28, got {show(text)}") from None
 
 
 def _int(text: str, name: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise InvalidInputError(f"{name} must be a whole number, got {text!r}") from None
+        raise InvalidInputError(f"{name} must be a whole number, got {show(text)}") from None
 
 
 def _calendar(args: argparse.Namespace) -> Any:
@@ -39,10 +47,23 @@ def _calendar(args: argparse.Namespace) -> Any:
     return official_calendar(provisional=bool(args.provisional))
 
 
+@contextmanager
+def _coverage_hint(args: argparse.Namespace) -> Iterator[None]:
+    """Point command-line users at ``--provisional`` rather than the Python call."""
+    try:
+        yield
+    except CalendarCoverageError as exc:
+        if args.provisional or "provisional=True" not in str(exc):
+            raise
+        raise CalendarCoverageError(
+            f"{exc}; on the command line, add --provisional for a flagged answer"
+        ) from None
+
+
 def _run_calendar(args: argparse.Namespace) -> int:
     year = _int(args.year, "year")
     cal = _calendar(args)
-    with warnings.catch_warnings(record=True) as caught:
+    with _coverage_hint(args), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ProvisionalCalendarWarning)
         rest = cal.rest_days(year)
         makeup = cal.make_up_workdays(year)
@@ -77,7 +98,7 @@ def _run_add(args: argparse.Namespace) -> int:
     start = _date(args.start, "start")
     n = _int(args.n, "n")
     cal = _calendar(args)
-    with warnings.catch_warnings(record=True):
+    with _coverage_hint(args), warnings.catch_warnings(record=True):
         warnings.simplefilter("always", ProvisionalCalendarWarning)
         result = cal.offset(start, n)
     flag = "  (provisional)" if result.provisional else ""
@@ -92,7 +113,7 @@ def _run_between(args: argparse.Namespace) -> int:
     start = _date(args.start, "start")
     end = _date(args.end, "end")
     cal = _calendar(args)
-    with warnings.catch_warnings(record=True) as caught:
+    with _coverage_hint(args), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ProvisionalCalendarWarning)
         count = cal.working_days_between(start, end)
     print(f"{count}{'  (provisional)' if caught else ''}")
