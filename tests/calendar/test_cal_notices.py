@@ -82,8 +82,10 @@ NOTICE_2027 = """一、元旦：1月1日（周五）至3日（周日）放假，
 
 def test_with_notice_extends_coverage_and_keeps_the_original() -> None:
     cal = CAL.with_notice(parse_notice_text(2027, NOTICE_2027))
-    assert cal.coverage.last == date(2027, 12, 31)
-    assert CAL.coverage.last == date(2026, 12, 31)
+    # Adding 2027 settles the end of 2026; 2027-12-29..31 wait for the 2028 notice.
+    assert cal.coverage.last == date(2027, 12, 28)
+    assert CAL.coverage.last == date(2026, 12, 28)
+    assert cal.is_working_day(date(2026, 12, 31))
     assert not cal.is_working_day(date(2027, 2, 12))
     assert cal.is_working_day(date(2027, 2, 14))
     assert cal.add_working_days(date(2026, 12, 20), 20) == date(2027, 1, 18)

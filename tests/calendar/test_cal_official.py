@@ -13,6 +13,7 @@ import holidays
 import pytest
 
 from opengov.calendar import HolidayNotice, official_calendar
+from opengov.errors import CalendarCoverageError
 
 CAL = official_calendar()
 COVERED_YEARS = range(CAL.coverage.first.year, CAL.coverage.last.year + 1)
@@ -34,7 +35,8 @@ def _label(year: int) -> str:
 
 def _days(year: int) -> list[date]:
     first = date(year, 1, 1)
-    return [first + timedelta(days=i) for i in range((date(year, 12, 31) - first).days + 1)]
+    last = min(date(year, 12, 31), CAL.coverage.last)
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
 @pytest.mark.parametrize("year", COVERED_YEARS, ids=lambda y: f"{y}-{_label(y)}")
@@ -48,10 +50,10 @@ def test_year_agrees_with_its_notice_and_both_libraries(year: int) -> None:
             in_force[fest.zh] = fest
     for fest in in_force.values():
         for day in fest.rest_days():
-            if CAL.coverage.first <= day:
+            if CAL.coverage.first <= day <= CAL.coverage.last:
                 assert not CAL.is_working_day(day), (day, fest.zh)
         for day in fest.workdays:
-            if CAL.coverage.first <= day:
+            if CAL.coverage.first <= day <= CAL.coverage.last:
                 assert CAL.is_working_day(day), (day, fest.zh)
     for day in _days(year):
         ours = CAL.is_working_day(day)
@@ -66,8 +68,31 @@ def test_year_agrees_with_its_notice_and_both_libraries(year: int) -> None:
                 assert answer == ours, f"{day}: {source} says {answer}, {_label(year)} {ours}"
 
 
-def test_coverage_is_2004_to_2026() -> None:
-    assert (CAL.coverage.first, CAL.coverage.last) == (date(2004, 1, 1), date(2026, 12, 31))
+def test_coverage_is_2004_to_2026_12_28() -> None:
+    assert (CAL.coverage.first, CAL.coverage.last) == (date(2004, 1, 1), date(2026, 12, 28))
+
+
+@pytest.mark.parametrize("day", [date(2026, 12, 29), date(2026, 12, 30), date(2026, 12, 31)])
+def test_last_days_of_the_last_year_wait_for_the_next_notice(day: date) -> None:
+    # The next year's notice has moved days as late as 29 December (2007, 2018).
+    with pytest.raises(CalendarCoverageError, match="2027 State Council holiday notice can still"):
+        CAL.is_working_day(day)
+    with pytest.raises(CalendarCoverageError, match="2018-12-29"):
+        CAL.add_working_days(date(2026, 12, 18), 7)
+
+
+def test_year_end_days_moved_by_the_next_notice_are_within_29_to_31_december() -> None:
+    # The claim behind stopping official data on 28 December: every year-end day a
+    # later notice moved lies on 29-31 December.
+    moved = [
+        day
+        for year in COVERED_YEARS[:-1]
+        for day in (date(year, 12, d) for d in range(1, 32))
+        if CAL.is_working_day(day) != (day.weekday() < 5)
+        and all(n.year == year + 1 for n in CAL.notices if n.label == CAL.source(day))
+    ]
+    assert moved
+    assert all(day.day >= 29 for day in moved), moved
 
 
 def test_every_covered_year_has_exactly_one_annual_notice() -> None:

@@ -20,7 +20,7 @@ STRICT = official_calendar()
 def test_official_days_are_unchanged_and_unflagged() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        for day in (date(2005, 12, 31), date(2026, 10, 10), date(2026, 12, 31)):
+        for day in (date(2005, 12, 31), date(2026, 10, 10), date(2026, 12, 28)):
             assert PROV.is_working_day(day) == STRICT.is_working_day(day)
         assert not PROV.offset(date(2026, 9, 28), 20).provisional
 
@@ -87,3 +87,13 @@ def test_provisional_path_never_returns_unflagged_results(start: date, n: int) -
     else:
         assert caught == []
         assert STRICT.add_working_days(start, n) == due
+
+
+def test_unsettled_year_end_days_are_provisional() -> None:
+    # 2026-12-29..31 can still be moved by the 2027 notice: flagged, with a warning.
+    assert PROV.is_provisional(date(2026, 12, 29))
+    assert not PROV.is_provisional(date(2026, 12, 28))
+    with pytest.warns(ProvisionalCalendarWarning):
+        r = PROV.offset(date(2026, 12, 18), 7)
+    assert r.provisional
+    assert r.due == date(2026, 12, 29)

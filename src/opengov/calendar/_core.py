@@ -36,6 +36,14 @@ __all__ = ["PROVISIONAL_LAST_YEAR", "WorkdayCalendar", "official_calendar"]
 PROVISIONAL_LAST_YEAR = 2099
 
 _WEEKEND = ("周末", "weekend")
+
+# The next year's notice can still move the last days of December: the 元旦 block
+# reaches back when 1 January is a Tuesday (2007-12-29 and 2018-12-29 became working
+# days and 2007-12-31 and 2018-12-31 rest days; 2005-12-31, 2006-12-30/31 and
+# 2011-12-31 were also moved). Since 2004 no notice has reached further back than
+# 29 December. Official data for the last year therefore stops on 28 December
+# until the following year's notice is added.
+_SETTLED_UNTIL = (12, 28)
 _ONE_DAY = timedelta(days=1)
 _MAX_ORDINAL = date.max.toordinal()
 
@@ -173,7 +181,7 @@ class WorkdayCalendar:
             )
         extra = _extra_rest_days(extra_rest_days)
         first = date(years[0], 1, 1)
-        last = date(years[-1], 12, 31)
+        last = date(years[-1], *_SETTLED_UNTIL)
         lo = first.toordinal()
         off_hi = last.toordinal()
         hi = (
@@ -302,6 +310,16 @@ class WorkdayCalendar:
                 "the provisional calendar; no working-day answer can be given that far ahead"
             )
         year = date.fromordinal(min(day_ordinal, _MAX_ORDINAL)).year
+        if year == cov.last.year:
+            return CalendarCoverageError(
+                f"{what} falls after {cov.last.isoformat()}: the {year + 1} State Council "
+                f"holiday notice can still move the last days of {year} (the 2019 notice "
+                f"made 2018-12-29 a working day and 2018-12-31 a rest day), so opengov "
+                f"gives no official answer for them yet. Add the {year + 1} notice with "
+                f"cal.with_notice(parse_notice_text({year + 1}, text)) or "
+                "cal.with_notice(load_notice(path)), or opt in to a provisional answer "
+                "with official_calendar(provisional=True)"
+            )
         return CalendarCoverageError(
             f"{what} falls in {year}, which no State Council holiday notice in this "
             f"calendar covers (official data: {cov}). Add the {year} notice with "
@@ -533,7 +551,12 @@ class WorkdayCalendar:
         if not 1 < year < 9999:
             raise InvalidInputError(f"year must be between 2 and 9998, got {show(year)}")
         first = self._index(date(year, 1, 1), "year start")
-        last = self._index(date(year, 12, 31), "year end")
+        end = date(year, 12, 31).toordinal()
+        if not self._provisional and year == self._coverage.last.year and end > self._hi:
+            # The listing of the last year stops where the settled data does.
+            last = self._hi - self._lo
+        else:
+            last = self._index(date(year, 12, 31), "year end")
         if last + self._lo > self._off_hi:
             self._warn(f"the {year} listing")
         return first, last
@@ -643,7 +666,7 @@ def official_calendar(*, provisional: bool = False) -> WorkdayCalendar:
     >>> cal.add_working_days(date(2026, 9, 28), 20)
     datetime.date(2026, 10, 30)
     >>> cal.coverage.first, cal.coverage.last
-    (datetime.date(2004, 1, 1), datetime.date(2026, 12, 31))
+    (datetime.date(2004, 1, 1), datetime.date(2026, 12, 28))
     """
     if type(provisional) is not bool:
         raise InvalidInputError(f"provisional must be True or False, got {show(provisional)}")
