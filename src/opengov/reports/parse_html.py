@@ -280,7 +280,7 @@ def _value(r: int, band: tuple[int, int], bands: Sequence[tuple[int, int]],
         texts.append(p.cell.text)
     if not texts:
         return ""
-    return texts[0] if len(texts) == 1 else " | ".join(texts)
+    return texts[0] if len(texts) == 1 else " / ".join(texts)
 
 
 def _bands(

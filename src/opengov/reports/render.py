@@ -6,7 +6,9 @@ merged cells), table 四's two header levels. :func:`to_html` uses ``rowspan`` a
 ``colspan`` exactly like the official tables; :func:`to_text` writes the
 ``|``-separated dump that :func:`~opengov.reports.parse_report_text` reads back;
 :func:`to_markdown` writes GitHub-flavoured tables (table 四 transposed into three
-rows, as Markdown has no merged cells). JSON is :meth:`AnnualReport.to_json`.
+rows, as Markdown has no merged cells). Text and Markdown both parse back with
+:func:`~opengov.reports.parse_report_text` to the same cells (blanks and "/"
+included). JSON is :meth:`AnnualReport.to_json`.
 
 Legal basis:
     - report-format-2019, report-format-2021 (the layout).
