@@ -24,7 +24,13 @@ def as_date(value: object, name: str = "date") -> date:
                 f"{name} is a naive datetime ({value.isoformat()}); pass a date, or a "
                 "timezone-aware datetime (it is read in China Standard Time, UTC+8)"
             )
-        return value.astimezone(CHINA_STANDARD_TIME).date()
+        try:
+            return value.astimezone(CHINA_STANDARD_TIME).date()
+        except OverflowError:
+            raise InvalidDateError(
+                f"{name} ({value.isoformat()}) is out of range once read in China Standard "
+                "Time (UTC+8)"
+            ) from None
     if isinstance(value, date):
         return value
     raise InvalidDateError(

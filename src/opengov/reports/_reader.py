@@ -16,7 +16,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from opengov.citations import to_chinese_numeral
-from opengov.errors import ReportParseError
+from opengov.errors import InvalidInputError, ReportFormatError, ReportParseError
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.reports.model import (
     AnnualReport,
@@ -254,6 +254,15 @@ def read_report(
             "the report year is not stated in a title like 'XX局2021年政府信息公开工作年度报告'; "
             "pass year= explicitly"
         )
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InvalidInputError(f"year must be an int, got {year!r}")
+    if not 2019 <= year <= 2100:
+        ReportFormat.for_year(year)  # ReportFormatError before 2019, with advice
+        raise ReportFormatError(
+            f"report year {year} is beyond 2100, the last year opengov reads reports for"
+        )
+    if agency is not None and not isinstance(agency, str):
+        raise InvalidInputError(f"agency must be a str, got {type(agency).__name__}")
     if agency is None:
         agency = found_agency
     # Table 四 starts at the first 行政复议 header after table 三.

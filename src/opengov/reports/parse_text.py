@@ -29,12 +29,17 @@ Legal basis:
 
 from __future__ import annotations
 
+import re
+
 from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
 from opengov.reports._reader import CELL, PARA, ROW_END, Tok, read_report
 from opengov.reports.model import AnnualReport
 
 __all__ = ["parse_report_text", "text_tokens"]
+
+
+_SEPARATOR = re.compile(r"(?<!\\)\|")  # a "|" not escaped as "\|" (Markdown)
 
 
 def text_tokens(text: str) -> list[Tok]:
@@ -45,7 +50,7 @@ def text_tokens(text: str) -> list[Tok]:
             if line.strip():
                 out.append(Tok(line.strip(), PARA))
             continue
-        pieces = line.split("|")
+        pieces = [p.replace("\\|", "|") for p in _SEPARATOR.split(line)]
         if not pieces[-1].strip():
             pieces = pieces[:-1]  # the separator that ends the line
         out.extend(Tok(p.strip(), CELL) for p in pieces)

@@ -34,6 +34,7 @@ from opengov.reports.model import (
     ReviewKind,
     ReviewResult,
     disclosure_layout,
+    require_report,
 )
 
 __all__ = ["to_html", "to_markdown", "to_text"]
@@ -85,8 +86,9 @@ def _v(cell: Cell) -> str:
 
 def _pipe_lines(report: AnnualReport, markdown: bool) -> Iterator[str]:
     def line(cells: list[str], header: bool = False) -> Iterator[str]:
+        cells = [c.replace("|", "\\|") for c in cells]
         if markdown:
-            yield "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+            yield "| " + " | ".join(cells) + " |"
             if header:
                 yield "|" + "---|" * len(cells)
         else:
@@ -143,11 +145,13 @@ def _pipe_lines(report: AnnualReport, markdown: bool) -> Iterator[str]:
 
 def to_markdown(report: AnnualReport) -> str:
     """The report as Markdown: headings, prose and the three tables."""
+    report = require_report(report)
     return "\n".join(_pipe_lines(report, markdown=True)) + "\n"
 
 
 def to_text(report: AnnualReport) -> str:
     """The report as a ``|``-separated text dump (one table row per line)."""
+    report = require_report(report)
     return "\n".join(_pipe_lines(report, markdown=False)) + "\n"
 
 
@@ -226,6 +230,7 @@ def _html_disclosure(report: AnnualReport) -> Iterator[str]:
 
 def to_html(report: AnnualReport) -> str:
     """The report as an HTML fragment with the official table layout."""
+    report = require_report(report)
     out = ['<div class="opengov-report">', f"<h1>{escape(title(report))}</h1>"]
     for part, heading in _PARTS:
         out.append(f"<h2>{escape(heading)}</h2>")
