@@ -369,3 +369,18 @@ def test_2018_online_application_is_received_when_the_system_received_it() -> No
     )
     assert app.received_on == D("2018-06-14")
     assert app.reply_deadline().due == D("2018-07-06")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 30), st.integers(1, 20), st.integers(0, 60))
+def test_an_approved_extension_moves_the_deadline_by_exactly_its_days(
+    received: int, days: int, approved: int
+) -> None:
+    from opengov.calendar import official_calendar
+
+    base = new((D("2026-01-05") + timedelta(days=received)).isoformat())
+    original = base.reply_deadline().due
+    on = min(base.received_on + timedelta(days=approved), original)
+    ext = base.record(ExtensionApproved(on=on, days=days)).reply_deadline()
+    assert ext.original_due == original
+    assert official_calendar().working_days_between(original, ext.due) == days

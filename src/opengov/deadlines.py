@@ -461,8 +461,24 @@ class Deadline(FrozenModel):
 # -- the counting engine ----------------------------------------------------------------
 
 
+def _options(options: object) -> DeadlineOptions:
+    """``options`` checked (``None`` gives the defaults)."""
+    if options is None:
+        return DEFAULT_OPTIONS
+    if not isinstance(options, DeadlineOptions):
+        raise InvalidInputError(f"options must be a DeadlineOptions, got {type(options).__name__}")
+    return options
+
+
 def _calendar(options: DeadlineOptions, calendar: WorkdayCalendar | None) -> WorkdayCalendar:
     if calendar is not None:
+        from opengov.calendar import WorkdayCalendar
+
+        if not isinstance(calendar, WorkdayCalendar):
+            raise InvalidInputError(
+                f"calendar must be a WorkdayCalendar (e.g. official_calendar()), "
+                f"got {type(calendar).__name__}"
+            )
         return calendar
     global _official
     if _official is None:
@@ -641,7 +657,7 @@ def reply_deadline(
     day = received_on if type(received_on) is date else as_date(received_on, "received_on")
     if type(extended) is not bool:
         raise InvalidInputError(f"extended must be True or False, got {extended!r}")
-    opts = DEFAULT_OPTIONS if options is None else options
+    opts = _options(options)
     edition = edition_in_force(day)
     rules = edition.rules
     return working_day_deadline(
@@ -694,7 +710,7 @@ def proactive_disclosure_deadline(
         n,
         basis=(edition.rules.proactive_disclosure_basis, _CIVIL_201),
         edition=edition,
-        options=DEFAULT_OPTIONS if options is None else options,
+        options=_options(options),
         notes=notes,
         calendar=calendar,
     )
@@ -749,7 +765,7 @@ def annual_report_due(report_year: int, agency: AgencyKind) -> Deadline:
     if not isinstance(agency, AgencyKind):
         try:
             agency = AgencyKind(agency)
-        except ValueError:
+        except (ValueError, TypeError):
             raise InvalidInputError(
                 f"unknown agency kind {agency!r}; use 'department' or 'government'"
             ) from None

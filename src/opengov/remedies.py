@@ -34,14 +34,15 @@ from typing import TYPE_CHECKING
 from opengov._dates import as_date
 from opengov.citations import Citation, cite
 from opengov.deadlines import (
-    DEFAULT_OPTIONS,
     Deadline,
     DeadlineKind,
     DeadlineOptions,
     PeriodUnit,
     _calendar,
+    _options,
     _trusted,
 )
+from opengov.errors import CalendarCoverageError
 
 if TYPE_CHECKING:
     from opengov.calendar import WorkdayCalendar
@@ -62,8 +63,13 @@ def _period(
     calendar: WorkdayCalendar | None,
     notes: tuple[str, ...] = (),
 ) -> Deadline:
-    opts = DEFAULT_OPTIONS if options is None else options
+    opts = _options(options)
     cal = _calendar(opts, calendar)
+    if start.year >= 9999:
+        # no calendar covers it, and a period from it would leave datetime's range
+        raise CalendarCoverageError(
+            f"a period starting {start} ends after 9999-12-31; no working-day calendar covers it"
+        )
     end = cal.add_period(start, days=days, months=months)
     period_basis = tuple(cite(b) for b in end.basis)
     return _trusted(

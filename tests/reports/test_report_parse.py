@@ -210,3 +210,78 @@ def test_junk_input_raises_opengov_errors(junk: object) -> None:
 
 def test_applicant_type_columns_follow_the_vocabulary() -> None:
     assert [c.applicant_type for c in ApplicantColumn][:6] == list(ApplicantType)
+
+
+def test_html_values_are_placed_by_column_under_spans() -> None:
+    # A 2021 report as word processors export it: every column two grid columns
+    # wide (value cells carry colspan="2"), one value split over two cells, a filler
+    # cell after a label, rowspan'd labels, a "/" merged down five rows and a "0"
+    # merged across two columns. Planted: 二 natural person printed blank (should
+    # be 1), （二）总计 3 (should be 2), 复议 总计 3 (should be 2).
+    r = parse_report(DATA / "f2021-spans.html")
+    assert (r.agency, r.year, r.format) == ("某市生态环境局", 2021, ReportFormat.F2021)
+    app = r.applications
+    np, total = ApplicantColumn.NATURAL_PERSON, ApplicantColumn.TOTAL
+    assert app.value(OutcomeRow.RECEIVED, np) == 12  # printed as <td></td><td>12</td>
+    assert app.cell(OutcomeRow.CARRIED_OVER, np).kind is CellKind.BLANK  # after a filler cell
+    assert app.value(OutcomeRow.CARRIED_OVER, total) == 1
+    assert app.value(OutcomeRow.UNABLE_NOT_HELD, ApplicantColumn.COMMERCIAL_ENTERPRISE) == 1
+    # a number in one cell over two columns is never read as two numbers
+    for col in (ApplicantColumn.RESEARCH_INSTITUTION, ApplicantColumn.SOCIAL_WELFARE_ORGANIZATION):
+        cell = app.cell(OutcomeRow.UNABLE_NEEDS_CREATION, col)
+        assert cell.kind is CellKind.UNREAD
+        assert cell.raw == "0 (one cell over 2 columns)"
+    assert app.value(OutcomeRow.UNABLE_NEEDS_CREATION, ApplicantColumn.OTHER_ORGANIZATION) == 0
+    # "/" merged down the five 不予处理 rows is "/" in each; the row's other cells stay put
+    for row in ReportFormat.F2021.rows[15:20]:
+        assert app.cell(row, ApplicantColumn.LEGAL_SERVICE_INSTITUTION).kind is (
+            CellKind.NOT_APPLICABLE
+        ), row
+        assert app.value(row, ApplicantColumn.OTHER_ORGANIZATION) == 0, row
+    assert r.review.cell(ReviewKind.ADMINISTRATIVE_REVIEW, ReviewResult.TOTAL).value == 3
+    assert r.review.cell(ReviewKind.LITIGATION_WITHOUT_REVIEW, ReviewResult.TOTAL).value == 1
+    assert r.review.cell(ReviewKind.LITIGATION_AFTER_REVIEW, ReviewResult.UPHELD).kind is (
+        CellKind.NOT_APPLICABLE
+    )
+    assert r.disclosure.cell(
+        DisclosureRow.LICENSING, DisclosureColumn.DECISIONS_THIS_YEAR
+    ).value == (412)
+    assert r.completeness().unread == 2
+    assert _summary(r) == [
+        ("error", "column_total", "applications[carried_over, natural_person]", 0, 1),
+        ("error", "column_total", "applications[partially_disclosed, natural_person]", 2, 3),
+        ("error", "result_total", "applications[disclosed, total]", 16, 15),
+        ("error", "balance", "applications[received, natural_person]", 0, 1),
+        ("error", "review_total", "review[administrative_review, upheld]", 2, 3),
+        (
+            "warning",
+            "incomplete",
+            "applications[unable_needs_creation, research_institution]",
+            None,
+            None,
+        ),
+        ("warning", "incomplete", "review[litigation_after_review, upheld]", None, None),
+    ]
+
+
+def test_html_tables_without_headings_keep_document_order() -> None:
+    # no 自然人 … 总计 headings: values are read in document order, as before
+    html = (
+        "<p>某局2021年政府信息公开工作年度报告</p><table>"
+        "<tr><td>一、本年新收政府信息公开申请数量</td><td>1</td><td>0</td><td>0</td>"
+        "<td>0</td><td>0</td><td>0</td><td>1</td></tr></table>"
+    )
+    r = parse_report_html(html)
+    assert r.applications.value(OutcomeRow.RECEIVED, ApplicantColumn.TOTAL) == 1
+
+
+def test_huge_spans_are_refused_by_grid() -> None:
+    from opengov import InvalidInputError
+
+    row = '<td colspan="1000">x</td>' * 300
+    table = parse_html_tables(f"<table><tr>{row}</tr></table>")[0]
+    with pytest.raises(InvalidInputError, match="200000"):
+        table.grid()
+    # the report parser falls back to document order instead of failing
+    with pytest.raises(ReportParseError, match="no table 三"):
+        parse_report_html(f"<table><tr>{row}</tr></table>")

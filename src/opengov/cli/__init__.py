@@ -55,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    from pydantic import ValidationError
+
     try:
         status: int = args.run(args)
     except OpenGovError as exc:
@@ -66,4 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "input"
+        print(f"opengov: error [invalid_input]: {where}: {first['msg']}", file=sys.stderr)
+        return 2
     return status

@@ -16,7 +16,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from opengov.citations import to_chinese_numeral
-from opengov.errors import ReportParseError
+from opengov.errors import InvalidInputError, ReportFormatError, ReportParseError
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.reports.model import (
     AnnualReport,
@@ -26,6 +26,7 @@ from opengov.reports.model import (
     DisclosureRow,
     DisclosureTable,
     ReportText,
+    ReviewKind,
     ReviewTable,
     disclosure_layout,
 )
@@ -88,13 +89,23 @@ def is_boundary(tok: Tok) -> bool:
 
 
 def take(span: Sequence[Tok], n: int, money: Sequence[bool] | None = None) -> tuple[Cell, ...]:
-    """Place ``n`` cells from the tokens after a label, or mark them all unread."""
+    """Place ``n`` cells from the tokens after a label, or mark them all unread.
+
+    When the span runs to the end of a row (it ends with a ``ROW_END`` token) and
+    has more cells than ``n``, all extra ones leading and blank, the values are the
+    last ``n``: label columns sit on the left of a row, so blank cells between a
+    label and its values (a second or third label column) are not values.
+    """
     texts = [t.text for t in span if t.kind == CELL]
     flags = list(money) if money is not None else [False] * n
 
     def cells(values: Sequence[str]) -> tuple[Cell, ...]:
         return tuple(Cell.read(v, money=m) for v, m in zip(values, flags, strict=False))
 
+    whole_row = bool(span) and span[-1].kind == ROW_END
+    extra = len(texts) - n
+    if whole_row and extra > 0 and not any(t.strip() for t in texts[:extra]):
+        return cells(texts[extra:])
     filled = [i for i, v in enumerate(texts) if v.strip()]
     if len(texts) >= n and all(i < n for i in filled):
         return cells(texts[:n])
@@ -112,11 +123,14 @@ def take(span: Sequence[Tok], n: int, money: Sequence[bool] | None = None) -> tu
 
 
 def span_after(tokens: Sequence[Tok], i: int, end: int) -> list[Tok]:
+    """The cells after the label at ``i``, and the ``ROW_END`` that ends them, if one does."""
     out: list[Tok] = []
     j = i + 1
     while j < end and not is_boundary(tokens[j]):
         out.append(tokens[j])
         j += 1
+    if j < end and tokens[j].kind == ROW_END:
+        out.append(tokens[j])
     return out
 
 
@@ -240,6 +254,15 @@ def read_report(
             "the report year is not stated in a title like 'XX局2021年政府信息公开工作年度报告'; "
             "pass year= explicitly"
         )
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InvalidInputError(f"year must be an int, got {year!r}")
+    if not 2019 <= year <= 2100:
+        ReportFormat.for_year(year)  # ReportFormatError before 2019, with advice
+        raise ReportFormatError(
+            f"report year {year} is beyond 2100, the last year opengov reads reports for"
+        )
+    if agency is not None and not isinstance(agency, str):
+        raise InvalidInputError(f"agency must be a str, got {type(agency).__name__}")
     if agency is None:
         agency = found_agency
     # Table 四 starts at the first 行政复议 header after table 三.
@@ -293,6 +316,8 @@ def _read_applications(
 
 
 def _read_review(tokens: Sequence[Tok], start: int, end: int) -> ReviewTable:
+    """Table 四: the official layout (15 values in one row after the headings), or
+    one row of 5 values per 复议 / 直接起诉 / 复议后起诉 (the Markdown layout)."""
     span: list[Tok] = []
     j = start + 1
     while j < end and tokens[j].kind not in (PARA, TABLE_END):
@@ -303,7 +328,23 @@ def _read_review(tokens: Sequence[Tok], start: int, end: int) -> ReviewTable:
             else:
                 span.append(tok)
         j += 1
-    return ReviewTable(cells=take(span, 15))
+    cells = take(span, 15)
+    if any(c.kind is not CellKind.UNREAD for c in cells):
+        return ReviewTable(cells=cells)
+    by_kind: list[Cell] = []
+    for kind in ReviewKind:
+        label = core(kind.label_zh)
+        row = None
+        for i in range(start, j):
+            if tokens[i].kind == CELL and core(tokens[i].text).endswith(label):
+                found = take(span_after(tokens, i, j), 5)
+                if any(c.kind is not CellKind.UNREAD for c in found):
+                    row = found
+                    break
+        if row is None:
+            return ReviewTable(cells=cells)
+        by_kind.extend(row)
+    return ReviewTable(cells=tuple(by_kind))
 
 
 def _starts(text: str, prefix: str) -> bool:

@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from opengov._model import FrozenModel
 from opengov.errors import InvalidInputError
+from opengov.reports.checks import _report_list
 from opengov.reports.model import (
     AnnualReport,
     ApplicationTable,
@@ -33,6 +34,7 @@ from opengov.reports.model import (
     CellRef,
     DisclosureTable,
     ReviewTable,
+    require_report,
 )
 
 __all__ = ["CellChange", "aggregate_reports", "compare_reports"]
@@ -57,7 +59,7 @@ def aggregate_reports(
     reports: Sequence[AnnualReport], *, agency: str | None, year: int | None = None
 ) -> AnnualReport:
     """Sum reports of one format and year cell by cell, under a new agency name."""
-    rs = list(reports)
+    rs = _report_list(reports)
     if not rs:
         raise InvalidInputError("aggregate_reports needs at least one report")
     fmt = rs[0].format
@@ -104,6 +106,8 @@ class CellChange(FrozenModel):
 
 def compare_reports(before: AnnualReport, after: AnnualReport) -> tuple[CellChange, ...]:
     """Every cell present in both reports, in the later report's order."""
+    before = require_report(before, "before")
+    after = require_report(after, "after")
     earlier = dict(before.items())
     return tuple(
         CellChange(ref=ref, before=earlier[ref], after=cell)

@@ -33,8 +33,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
+from opengov._dates import as_date
 from opengov.applicants import ApplicantType
 from opengov.errors import InvalidInputError
 from opengov.outcomes import OutcomeRow, ReportFormat
@@ -44,6 +45,7 @@ from opengov.reports.model import (
     DisclosureTable,
     ReportText,
     ReviewTable,
+    _code,
 )
 
 __all__ = ["CaseRecord", "build_application_table", "build_report"]
@@ -69,13 +71,33 @@ class CaseRecord(Protocol):
         """The result row it counts under in ``fmt``; ``None`` while open."""
 
 
+def _facts(rec: Any) -> tuple[ApplicantType, date, date | None]:
+    """A record's applicant type, receipt and closing dates, checked."""
+    missing = [a for a in ("applicant_type", "received_on", "closed_on", "report_row")
+               if not hasattr(rec, a)]  # fmt: skip
+    if missing:
+        raise InvalidInputError(
+            f"a case record needs {', '.join(missing)} (see CaseRecord); got {type(rec).__name__}"
+        )
+    t = _code(ApplicantType, rec.applicant_type)
+    received = as_date(rec.received_on, "received_on")
+    closed = rec.closed_on
+    return t, received, None if closed is None else as_date(closed, "closed_on")
+
+
 def build_application_table(
     records: Iterable[CaseRecord], year: int, fmt: ReportFormat | None = None
 ) -> ApplicationTable:
     """Count case records into table 三 for a report year (format from the year)."""
     if isinstance(year, bool) or not isinstance(year, int):
         raise InvalidInputError(f"year must be an int, got {year!r}")
-    f = fmt if fmt is not None else ReportFormat.for_year(year)
+    if not 1 < year < 9999:
+        raise InvalidInputError(f"year must be a report year such as 2024, got {year}")
+    f = ReportFormat.for_year(year) if fmt is None else _code(ReportFormat, fmt)
+    if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
+        raise InvalidInputError(
+            f"records must be an iterable of case records, got {type(records).__name__}"
+        )
     start, end = date(year, 1, 1), date(year, 12, 31)
     counts: dict[OutcomeRow, dict[ApplicantType, int]] = {}
 
@@ -85,8 +107,7 @@ def build_application_table(
 
     counted = frozenset(f.counted_rows)
     for rec in records:
-        t = ApplicantType(rec.applicant_type)
-        received, closed = rec.received_on, rec.closed_on
+        t, received, closed = _facts(rec)
         if closed is not None and closed < received:
             raise InvalidInputError(
                 f"a case closed on {closed} before it was received on {received}: fix the record"
@@ -99,7 +120,7 @@ def build_application_table(
             add(OutcomeRow.CARRIED_OVER, t)
         if closed is not None and closed <= end:
             row = rec.report_row(f)
-            if row is None or row not in counted:
+            if not isinstance(row, OutcomeRow) or row not in counted:
                 raise InvalidInputError(
                     f"a case closed on {closed} has report row {row!r}, which is not a result "
                     f"row of the {f.value} format; give it one of ReportFormat.counted_rows"

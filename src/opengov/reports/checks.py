@@ -52,6 +52,7 @@ from enum import Enum
 
 from opengov._model import FrozenModel
 from opengov.citations import Citation
+from opengov.errors import InvalidInputError
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.reports.model import (
     APPLICANT_COLUMNS,
@@ -64,6 +65,7 @@ from opengov.reports.model import (
     ReportTable,
     ReviewKind,
     ReviewResult,
+    require_report,
 )
 
 __all__ = [
@@ -283,6 +285,8 @@ def check_report(report: AnnualReport, *, blank_as_zero: bool = True) -> tuple[F
 
     Never raises on a well-typed report, however wrong its numbers are.
     """
+    report = require_report(report)
+    _require_flag(blank_as_zero)
     ctx = _Ctx(report, blank_as_zero)
     fmt = report.format
     if ReportFormat.for_year(report.year) is not fmt:
@@ -442,6 +446,9 @@ def check_carry_forward(
     The two reports must be of the same agency and consecutive years; otherwise a
     single warning says why nothing was compared.
     """
+    previous = require_report(previous, "previous")
+    current = require_report(current, "current")
+    _require_flag(blank_as_zero)
     out: list[Finding] = []
     base = {
         "basis": current.basis,
@@ -480,11 +487,25 @@ def check_carry_forward(
     return tuple(out)
 
 
+def _require_flag(value: object) -> None:
+    if type(value) is not bool:
+        raise InvalidInputError(f"blank_as_zero must be True or False, got {value!r}")
+
+
+def _report_list(reports: object) -> list[AnnualReport]:
+    """The reports of an iterable, each checked to be an AnnualReport."""
+    if isinstance(reports, (str, bytes, AnnualReport)) or not isinstance(reports, Iterable):
+        raise InvalidInputError(
+            f"reports must be an iterable of AnnualReport, got {type(reports).__name__}"
+        )
+    return [require_report(r, "each report") for r in reports]
+
+
 def check_reports(
     reports: Iterable[AnnualReport], *, blank_as_zero: bool = True
 ) -> tuple[Finding, ...]:
     """Check each report, and the carry-forward between consecutive years of an agency."""
-    rs = list(reports)
+    rs = _report_list(reports)
     out: list[Finding] = []
     for r in rs:
         out.extend(check_report(r, blank_as_zero=blank_as_zero))

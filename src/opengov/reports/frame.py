@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from opengov.reports.checks import Finding
+from opengov.errors import InvalidInputError
+from opengov.reports.checks import Finding, _report_list
 from opengov.reports.model import AnnualReport
 
 __all__ = ["COLUMNS", "findings_to_frame", "to_frame"]
@@ -38,7 +39,7 @@ def to_frame(reports: AnnualReport | Iterable[AnnualReport]) -> Any:
     """One DataFrame row per cell of every report (a single report is accepted)."""
     import pandas as pd
 
-    rs = [reports] if isinstance(reports, AnnualReport) else list(reports)
+    rs = [reports] if isinstance(reports, AnnualReport) else _report_list(reports)
     records = [
         (
             r.agency,
@@ -62,6 +63,13 @@ def findings_to_frame(findings: Iterable[Finding]) -> Any:
     """One DataFrame row per finding: agency, year, severity, rule, message, cells."""
     import pandas as pd
 
+    if isinstance(findings, (str, bytes)) or not isinstance(findings, Iterable):
+        raise InvalidInputError(
+            f"findings must be an iterable of Finding, got {type(findings).__name__}"
+        )
+    findings = list(findings)
+    if not all(isinstance(f, Finding) for f in findings):
+        raise InvalidInputError("findings must hold Finding objects (from check_report)")
     rows = [
         (
             f.agency,

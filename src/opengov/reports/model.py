@@ -32,10 +32,11 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import Field, model_validator
 
+from opengov._lookup import lookup
 from opengov._model import FrozenModel
 from opengov.applicants import ApplicantType
 from opengov.citations import Citation, cite
@@ -63,6 +64,39 @@ __all__ = [
 ]
 
 Number = int | Decimal
+_E = TypeVar("_E", bound=Enum)
+
+
+def _code(enum_type: type[_E], value: object) -> _E:
+    """A member of ``enum_type`` from a member or its code; ``UnknownCodeError`` if none."""
+    try:
+        return enum_type(value)
+    except (ValueError, TypeError):
+        return lookup(enum_type, value)
+
+
+def _mapping(value: object, what: str) -> Mapping[Any, Any]:
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(f"{what} must be a mapping, got {type(value).__name__}")
+    return value
+
+
+def _require_ref(value: object) -> None:
+    if not isinstance(value, CellRef):
+        raise InvalidInputError(
+            f"a cell address must be a CellRef (e.g. CellRef.applications(row, column)), "
+            f"got {type(value).__name__}"
+        )
+
+
+def require_report(value: object, name: str = "report") -> AnnualReport:
+    """``value`` if it is an :class:`AnnualReport`, else ``InvalidInputError``."""
+    if not isinstance(value, AnnualReport):
+        raise InvalidInputError(
+            f"{name} must be an AnnualReport (parse one with parse_report), "
+            f"got {type(value).__name__}"
+        )
+    return value
 
 
 # --------------------------------------------------------------------- cells
@@ -148,6 +182,11 @@ class Cell(FrozenModel):
         are tolerated. ``money`` reads a decimal amount (万元); counts with a
         fractional part are kept as decimals so that checks can report them.
         """
+        if not isinstance(text, str):
+            raise InvalidInputError(
+                f"cell text must be a str, got {type(text).__name__}; "
+                "use Cell.number() for a number"
+            )
         s = unicodedata.normalize("NFKC", text).strip()
         s = re.sub(r"\s+", "", s)
         if not s:
@@ -495,18 +534,26 @@ class CellRef(FrozenModel):
     @classmethod
     def applications(cls, row: OutcomeRow, column: ApplicantColumn) -> CellRef:
         """A cell of table 三."""
-        return _ref(ReportTable.APPLICATIONS, OutcomeRow(row).value, ApplicantColumn(column).value)
+        return _ref(
+            ReportTable.APPLICATIONS,
+            _code(OutcomeRow, row).value,
+            _code(ApplicantColumn, column).value,
+        )
 
     @classmethod
     def review(cls, kind: ReviewKind, result: ReviewResult) -> CellRef:
         """A cell of table 四."""
-        return _ref(ReportTable.REVIEW, ReviewKind(kind).value, ReviewResult(result).value)
+        return _ref(
+            ReportTable.REVIEW, _code(ReviewKind, kind).value, _code(ReviewResult, result).value
+        )
 
     @classmethod
     def disclosure(cls, row: DisclosureRow, column: DisclosureColumn) -> CellRef:
         """A cell of table 二."""
         return _ref(
-            ReportTable.DISCLOSURE, DisclosureRow(row).value, DisclosureColumn(column).value
+            ReportTable.DISCLOSURE,
+            _code(DisclosureRow, row).value,
+            _code(DisclosureColumn, column).value,
         )
 
     def __str__(self) -> str:
@@ -516,19 +563,19 @@ class CellRef(FrozenModel):
     def row_label_zh(self) -> str:
         """The printed row label."""
         if self.table is ReportTable.APPLICATIONS:
-            return OutcomeRow(self.row).printed_zh
+            return _code(OutcomeRow, self.row).printed_zh
         if self.table is ReportTable.REVIEW:
-            return ReviewKind(self.row).label_zh
-        return DisclosureRow(self.row).label_zh
+            return _code(ReviewKind, self.row).label_zh
+        return _code(DisclosureRow, self.row).label_zh
 
     @property
     def column_label_zh(self) -> str:
         """The printed column label."""
         if self.table is ReportTable.APPLICATIONS:
-            return ApplicantColumn(self.column).label_zh
+            return _code(ApplicantColumn, self.column).label_zh
         if self.table is ReportTable.REVIEW:
-            return ReviewResult(self.column).label_zh
-        return DisclosureColumn(self.column).label_zh
+            return _code(ReviewResult, self.column).label_zh
+        return _code(DisclosureColumn, self.column).label_zh
 
     @property
     def label_zh(self) -> str:
@@ -600,11 +647,13 @@ class ApplicationTable(FrozenModel):
         and （七）总计 the sum of the counted result rows (any TOTAL given is ignored).
         """
         f = _as_format(fmt)
-        for row in counts:
-            if OutcomeRow(row) not in f.rows:
+        for row, given in _mapping(counts, "counts").items():
+            if _code(OutcomeRow, row) not in f.rows:
                 raise InvalidInputError(
-                    f"row {OutcomeRow(row).printed_zh} is not in the {f.value} format"
+                    f"row {_code(OutcomeRow, row).printed_zh} is not in the {f.value} format"
                 )
+            for t in _mapping(given, f"counts[{row!r}]"):
+                _code(ApplicantType, t)
         per: dict[OutcomeRow, list[int]] = {}
         for row in f.rows:
             given = counts.get(row, {})
@@ -624,12 +673,12 @@ class ApplicationTable(FrozenModel):
     def cell(self, row: OutcomeRow, column: ApplicantColumn) -> Cell:
         """One cell; raises ``InvalidInputError`` for a row not in the format."""
         try:
-            i = _row_index(self.format)[OutcomeRow(row)]
+            i = _row_index(self.format)[_code(OutcomeRow, row)]
         except KeyError:
             raise InvalidInputError(
-                f"row {OutcomeRow(row).printed_zh} is not in the {self.format.value} format"
+                f"row {_code(OutcomeRow, row).printed_zh} is not in the {self.format.value} format"
             ) from None
-        return self.cells[i][_COLUMN_INDEX[ApplicantColumn(column)]]
+        return self.cells[i][_COLUMN_INDEX[_code(ApplicantColumn, column)]]
 
     def value(self, row: OutcomeRow, column: ApplicantColumn) -> int | Decimal | None:
         """The number in a cell, or ``None`` when it holds none."""
@@ -637,8 +686,8 @@ class ApplicationTable(FrozenModel):
 
     def with_cell(self, row: OutcomeRow, column: ApplicantColumn, cell: Cell) -> ApplicationTable:
         """A new table with one cell replaced."""
-        i = self.format.rows.index(OutcomeRow(row))
-        j = APPLICANT_COLUMNS.index(ApplicantColumn(column))
+        i = self.format.rows.index(_code(OutcomeRow, row))
+        j = APPLICANT_COLUMNS.index(_code(ApplicantColumn, column))
         new_row = (*self.cells[i][:j], cell, *self.cells[i][j + 1 :])
         return ApplicationTable(
             format=self.format, cells=(*self.cells[:i], new_row, *self.cells[i + 1 :])
@@ -670,6 +719,10 @@ class ReviewTable(FrozenModel):
     def from_counts(cls, counts: Mapping[ReviewKind, Mapping[ReviewResult, int]]) -> ReviewTable:
         """Build a consistent table; each 总计 is computed from the other four."""
         out: list[Cell] = []
+        for k, given in _mapping(counts, "counts").items():
+            _code(ReviewKind, k)
+            for r in _mapping(given, f"counts[{k!r}]"):
+                _code(ReviewResult, r)
         for k in ReviewKind:
             given = counts.get(k, {})
             four = [given.get(r, 0) for r in ReviewResult if r is not ReviewResult.TOTAL]
@@ -680,11 +733,11 @@ class ReviewTable(FrozenModel):
 
     def cell(self, kind: ReviewKind, result: ReviewResult) -> Cell:
         """One cell."""
-        return self.cells[REVIEW_KEYS.index((ReviewKind(kind), ReviewResult(result)))]
+        return self.cells[REVIEW_KEYS.index((_code(ReviewKind, kind), _code(ReviewResult, result)))]
 
     def with_cell(self, kind: ReviewKind, result: ReviewResult, cell: Cell) -> ReviewTable:
         """A new table with one cell replaced."""
-        i = REVIEW_KEYS.index((ReviewKind(kind), ReviewResult(result)))
+        i = REVIEW_KEYS.index((_code(ReviewKind, kind), _code(ReviewResult, result)))
         return ReviewTable(cells=(*self.cells[:i], cell, *self.cells[i + 1 :]))
 
     def items(self) -> Iterator[tuple[CellRef, Cell]]:
@@ -721,7 +774,7 @@ class DisclosureTable(FrozenModel):
         """Build a table from values; cells not given are blank."""
         f = _as_format(fmt)
         keys = _disclosure_keys(f)
-        for k in values:
+        for k in _mapping(values, "values"):
             if k not in keys:
                 raise InvalidInputError(f"cell {k!r} is not in table 二 of the {f.value} format")
         return cls(
@@ -731,7 +784,7 @@ class DisclosureTable(FrozenModel):
 
     def cell(self, row: DisclosureRow, column: DisclosureColumn) -> Cell:
         """One cell; raises ``InvalidInputError`` when the format has no such cell."""
-        key = (DisclosureRow(row), DisclosureColumn(column))
+        key = (_code(DisclosureRow, row), _code(DisclosureColumn, column))
         keys = _disclosure_keys(self.format)
         if key not in keys:
             raise InvalidInputError(
@@ -745,7 +798,9 @@ class DisclosureTable(FrozenModel):
     ) -> DisclosureTable:
         """A new table with one cell replaced."""
         self.cell(row, column)
-        i = _disclosure_keys(self.format).index((DisclosureRow(row), DisclosureColumn(column)))
+        i = _disclosure_keys(self.format).index(
+            (_code(DisclosureRow, row), _code(DisclosureColumn, column))
+        )
         return DisclosureTable(
             format=self.format, cells=(*self.cells[:i], cell, *self.cells[i + 1 :])
         )
@@ -857,21 +912,29 @@ class AnnualReport(FrozenModel):
 
     def cell(self, ref: CellRef) -> Cell:
         """The cell at an address."""
+        _require_ref(ref)
         if ref.table is ReportTable.APPLICATIONS:
-            return self.applications.cell(OutcomeRow(ref.row), ApplicantColumn(ref.column))
+            return self.applications.cell(
+                _code(OutcomeRow, ref.row), _code(ApplicantColumn, ref.column)
+            )
         if ref.table is ReportTable.REVIEW:
-            return self.review.cell(ReviewKind(ref.row), ReviewResult(ref.column))
-        return self.disclosure.cell(DisclosureRow(ref.row), DisclosureColumn(ref.column))
+            return self.review.cell(_code(ReviewKind, ref.row), _code(ReviewResult, ref.column))
+        return self.disclosure.cell(
+            _code(DisclosureRow, ref.row), _code(DisclosureColumn, ref.column)
+        )
 
     def with_cell(self, ref: CellRef, cell: Cell) -> AnnualReport:
         """A new report with one cell replaced (e.g. to correct a typo)."""
+        _require_ref(ref)
         d, a, r = self.disclosure, self.applications, self.review
         if ref.table is ReportTable.APPLICATIONS:
-            a = a.with_cell(OutcomeRow(ref.row), ApplicantColumn(ref.column), cell)
+            a = a.with_cell(_code(OutcomeRow, ref.row), _code(ApplicantColumn, ref.column), cell)
         elif ref.table is ReportTable.REVIEW:
-            r = r.with_cell(ReviewKind(ref.row), ReviewResult(ref.column), cell)
+            r = r.with_cell(_code(ReviewKind, ref.row), _code(ReviewResult, ref.column), cell)
         else:
-            d = d.with_cell(DisclosureRow(ref.row), DisclosureColumn(ref.column), cell)
+            d = d.with_cell(
+                _code(DisclosureRow, ref.row), _code(DisclosureColumn, ref.column), cell
+            )
         return AnnualReport(
             agency=self.agency,
             year=self.year,

@@ -1,11 +1,20 @@
 """Parsing annual reports from HTML (年度报告网页), with the standard library only.
 
 Governments publish reports as web pages whose tables use ``rowspan`` and
-``colspan`` like the official format. :func:`parse_html_tables` reads every table
-into an :class:`HtmlTable` (cells with their spans, and :meth:`HtmlTable.grid`, the
-rectangular grid with spanned cells repeated); :func:`parse_report_html` reads the
-whole report. The report reader works on the cells in document order, so merged
-label cells need no special handling; prose outside tables gives the text parts.
+``colspan`` like the official format, and often more: pages exported from word
+processors split the grid further, so value cells carry a ``colspan`` of their
+own, or a filler cell sits next to a label. :func:`parse_html_tables` reads every
+table into an :class:`HtmlTable` (cells with their spans, and
+:meth:`HtmlTable.grid`, the rectangular grid with spanned cells repeated).
+
+:func:`parse_report_html` reads the whole report. Values in tables 三 and 四 are
+placed by grid position under their printed column headings (自然人 … 总计; the
+15 结果维持 … 总计 columns of table 四), so spans on label and value cells do not
+shift a number into the wrong column. A number never fills more than one cell:
+a numeric cell that spans several value columns or rows is read as unread in each
+of them (a blank or "/" cell fills every slot it covers). A table whose headings
+cannot be found is read in document order. Prose outside tables gives the text
+parts.
 
 Legal basis:
     - report-format-2019, report-format-2021 (the labels searched for).
@@ -18,13 +27,16 @@ Legal basis:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html.parser import HTMLParser
+from itertools import pairwise
+from typing import NamedTuple
 
 from opengov._model import FrozenModel
 from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
-from opengov.reports._reader import CELL, PARA, ROW_END, TABLE_END, Tok, read_report
-from opengov.reports.model import AnnualReport
+from opengov.reports._reader import CELL, PARA, ROW_END, TABLE_END, Tok, core, norm, read_report
+from opengov.reports.model import NOT_APPLICABLE_MARKERS, AnnualReport
 from opengov.reports.parse_text import _format_arg
 
 __all__ = ["HtmlCell", "HtmlTable", "parse_html_tables", "parse_report_html"]
@@ -33,6 +45,9 @@ _BLOCKS = frozenset(
     {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "title", "section", "article"}
 )
 _SKIP = frozenset({"script", "style"})
+# Grid slots a table may cover before position-based reading gives up (spans are
+# capped per cell, but many wide cells could still make a huge grid).
+_MAX_SLOTS = 200_000
 
 
 class HtmlCell(FrozenModel):
@@ -43,27 +58,64 @@ class HtmlCell(FrozenModel):
     colspan: int = 1
 
 
+class _Placed(NamedTuple):
+    row: int
+    col: int
+    rowspan: int
+    cell: HtmlCell
+
+
+def _place(
+    rows: Sequence[Sequence[HtmlCell]],
+) -> tuple[list[_Placed], dict[tuple[int, int], _Placed]] | None:
+    """Where each cell sits in the grid (``None`` when the grid is unreasonably big).
+
+    A ``rowspan`` reaching past the last row is cut at the last row, as browsers do.
+    """
+    placed: list[_Placed] = []
+    occupied: dict[tuple[int, int], _Placed] = {}
+    height = len(rows)
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in occupied:
+                c += 1
+            rowspan = min(cell.rowspan, height - r)
+            if len(occupied) + rowspan * cell.colspan > _MAX_SLOTS:
+                return None
+            p = _Placed(r, c, rowspan, cell)
+            placed.append(p)
+            for dr in range(rowspan):
+                for dc in range(cell.colspan):
+                    occupied[(r + dr, c + dc)] = p
+            c += cell.colspan
+    return placed, occupied
+
+
 class HtmlTable(FrozenModel):
     """A table as published: rows of cells with their spans."""
 
     rows: tuple[tuple[HtmlCell, ...], ...]
 
     def grid(self) -> tuple[tuple[str, ...], ...]:
-        """The table as a rectangle: a spanned cell's text fills every slot it covers."""
-        placed: dict[tuple[int, int], str] = {}
-        width = 0
-        for r, row in enumerate(self.rows):
-            c = 0
-            for cell in row:
-                while (r, c) in placed:
-                    c += 1
-                for dr in range(cell.rowspan):
-                    for dc in range(cell.colspan):
-                        placed[(r + dr, c + dc)] = cell.text
-                c += cell.colspan
-                width = max(width, c)
-        height = max((r for r, _ in placed), default=-1) + 1
-        return tuple(tuple(placed.get((r, c), "") for c in range(width)) for r in range(height))
+        """The table as a rectangle: a spanned cell's text fills every slot it covers.
+
+        Raises :class:`~opengov.errors.InvalidInputError` for a table whose spans
+        would make a grid of more than 200,000 slots.
+        """
+        layout = _place(self.rows)
+        if layout is None:
+            raise InvalidInputError(
+                f"the table's spans make a grid of more than {_MAX_SLOTS} cells; "
+                "read its cells from HtmlTable.rows instead"
+            )
+        occupied = layout[1]
+        width = max((c + 1 for _, c in occupied), default=0)
+        height = max((r + 1 for r, _ in occupied), default=0)
+        return tuple(
+            tuple(occupied[(r, c)].cell.text if (r, c) in occupied else "" for c in range(width))
+            for r in range(height)
+        )
 
 
 def _span(value: str | None) -> int:
@@ -75,12 +127,14 @@ def _span(value: str | None) -> int:
 
 
 class _Collector(HTMLParser):
-    def __init__(self, keep_tables: bool = False) -> None:
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.keep_tables = keep_tables
         self.tokens: list[Tok] = []
         self.tables: list[list[list[HtmlCell]]] = []
-        self._depth = 0
+        # token slice [start, end) of each table, and whether it holds another table
+        self.slices: list[list[int]] = []
+        self.nested: list[bool] = []
+        self._open: list[int] = []
         self._cell: list[str] | None = None
         self._spans = (1, 1)
         self._para: list[str] = []
@@ -97,11 +151,21 @@ class _Collector(HTMLParser):
             self._skip += 1
         elif tag == "table":
             self._flush_para()
-            self._depth += 1
+            if self._cell is not None:
+                self._end_cell()
+            for i in self._open:
+                self.nested[i] = True
+            self._open.append(len(self.tables))
             self.tables.append([])
-        elif tag == "tr" and self._depth:
-            self.tables[-1].append([])
-        elif tag in ("td", "th") and self._depth:
+            self.slices.append([len(self.tokens), len(self.tokens)])
+            self.nested.append(False)
+        elif tag == "tr" and self._open:
+            if self._cell is not None:
+                self._end_cell()
+            self.tables[self._open[-1]].append([])
+        elif tag in ("td", "th") and self._open:
+            if self._cell is not None:
+                self._end_cell()
             a = dict(attrs)
             self._cell = []
             self._spans = (_span(a.get("rowspan")), _span(a.get("colspan")))
@@ -115,15 +179,15 @@ class _Collector(HTMLParser):
             self._skip = max(0, self._skip - 1)
         elif tag in ("td", "th") and self._cell is not None:
             self._end_cell()
-        elif tag == "tr" and self._depth:
+        elif tag == "tr" and self._open:
             if self._cell is not None:
                 self._end_cell()
             self.tokens.append(Tok("", ROW_END))
-        elif tag == "table" and self._depth:
+        elif tag == "table" and self._open:
             if self._cell is not None:
                 self._end_cell()
-            self._depth -= 1
             self.tokens.append(Tok("", TABLE_END))
+            self.slices[self._open.pop()][1] = len(self.tokens)
         elif tag in _BLOCKS and self._cell is None:
             self._flush_para()
 
@@ -131,10 +195,11 @@ class _Collector(HTMLParser):
         assert self._cell is not None
         text = " ".join("".join(self._cell).split())
         self.tokens.append(Tok(text, CELL))
-        if self.keep_tables and self.tables and self.tables[-1]:
-            self.tables[-1][-1].append(
-                HtmlCell(text=text, rowspan=self._spans[0], colspan=self._spans[1])
-            )
+        if self._open:
+            rows = self.tables[self._open[-1]]
+            if not rows:  # a cell outside any <tr>
+                rows.append([])
+            rows[-1].append(HtmlCell(text=text, rowspan=self._spans[0], colspan=self._spans[1]))
         self._cell = None
 
     def handle_data(self, data: str) -> None:
@@ -142,26 +207,192 @@ class _Collector(HTMLParser):
             return
         if self._cell is not None:
             self._cell.append(data)
-        elif not self._depth:
+        elif not self._open:
             self._para.append(data)
 
     def close(self) -> None:
         super().close()
+        if self._cell is not None:
+            self._end_cell()
+        while self._open:
+            self.tokens.append(Tok("", TABLE_END))
+            self.slices[self._open.pop()][1] = len(self.tokens)
         self._flush_para()
 
 
-def _collect(html: str, keep_tables: bool = False) -> _Collector:
+def _collect(html: str) -> _Collector:
     if not isinstance(html, str):
         raise InvalidInputError(f"html must be a str, got {type(html).__name__}")
-    c = _Collector(keep_tables)
+    c = _Collector()
     c.feed(html)
     c.close()
     return c
 
 
+# ------------------------------------------------------------ value placement
+
+_APPLICANT_HEADINGS = (
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+)
+_REVIEW_HEADINGS = frozenset({"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"})
+
+
+def _is_blank_or_na(text: str) -> bool:
+    t = norm(text)
+    return not t or t in NOT_APPLICABLE_MARKERS or text.strip() in NOT_APPLICABLE_MARKERS
+
+
+def _value(r: int, band: tuple[int, int], bands: Sequence[tuple[int, int]],
+           occupied: dict[tuple[int, int], _Placed]) -> str:  # fmt: skip
+    """The text to read for one value column of grid row ``r``.
+
+    A missing cell reads as unread ("?"); a number spread over several columns
+    or rows, or a label reaching into the values, is unread with its text kept.
+    """
+    lo, hi = band
+    found: list[_Placed] = []
+    for c in range(lo, hi):
+        p = occupied.get((r, c))
+        if p is not None and p not in found:
+            found.append(p)
+    if not found:
+        return "?"
+    texts: list[str] = []
+    for p in found:
+        if _is_blank_or_na(p.cell.text):
+            if len(found) == 1:
+                return p.cell.text
+            continue
+        if p.col < bands[0][0]:
+            return f"{p.cell.text} (label cell over the values)"
+        end = p.col + p.cell.colspan
+        covered = sum(1 for a, b in bands if a < end and p.col < b)
+        if covered > 1:
+            return f"{p.cell.text} (one cell over {covered} columns)"
+        if p.rowspan > 1:
+            return f"{p.cell.text} (one cell over {p.rowspan} rows)"
+        texts.append(p.cell.text)
+    if not texts:
+        return ""
+    return texts[0] if len(texts) == 1 else " / ".join(texts)
+
+
+def _bands(
+    placed: Sequence[_Placed], labels: Sequence[str], before: int
+) -> list[tuple[int, int]] | None:
+    """Column bands [lo, hi) of the headings ``labels`` (in order) in rows before ``before``."""
+    out: list[tuple[int, int]] = []
+    for label in labels:
+        match = next((p for p in placed if p.row < before and core(p.cell.text) == label
+                      and (not out or p.col >= out[-1][1])), None)  # fmt: skip
+        if match is None:
+            return None
+        out.append((match.col, match.col + match.cell.colspan))
+    return out
+
+
+def _rows_by_position(
+    placed: Sequence[_Placed],
+    occupied: dict[tuple[int, int], _Placed],
+    bands: Sequence[tuple[int, int]],
+    first: int,
+    last: int,
+) -> list[Tok]:
+    """Tokens for grid rows ``first``..``last - 1``: labels, then one token per band."""
+    out: list[Tok] = []
+    by_row: dict[int, list[_Placed]] = {}
+    for p in placed:
+        by_row.setdefault(p.row, []).append(p)
+    for r in range(first, last):
+        own = by_row.get(r, [])
+        if not own:
+            continue
+        out.extend(Tok(p.cell.text, CELL) for p in own if p.col < bands[0][0] and p.cell.text)
+        out.extend(Tok(_value(r, b, bands, occupied), CELL) for b in bands)
+        out.append(Tok("", ROW_END))
+    return out
+
+
+def _doc_order(placed: Sequence[_Placed], first: int, last: int) -> list[Tok]:
+    out: list[Tok] = []
+    row = first
+    for p in placed:
+        if not first <= p.row < last:
+            continue
+        while row < p.row:
+            out.append(Tok("", ROW_END))
+            row += 1
+        out.append(Tok(p.cell.text, CELL))
+    if placed and first < last:
+        out.append(Tok("", ROW_END))
+    return out
+
+
+def _normalised(rows: Sequence[Sequence[HtmlCell]]) -> list[Tok] | None:
+    """Tokens for table 三 or 四 with values placed by column, or ``None`` to keep as is."""
+    layout = _place(rows)
+    if layout is None:
+        return None
+    placed, occupied = layout
+    height = len(rows)
+    received = next((p.row for p in placed if "本年新收" in norm(p.cell.text)), None)
+    if received is not None:
+        bands = _bands(placed, _APPLICANT_HEADINGS, received)
+        if bands is None:
+            return None
+        # a table 四 printed in the same table starts at its 行政复议 heading
+        end = next((p.row for p in placed if p.row > received and core(p.cell.text) == "行政复议"),
+                   height)  # fmt: skip
+        return [
+            *_doc_order(placed, 0, received),
+            *_rows_by_position(placed, occupied, bands, received, end),
+            *_doc_order(placed, end, height),
+            Tok("", TABLE_END),
+        ]
+    start = next((p.row for p in placed if core(p.cell.text) == "行政复议"), None)
+    if start is None:
+        return None
+    heads = sorted(
+        {
+            p.col: p for p in placed if p.row >= start and core(p.cell.text) in _REVIEW_HEADINGS
+        }.values(),
+        key=lambda p: p.col,
+    )
+    if len(heads) != 15:
+        return None
+    bands = [(p.col, p.col + p.cell.colspan) for p in heads]
+    if any(a[1] > b[0] for a, b in pairwise(bands)):
+        return None
+    header_end = max(p.row + p.rowspan for p in heads)
+    return [
+        *_doc_order(placed, 0, header_end),
+        *_rows_by_position(placed, occupied, bands, header_end, height),
+        Tok("", TABLE_END),
+    ]
+
+
+def _report_tokens(c: _Collector) -> list[Tok]:
+    """The document's tokens, with tables 三 and 四 re-read by grid position."""
+    tokens = c.tokens
+    for i in reversed(range(len(c.tables))):
+        if c.nested[i]:
+            continue
+        new = _normalised(c.tables[i])
+        if new is not None:
+            lo, hi = c.slices[i]
+            tokens = [*tokens[:lo], *new, *tokens[hi:]]
+    return tokens
+
+
 def parse_html_tables(html: str) -> tuple[HtmlTable, ...]:
     """Every table in a page, in document order."""
-    c = _collect(html, keep_tables=True)
+    c = _collect(html)
     return tuple(HtmlTable(rows=tuple(tuple(row) for row in table if row)) for table in c.tables)
 
 
@@ -174,4 +405,4 @@ def parse_report_html(
 ) -> AnnualReport:
     """Parse a report from its HTML page; same options as :func:`parse_report_text`."""
     c = _collect(html)
-    return read_report(c.tokens, agency=agency, year=year, format=_format_arg(format))
+    return read_report(_report_tokens(c), agency=agency, year=year, format=_format_arg(format))

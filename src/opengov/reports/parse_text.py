@@ -2,8 +2,10 @@
 
 A text dump is what copying a published report out of a web page or PDF gives:
 prose lines, and table cells separated by ``|`` — one cell per line (as many
-portals export them) or a whole row per line. Lines without ``|`` are prose.
-Empty cells between ``|`` are kept: inside a row they are blank cells.
+portals export them) or a whole row per line (Markdown tables included). Lines
+without ``|`` are prose. Empty cells between ``|`` are kept: inside a row they are
+blank cells; on a row-per-line line, blank cells between the label and the values
+are taken for label columns when the row has more cells than values.
 
 The tables are found by their printed labels, tolerating full-/half-width brackets
 and digits, spaces, 规范性文件 vs 行政规范性文件 and truncated headers. Cells that
@@ -27,12 +29,17 @@ Legal basis:
 
 from __future__ import annotations
 
+import re
+
 from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
-from opengov.reports._reader import CELL, PARA, Tok, read_report
+from opengov.reports._reader import CELL, PARA, ROW_END, Tok, read_report
 from opengov.reports.model import AnnualReport
 
 __all__ = ["parse_report_text", "text_tokens"]
+
+
+_SEPARATOR = re.compile(r"(?<!\\)\|")  # a "|" not escaped as "\|" (Markdown)
 
 
 def text_tokens(text: str) -> list[Tok]:
@@ -43,10 +50,12 @@ def text_tokens(text: str) -> list[Tok]:
             if line.strip():
                 out.append(Tok(line.strip(), PARA))
             continue
-        pieces = line.split("|")
+        pieces = [p.replace("\\|", "|") for p in _SEPARATOR.split(line)]
         if not pieces[-1].strip():
             pieces = pieces[:-1]  # the separator that ends the line
         out.extend(Tok(p.strip(), CELL) for p in pieces)
+        if len(pieces) > 1 and any(p.strip() for p in pieces):
+            out.append(Tok("", ROW_END))  # a whole table row on one line
     return out
 
 

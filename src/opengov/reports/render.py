@@ -6,7 +6,9 @@ merged cells), table 四's two header levels. :func:`to_html` uses ``rowspan`` a
 ``colspan`` exactly like the official tables; :func:`to_text` writes the
 ``|``-separated dump that :func:`~opengov.reports.parse_report_text` reads back;
 :func:`to_markdown` writes GitHub-flavoured tables (table 四 transposed into three
-rows, as Markdown has no merged cells). JSON is :meth:`AnnualReport.to_json`.
+rows, as Markdown has no merged cells). Text and Markdown both parse back with
+:func:`~opengov.reports.parse_report_text` to the same cells (blanks and "/"
+included). JSON is :meth:`AnnualReport.to_json`.
 
 Legal basis:
     - report-format-2019, report-format-2021 (the layout).
@@ -32,6 +34,7 @@ from opengov.reports.model import (
     ReviewKind,
     ReviewResult,
     disclosure_layout,
+    require_report,
 )
 
 __all__ = ["to_html", "to_markdown", "to_text"]
@@ -83,8 +86,9 @@ def _v(cell: Cell) -> str:
 
 def _pipe_lines(report: AnnualReport, markdown: bool) -> Iterator[str]:
     def line(cells: list[str], header: bool = False) -> Iterator[str]:
+        cells = [c.replace("|", "\\|") for c in cells]
         if markdown:
-            yield "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+            yield "| " + " | ".join(cells) + " |"
             if header:
                 yield "|" + "---|" * len(cells)
         else:
@@ -141,11 +145,13 @@ def _pipe_lines(report: AnnualReport, markdown: bool) -> Iterator[str]:
 
 def to_markdown(report: AnnualReport) -> str:
     """The report as Markdown: headings, prose and the three tables."""
+    report = require_report(report)
     return "\n".join(_pipe_lines(report, markdown=True)) + "\n"
 
 
 def to_text(report: AnnualReport) -> str:
     """The report as a ``|``-separated text dump (one table row per line)."""
+    report = require_report(report)
     return "\n".join(_pipe_lines(report, markdown=False)) + "\n"
 
 
@@ -224,6 +230,7 @@ def _html_disclosure(report: AnnualReport) -> Iterator[str]:
 
 def to_html(report: AnnualReport) -> str:
     """The report as an HTML fragment with the official table layout."""
+    report = require_report(report)
     out = ['<div class="opengov-report">', f"<h1>{escape(title(report))}</h1>"]
     for part, heading in _PARTS:
         out.append(f"<h2>{escape(heading)}</h2>")
