@@ -39,3 +39,25 @@ def test_import_is_silent_cheap_and_does_no_io() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stderr == ""
     assert out.stdout.strip() == "([], [])"
+
+
+def test_every_public_enum_refuses_unknown_codes_with_an_opengov_error() -> None:
+    import enum
+    import importlib
+
+    from opengov._lookup import CodeEnum
+    from opengov.errors import UnknownCodeError
+
+    modules = {importlib.import_module(m) for m in opengov._EXPORTS.values()}
+    modules.add(importlib.import_module("opengov.reports"))
+    enums = {
+        obj
+        for module in modules
+        for name in getattr(module, "__all__", ())
+        if isinstance(obj := getattr(module, name), type) and issubclass(obj, enum.Enum)
+    }
+    assert len(enums) > 30
+    for cls in enums:
+        assert issubclass(cls, CodeEnum), cls
+        with pytest.raises(UnknownCodeError):
+            cls("no such code")

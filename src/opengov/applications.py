@@ -36,12 +36,12 @@ datetime.date(2026, 11, 27)
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import Field, TypeAdapter, field_validator, model_validator
 
 from opengov._dates import as_date
+from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
 from opengov.applicants import ApplicantType
 from opengov.channels import SubmissionChannel, receipt_date
@@ -92,7 +92,7 @@ __all__ = [
 ]
 
 
-class ConsultedParty(str, Enum):
+class ConsultedParty(CodeEnum):
     """Who is consulted before replying."""
 
     THIRD_PARTY = "third_party"
@@ -238,7 +238,7 @@ ApplicationEvent = Annotated[
 _EVENT_ADAPTER: TypeAdapter[Any] = TypeAdapter(ApplicationEvent)
 
 
-class ApplicationState(str, Enum):
+class ApplicationState(CodeEnum):
     """Where an application stands after its last event."""
 
     OPEN = "open"
@@ -249,7 +249,7 @@ class ApplicationState(str, Enum):
     CLOSED = "closed"
 
 
-class StatusKind(str, Enum):
+class StatusKind(CodeEnum):
     """An application's status on a given day."""
 
     OPEN = "open"
@@ -279,7 +279,7 @@ class StatusKind(str, Enum):
         return self.value.replace("_", " ")
 
 
-class ApplicationFlag(str, Enum):
+class ApplicationFlag(CodeEnum):
     """Something in the history a reviewer should see (recorded, not refused)."""
 
     LATE_CORRECTION_NOTICE = "late_correction_notice"

@@ -38,12 +38,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import Field
 
 from opengov._dates import as_date
+from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
 from opengov.citations import Citation, cite
 from opengov.editions import Edition, edition_in_force
@@ -97,7 +97,7 @@ _set = object.__setattr__
 # -- interpretation options ------------------------------------------------------------
 
 
-class ReceiptDay(str, Enum):
+class ReceiptDay(CodeEnum):
     """Whether the day the application is received counts as day 1.
 
     ``NOT_COUNTED`` (default): the start day is not counted and day 1 is the first
@@ -131,7 +131,7 @@ class ReceiptDay(str, Enum):
         return (cite("civil-code:201"), cite("guiding-case-26"))
 
 
-class PauseEndpoints(str, Enum):
+class PauseEndpoints(CodeEnum):
     """Which working days a consultation (or an excluded fee window) removes.
 
     For an interval from the day a letter (or fee notice) is sent to the day the
@@ -184,7 +184,7 @@ class PauseEndpoints(str, Enum):
         return start, end
 
 
-class FeeWindow(str, Enum):
+class FeeWindow(CodeEnum):
     """Whether the fee payment window is excluded from the reply period.
 
     The reply period's treatment of the time between a fee notice and payment
@@ -242,7 +242,7 @@ DEFAULT_OPTIONS = DeadlineOptions()
 # -- the deadline value ---------------------------------------------------------------
 
 
-class DeadlineKind(str, Enum):
+class DeadlineKind(CodeEnum):
     """Which deadline. Values are stable wire codes."""
 
     REPLY = "reply"
@@ -286,7 +286,7 @@ _KIND_LABELS: dict[DeadlineKind, tuple[str, str]] = {
 }
 
 
-class PeriodUnit(str, Enum):
+class PeriodUnit(CodeEnum):
     """What the period counts."""
 
     WORKING_DAYS = "working_days"
@@ -312,7 +312,7 @@ class PeriodUnit(str, Enum):
         }[self.value]
 
 
-class PauseKind(str, Enum):
+class PauseKind(CodeEnum):
     """Why an interval is not counted."""
 
     THIRD_PARTY_CONSULTATION = "third_party_consultation"
@@ -369,7 +369,7 @@ class CountedRun(FrozenModel):
     extension: bool = Field(strict=True)
 
 
-class StepKind(str, Enum):
+class StepKind(CodeEnum):
     """A step of an explanation."""
 
     START = "start"
@@ -716,7 +716,7 @@ def proactive_disclosure_deadline(
     )
 
 
-class AgencyKind(str, Enum):
+class AgencyKind(CodeEnum):
     """Who publishes an annual report (Art. 49)."""
 
     DEPARTMENT = "department"

@@ -32,10 +32,9 @@ Legal basis:
 
 from __future__ import annotations
 
-from enum import Enum
-
 from pydantic import Field
 
+from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
 from opengov.citations import Citation, cite
 from opengov.errors import InvalidInputError
@@ -65,7 +64,7 @@ _MAX_ITEMS = 100_000
 _MAX_PAGES = 100_000_000
 
 
-class FeeMode(str, Enum):
+class FeeMode(CodeEnum):
     """How the fee is counted (Art. 3). Values are stable wire codes."""
 
     PER_ITEM = "per_item"

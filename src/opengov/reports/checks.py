@@ -48,8 +48,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from enum import Enum
 
+from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
 from opengov.citations import Citation
 from opengov.errors import InvalidInputError
@@ -82,7 +82,7 @@ __all__ = [
 BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
-class Severity(str, Enum):
+class Severity(CodeEnum):
     """How serious a finding is."""
 
     ERROR = "error"
@@ -99,7 +99,7 @@ class Severity(str, Enum):
         return self.value
 
 
-class CheckRule(str, Enum):
+class CheckRule(CodeEnum):
     """A check, with a stable id (its value)."""
 
     BALANCE = "balance"

@@ -36,7 +36,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from pydantic import Field, model_validator
 
-from opengov._lookup import lookup
+from opengov._lookup import CodeEnum, lookup
 from opengov._model import FrozenModel
 from opengov.applicants import ApplicantType
 from opengov.citations import Citation, cite
@@ -102,7 +102,7 @@ def require_report(value: object, name: str = "report") -> AnnualReport:
 # --------------------------------------------------------------------- cells
 
 
-class CellKind(str, Enum):
+class CellKind(CodeEnum):
     """What a table cell holds."""
 
     NUMBER = "number"
@@ -235,7 +235,7 @@ _UNREAD = Cell(kind=CellKind.UNREAD)
 # ------------------------------------------------------------ cell addresses
 
 
-class ReportTable(str, Enum):
+class ReportTable(CodeEnum):
     """The tables of a report, by their part number."""
 
     DISCLOSURE = "disclosure"
@@ -261,7 +261,7 @@ class ReportTable(str, Enum):
         }[self.value]
 
 
-class ApplicantColumn(str, Enum):
+class ApplicantColumn(CodeEnum):
     """The 7 numeric columns of table 三: six applicant types and 总计."""
 
     NATURAL_PERSON = "natural_person"
@@ -299,7 +299,7 @@ APPLICANT_COLUMNS: tuple[ApplicantColumn, ...] = tuple(ApplicantColumn)
 TYPE_COLUMNS: tuple[ApplicantColumn, ...] = APPLICANT_COLUMNS[:6]
 
 
-class ReviewKind(str, Enum):
+class ReviewKind(CodeEnum):
     """The three column groups of table 四."""
 
     ADMINISTRATIVE_REVIEW = "administrative_review"
@@ -325,7 +325,7 @@ class ReviewKind(str, Enum):
         }[self.value]
 
 
-class ReviewResult(str, Enum):
+class ReviewResult(CodeEnum):
     """The five columns of each table-四 group."""
 
     UPHELD = "upheld"
@@ -357,7 +357,7 @@ class ReviewResult(str, Enum):
         }[self.value]
 
 
-class DisclosureRow(str, Enum):
+class DisclosureRow(CodeEnum):
     """Rows (信息内容) of table 二."""
 
     RULES = "rules"
@@ -398,7 +398,7 @@ _DISCLOSURE_ROW_LABELS: dict[DisclosureRow, tuple[str, str]] = {
 }
 
 
-class DisclosureColumn(str, Enum):
+class DisclosureColumn(CodeEnum):
     """Columns of table 二 (both formats)."""
 
     NEWLY_MADE = "newly_made"
