@@ -38,3 +38,22 @@ def test_bad_input_exits_2_with_one_line(bad: str, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert err.startswith("opengov: error [")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_strict_coverage_error_points_at_provisional(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["deadline", "2026-12-10"]) == 2
+    err = capsys.readouterr().err
+    assert "calendar_coverage" in err
+    assert "--provisional" in err
+
+
+def test_provisional_answer_is_flagged(capsys: pytest.CaptureFixture[str]) -> None:
+    # 20 working days after Thursday 2026-12-10 with 2027 from the statutory rules only
+    # (元旦 Friday 2027-01-01, no 调休): 12-11 (1), 12-14..18 (6), 12-21..25 (11),
+    # 12-28..31 (15), 01-04..08 (20).
+    assert main(["deadline", "2026-12-10", "--provisional", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    first = out.splitlines()[0]
+    assert first.startswith("2027-01-08")
+    assert "provisional" in first
+    assert "Provisional:" in out

@@ -11,34 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date
 from typing import Any
 
-from opengov._show import show
+from opengov.cli._common import add_provisional_flag, coverage_hint, parse_date, parse_int
 from opengov.errors import (
-    CalendarCoverageError,
-    InvalidDateError,
-    InvalidInputError,
     ProvisionalCalendarWarning,
 )
 
 _WEEKDAYS = "一二三四五六日"
-
-
-def _date(text: str, name: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidDateError(f"{name} must be a date like 2026-09-28, got {show(text)}") from None
-
-
-def _int(text: str, name: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise InvalidInputError(f"{name} must be a whole number, got {show(text)}") from None
 
 
 def _calendar(args: argparse.Namespace) -> Any:
@@ -47,23 +27,10 @@ def _calendar(args: argparse.Namespace) -> Any:
     return official_calendar(provisional=bool(args.provisional))
 
 
-@contextmanager
-def _coverage_hint(args: argparse.Namespace) -> Iterator[None]:
-    """Point command-line users at ``--provisional`` rather than the Python call."""
-    try:
-        yield
-    except CalendarCoverageError as exc:
-        if args.provisional or "provisional=True" not in str(exc):
-            raise
-        raise CalendarCoverageError(
-            f"{exc}; on the command line, add --provisional for a flagged answer"
-        ) from None
-
-
 def _run_calendar(args: argparse.Namespace) -> int:
-    year = _int(args.year, "year")
+    year = parse_int(args.year, "year")
     cal = _calendar(args)
-    with _coverage_hint(args), warnings.catch_warnings(record=True) as caught:
+    with coverage_hint(args), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ProvisionalCalendarWarning)
         rest = cal.rest_days(year)
         makeup = cal.make_up_workdays(year)
@@ -95,10 +62,10 @@ def _run_calendar(args: argparse.Namespace) -> int:
 
 
 def _run_add(args: argparse.Namespace) -> int:
-    start = _date(args.start, "start")
-    n = _int(args.n, "n")
+    start = parse_date(args.start, "start")
+    n = parse_int(args.n, "n")
     cal = _calendar(args)
-    with _coverage_hint(args), warnings.catch_warnings(record=True):
+    with coverage_hint(args), warnings.catch_warnings(record=True):
         warnings.simplefilter("always", ProvisionalCalendarWarning)
         result = cal.offset(start, n)
     flag = "  (provisional)" if result.provisional else ""
@@ -110,10 +77,10 @@ def _run_add(args: argparse.Namespace) -> int:
 
 
 def _run_between(args: argparse.Namespace) -> int:
-    start = _date(args.start, "start")
-    end = _date(args.end, "end")
+    start = parse_date(args.start, "start")
+    end = parse_date(args.end, "end")
     cal = _calendar(args)
-    with _coverage_hint(args), warnings.catch_warnings(record=True) as caught:
+    with coverage_hint(args), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ProvisionalCalendarWarning)
         count = cal.working_days_between(start, end)
     print(f"{count}{'  (provisional)' if caught else ''}")
@@ -123,11 +90,7 @@ def _run_between(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add the ``calendar`` and ``workdays`` commands."""
     provisional = argparse.ArgumentParser(add_help=False)
-    provisional.add_argument(
-        "--provisional",
-        action="store_true",
-        help="answer years without a State Council notice from the statutory rules (flagged)",
-    )
+    add_provisional_flag(provisional)
     cal = subparsers.add_parser(
         "calendar",
         parents=[provisional],

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
+import warnings
 from typing import Any
 
-from opengov.errors import InvalidDateError, InvalidInputError
+from opengov.cli._common import add_provisional_flag, coverage_hint, parse_date
+from opengov.errors import ProvisionalCalendarWarning
 
 
 def register(subparsers: Any) -> None:
@@ -30,40 +31,39 @@ def register(subparsers: Any) -> None:
     p.add_argument("--extended", action="store_true", help="add the maximum extension")
     p.add_argument("--json", action="store_true", help="print the deadline and explanation as JSON")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="explanation language")
+    add_provisional_flag(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the deadline; errors propagate as OpenGovError (exit status 2)."""
     from opengov.channels import SubmissionChannel
-    from opengov.deadlines import reply_deadline
+    from opengov.deadlines import DeadlineOptions, reply_deadline
 
-    try:
-        received = date.fromisoformat(args.date)
-    except ValueError:
-        raise InvalidDateError(
-            f"cannot read {args.date!r} as a date: write it as YYYY-MM-DD, e.g. 2026-09-28"
-        ) from None
+    received = parse_date(args.date, "the receipt date")
     channel = SubmissionChannel(args.channel) if args.channel else None
-    d = reply_deadline(received, extended=args.extended)
-    explanation = d.explain()
+    options = DeadlineOptions(provisional=bool(args.provisional))
+    with coverage_hint(args), warnings.catch_warnings():
+        # The result carries the flag; it is printed below instead of a warning.
+        warnings.simplefilter("ignore", ProvisionalCalendarWarning)
+        d = reply_deadline(received, extended=args.extended, options=options)
+        explanation = d.explain()
     if args.json:
         out: dict[str, Any] = {
             "deadline": json.loads(d.model_dump_json()),
             "explanation": json.loads(explanation.model_dump_json()),
         }
-        if channel is not None:
+        if channel is not None and d.edition is not None:
             out["channel"] = channel.value
-            out["receipt_rule"] = channel.receipt_rule(d.edition or _raise()).value
+            out["receipt_rule"] = channel.receipt_rule(d.edition).value
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    print(d.due.isoformat())
+    print(
+        d.due.isoformat()
+        + ("  (provisional: no State Council notice yet)" if d.provisional else "")
+    )
     if channel is not None and d.edition is not None:
         rule = channel.receipt_rule(d.edition)
         print(rule.label_zh if args.lang == "zh" else rule.label_en)
     print(explanation.to_zh() if args.lang == "zh" else explanation.to_en())
     return 0
-
-
-def _raise() -> Any:
-    raise InvalidInputError("no edition of the Regulation applies")
