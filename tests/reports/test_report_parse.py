@@ -11,6 +11,7 @@ from opengov import ApplicantType, OutcomeRow, ReportFormat, ReportParseError
 from opengov.reports import (
     AnnualReport,
     ApplicantColumn,
+    Cell,
     CellKind,
     CellRef,
     DisclosureColumn,
@@ -457,3 +458,71 @@ def test_2019_text_fixture_gives_exactly_the_planted_findings() -> None:
         ),
         ("warning", "narrative", _cells(r, [a(OutcomeRow.RECEIVED, total)]), 41, 39),
     ]
+
+
+F2021_CLEAN_TABLE_THREE = [
+    [48, 7, 2, 1, 3, 2, 63],  # 一、本年新收
+    [3, 1, 0, 0, 1, 0, 5],  # 二、上年结转
+    [20, 4, 1, 1, 1, 1, 28],  # （一）予以公开
+    [6, 1, 0, 0, 1, 0, 8],  # （二）部分公开
+    [0, 0, 0, 0, 0, 0, 0],  # （三）1 国家秘密
+    [1, 0, 0, 0, 0, 0, 1],  # （三）2 法律行政法规禁止
+    [0, 0, 0, 0, 0, 0, 0],  # （三）3 三安全一稳定
+    [2, 1, 0, 0, 0, 0, 3],  # （三）4 第三方合法权益
+    [1, 0, 0, 0, 0, 0, 1],  # （三）5 内部事务
+    [2, 0, 0, 0, 0, 0, 2],  # （三）6 过程性信息
+    [0, 0, 0, 0, 0, 0, 0],  # （三）7 行政执法案卷
+    [1, 0, 0, 0, 0, 0, 1],  # （三）8 行政查询事项
+    [7, 0, 1, 0, 1, 0, 9],  # （四）1 不掌握
+    [2, 0, 0, 0, 0, 0, 2],  # （四）2 另行制作
+    [1, 0, 0, 0, 0, 0, 1],  # （四）3 仍不明确
+    [1, 0, 0, 0, 0, 0, 1],  # （五）1 信访举报投诉
+    [1, 0, 0, 0, 0, 0, 1],  # （五）2 重复申请
+    [0, 0, 0, 0, 0, 0, 0],  # （五）3 公开出版物
+    [0, 0, 0, 0, 0, 0, 0],  # （五）4 大量反复申请
+    [0, 0, 0, 0, 0, 1, 1],  # （五）5 确认或重新出具
+    [2, 0, 0, 0, 0, 0, 2],  # （六）1 逾期不补正
+    [1, 0, 0, 0, 0, 0, 1],  # （六）2 逾期未缴纳费用
+    [0, 1, 0, 0, 0, 0, 1],  # （六）3 其他
+    [48, 7, 2, 1, 3, 2, 63],  # （七）总计
+    [3, 1, 0, 0, 1, 0, 5],  # 四、结转下年度
+]
+
+
+def test_consistent_2021_text_fixture_has_no_findings() -> None:
+    # One cell per line throughout (as seed 003 prints them), the three （六） rows
+    # of the 2021 format, a thousands separator in table 二, and the text stating
+    # 新收 63, 上年结转 5, 结转下年度 5 and the 信息处理费, all as the tables say.
+    r = parse_report(DATA / "f2021-clean.txt")
+    assert (r.agency, r.year, r.format) == ("某市市场监督管理局", 2021, ReportFormat.F2021)
+    assert r.completeness().unread == 0
+    assert _grid(r) == F2021_CLEAN_TABLE_THREE
+    assert [c.value for c in r.review.cells] == [3, 1, 0, 1, 5, 2, 0, 1, 0, 3, 1, 1, 0, 0, 2]
+    d, dr, dc = r.disclosure, DisclosureRow, DisclosureColumn
+    assert all(c.kind is CellKind.NUMBER for c in d.cells)
+    assert {(str(ref), c.value) for ref, c in d.items()} == {
+        (str(CellRef.disclosure(row, col)), v)
+        for row, col, v in [
+            (dr.RULES, dc.ISSUED, 1),
+            (dr.RULES, dc.REPEALED, 0),
+            (dr.RULES, dc.IN_FORCE, 6),
+            (dr.NORMATIVE_DOCUMENTS, dc.ISSUED, 5),  # printed 行政规范性文件
+            (dr.NORMATIVE_DOCUMENTS, dc.REPEALED, 2),
+            (dr.NORMATIVE_DOCUMENTS, dc.IN_FORCE, 23),
+            (dr.LICENSING, dc.DECISIONS_THIS_YEAR, 1284),  # printed "1,284"
+            (dr.PENALTIES, dc.DECISIONS_THIS_YEAR, 86),
+            (dr.COERCIVE_MEASURES, dc.DECISIONS_THIS_YEAR, 9),
+            (dr.ADMINISTRATIVE_FEES, dc.FEE_AMOUNT, Decimal("3.60")),
+        ]
+    }
+    assert r.information_fee_yuan == 400
+    assert r.text.other_matters.endswith("2021年收取信息处理费共计400元。")
+    assert check_report(r) == ()
+    # the narrative was read, not skipped: a different table total is noticed
+    received = CellRef.applications(OutcomeRow.RECEIVED, ApplicantColumn.TOTAL)
+    narrative = [
+        (f.rule.value, f.expected, f.actual)
+        for f in check_report(r.with_cell(received, Cell.number(62)))
+        if f.rule.value == "narrative"
+    ]
+    assert narrative == [("narrative", 63, 62)]
