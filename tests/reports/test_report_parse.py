@@ -11,6 +11,7 @@ from opengov import ApplicantType, OutcomeRow, ReportFormat, ReportParseError
 from opengov.reports import (
     AnnualReport,
     ApplicantColumn,
+    ApplicationTable,
     Cell,
     CellKind,
     CellRef,
@@ -18,7 +19,10 @@ from opengov.reports import (
     DisclosureRow,
     ReviewKind,
     ReviewResult,
+    ReviewTable,
+    check_carry_forward,
     check_report,
+    check_reports,
     parse_html_tables,
     parse_report,
     parse_report_html,
@@ -526,3 +530,62 @@ def test_consistent_2021_text_fixture_has_no_findings() -> None:
         if f.rule.value == "narrative"
     ]
     assert narrative == [("narrative", 63, 62)]
+
+
+def test_consecutive_reports_with_mismatched_carry_forward_name_both_cells() -> None:
+    # Last year's report of the same agency carried 6 applications forward (商业企业
+    # 2); this year's report (f2021-clean.txt) says 5 were carried over (商业企业 1).
+    y2021 = parse_report(DATA / "f2021-clean.txt")
+    nt, ce = ApplicantType.NATURAL_PERSON, ApplicantType.COMMERCIAL_ENTERPRISE
+    ls = ApplicantType.LEGAL_SERVICE_INSTITUTION
+    y2020 = AnnualReport.create(
+        agency=y2021.agency,
+        year=2020,
+        applications=ApplicationTable.from_counts(
+            2020,
+            {
+                OutcomeRow.RECEIVED: {nt: 10, ce: 3, ls: 1},
+                OutcomeRow.DISCLOSED: {nt: 7, ce: 1},
+                OutcomeRow.CARRIED_FORWARD: {nt: 3, ce: 2, ls: 1},
+            },
+        ),
+        review=ReviewTable.from_counts({}),
+    )
+    assert check_report(y2020) == ()
+    a = CellRef.applications
+    expected = [
+        (
+            "error",
+            "carry_forward",
+            [
+                (str(a(OutcomeRow.CARRIED_OVER, col)), 2021, now),
+                (str(a(OutcomeRow.CARRIED_FORWARD, col)), 2020, before),
+            ],
+            before,
+            now,
+        )
+        for col, before, now in [
+            (ApplicantColumn.COMMERCIAL_ENTERPRISE, 2, 1),
+            (ApplicantColumn.TOTAL, 6, 5),
+        ]
+    ]
+    for findings in (check_carry_forward(y2020, y2021), check_reports([y2021, y2020])):
+        assert [
+            (
+                f.severity.value,
+                f.rule.value,
+                [(str(c.ref), c.year, c.value) for c in f.cells],
+                f.expected,
+                f.actual,
+            )
+            for f in findings
+        ] == expected
+    f = check_carry_forward(y2020, y2021)[0]
+    assert (f.agency, f.year) == ("某市市场监督管理局", 2021)
+    last_year = a(OutcomeRow.CARRIED_FORWARD, ApplicantColumn.COMMERCIAL_ENTERPRISE)
+    assert f.names(last_year, year=2020)
+    assert not f.names(last_year, year=2021)
+    assert str(f).endswith(
+        "[applications[carried_over, commercial_enterprise] (2021), "
+        "applications[carried_forward, commercial_enterprise] (2020)]"
+    )
