@@ -589,3 +589,19 @@ def test_consecutive_reports_with_mismatched_carry_forward_name_both_cells() -> 
         "[applications[carried_over, commercial_enterprise] (2021), "
         "applications[carried_forward, commercial_enterprise] (2020)]"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "yuan"),
+    [
+        ("2021年收取信息处理费共计400元。", Decimal(400)),
+        ("本年度收取信息处理费共计1,200元。", Decimal(1200)),  # not 200
+        ("本年度收取信息处理费共计１，２００元。", Decimal(1200)),  # full-width
+        ("收取信息处理费，共计0.12万元。", Decimal(1200)),
+        ("收取信息处理费12,34元。", None),  # not a number as printed: not guessed
+        ("本年度未收取信息处理费。", None),
+    ],
+)
+def test_information_fee_is_read_whole(sentence: str, yuan: Decimal | None) -> None:
+    text = ROW_PER_LINE.replace("2020年", "2021年") + f"六、其他需要报告的事项\n{sentence}\n"
+    assert parse_report_text(text).information_fee_yuan == yuan
