@@ -63,6 +63,14 @@ def test_carry_forward_between_years() -> None:
     assert f.cells[0].ref == CellRef.applications(
         OutcomeRow.CARRIED_OVER, ApplicantColumn.NATURAL_PERSON
     )
+    # both cells are named, each with its report year
+    last_year = CellRef.applications(OutcomeRow.CARRIED_FORWARD, ApplicantColumn.NATURAL_PERSON)
+    assert [(c.ref, c.year, c.value) for c in f.cells] == [
+        (f.cells[0].ref, 2021, 2),
+        (last_year, 2020, 3),
+    ]
+    assert f.names(last_year, year=2020)
+    assert not f.names(last_year, year=2021)
     assert check_carry_forward(y2020, _report(2021, 3, 0)) == ()
     assert [f.rule for f in check_reports([y2020, _report(2021, 3, 0)])] == []
     other = check_carry_forward(y2020, _report(2021, 2, 0, agency="乙局"))

@@ -11,12 +11,18 @@ from opengov import ApplicantType, OutcomeRow, ReportFormat, ReportParseError
 from opengov.reports import (
     AnnualReport,
     ApplicantColumn,
+    ApplicationTable,
+    Cell,
     CellKind,
+    CellRef,
     DisclosureColumn,
     DisclosureRow,
     ReviewKind,
     ReviewResult,
+    ReviewTable,
+    check_carry_forward,
     check_report,
+    check_reports,
     parse_html_tables,
     parse_report,
     parse_report_html,
@@ -285,3 +291,317 @@ def test_huge_spans_are_refused_by_grid() -> None:
     # the report parser falls back to document order instead of failing
     with pytest.raises(ReportParseError, match="no table 三"):
         parse_report_html(f"<table><tr>{row}</tr></table>")
+
+
+def _grid(report: AnnualReport) -> list[list[int | Decimal | None]]:
+    """Table 三 as numbers, one list per row; every cell must hold a number."""
+    assert all(c.kind is CellKind.NUMBER for row in report.applications.cells for c in row)
+    return [[c.value for c in row] for row in report.applications.cells]
+
+
+def _cells(report: AnnualReport, refs: list[CellRef]) -> list[tuple[str, int | Decimal | None]]:
+    return [(str(ref), report.cell(ref).value) for ref in refs]
+
+
+def _findings(
+    report: AnnualReport,
+) -> list[tuple[str, str, list[tuple[str, object]], object, object]]:
+    return [
+        (
+            f.severity.value,
+            f.rule.value,
+            [(str(c.ref), c.value) for c in f.cells],
+            f.expected,
+            f.actual,
+        )
+        for f in check_report(report)
+    ]
+
+
+# Table 三 of f2019-errors.txt as printed, rows in the order of the 2019 format:
+# 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计.
+F2019_TEXT_TABLE_THREE = [
+    [30, 5, 1, 0, 2, 1, 39],  # 一、本年新收
+    [2, 1, 0, 0, 0, 0, 4],  # 二、上年结转 (planted: 总计 4, the cells sum to 3)
+    [15, 3, 1, 0, 1, 0, 20],  # （一）予以公开
+    [4, 1, 0, 0, 0, 0, 5],  # （二）部分公开
+    [0, 0, 0, 0, 0, 0, 0],  # （三）1 国家秘密
+    [0, 0, 0, 0, 0, 0, 0],  # （三）2 法律行政法规禁止
+    [1, 0, 0, 0, 0, 0, 1],  # （三）3 三安全一稳定
+    [1, 1, 0, 0, 0, 0, 2],  # （三）4 第三方合法权益
+    [0, 0, 0, 0, 0, 0, 0],  # （三）5 内部事务
+    [1, 0, 0, 0, 0, 0, 1],  # （三）6 过程性信息
+    [0, 0, 0, 0, 0, 0, 0],  # （三）7 行政执法案卷
+    [0, 0, 0, 0, 0, 0, 0],  # （三）8 行政查询事项
+    [5, 0, 0, 0, 1, 0, 6],  # （四）1 不掌握
+    [1, 0, 0, 0, 0, 0, 1],  # （四）2 另行制作
+    [0, 0, 0, 0, 0, 0, 0],  # （四）3 仍不明确
+    [2, 0, 0, 0, 0, 0, 2],  # （五）1 信访举报投诉
+    [1, 0, 0, 0, 0, 0, 1],  # （五）2 重复申请 (planted: left out of （七）)
+    [0, 0, 0, 0, 0, 0, 0],  # （五）3 公开出版物
+    [0, 0, 0, 0, 0, 0, 0],  # （五）4 大量反复申请
+    [1, 0, 0, 0, 0, 0, 1],  # （五）5 确认或重新出具
+    [0, 0, 0, 0, 0, 1, 1],  # （六）其他处理
+    [31, 5, 1, 0, 2, 1, 40],  # （七）总计
+    [1, 2, 0, 0, 0, 0, 3],  # 四、结转下年度 (planted: 商业企业 2, balance calls for 1)
+]
+
+
+def test_2019_text_fixture_gives_exactly_the_planted_findings() -> None:
+    # Cells one per line (as seed 003 prints them), a whole row per line, a label on
+    # its own line with the values on the next, a row label and a sub-label on one
+    # line; full-width brackets on some labels, half-width on others; table 四's 15
+    # values on three lines. Planted:
+    # - 二、上年结转 总计 printed 4, its six cells sum to 3 (column_total);
+    # - 四、结转下年度 商业企业 printed 2 where 5 + 1 - 5 = 1 (balance in that column;
+    #   the row's 总计 3 adds the printed cells, and with 二's 总计 4 the 总计 column
+    #   happens to balance: 39 + 4 = 40 + 3);
+    # - （五）2 重复申请 counts one natural-person case that （七）总计 leaves out
+    #   (result_total in 自然人 and in 总计);
+    # - 行政复议 总计 printed 3, its four cells sum to 4 (review_total);
+    # - part 一 says 本年新收…申请41件, the table says 39 (narrative).
+    r = parse_report(DATA / "f2019-errors.txt")
+    assert (r.agency, r.year, r.format) == ("某县卫生健康局", 2019, ReportFormat.F2019)
+    assert r.completeness().unread == 0
+    assert _grid(r) == F2019_TEXT_TABLE_THREE
+    assert [c.value for c in r.review.cells] == [2, 1, 0, 1, 3, 1, 0, 0, 1, 2, 1, 0, 0, 0, 1]
+    d, dr, dc = r.disclosure, DisclosureRow, DisclosureColumn
+    assert all(c.kind is CellKind.NUMBER for c in d.cells)
+    assert {(str(ref), c.value) for ref, c in d.items()} == {
+        (str(CellRef.disclosure(row, col)), v)
+        for row, col, v in [
+            (dr.RULES, dc.NEWLY_MADE, 1),
+            (dr.RULES, dc.NEWLY_PUBLISHED, 1),
+            (dr.RULES, dc.TOTAL_PUBLISHED, 3),
+            (dr.NORMATIVE_DOCUMENTS, dc.NEWLY_MADE, 4),  # printed 规范性文件
+            (dr.NORMATIVE_DOCUMENTS, dc.NEWLY_PUBLISHED, 4),
+            (dr.NORMATIVE_DOCUMENTS, dc.TOTAL_PUBLISHED, 17),
+            (dr.LICENSING, dc.PREVIOUS_YEAR_ITEMS, 12),
+            (dr.LICENSING, dc.CHANGE, 2),  # printed "+2"
+            (dr.LICENSING, dc.DECISIONS, 356),
+            (dr.OTHER_SERVICES, dc.PREVIOUS_YEAR_ITEMS, 3),
+            (dr.OTHER_SERVICES, dc.CHANGE, 0),
+            (dr.OTHER_SERVICES, dc.DECISIONS, 25),
+            (dr.PENALTIES, dc.PREVIOUS_YEAR_ITEMS, 8),
+            (dr.PENALTIES, dc.CHANGE, -1),
+            (dr.PENALTIES, dc.DECISIONS, 27),
+            (dr.COERCIVE_MEASURES, dc.PREVIOUS_YEAR_ITEMS, 2),
+            (dr.COERCIVE_MEASURES, dc.CHANGE, 0),
+            (dr.COERCIVE_MEASURES, dc.DECISIONS, 4),
+            (dr.ADMINISTRATIVE_FEES, dc.PREVIOUS_YEAR_ITEMS, 2),
+            (dr.ADMINISTRATIVE_FEES, dc.CHANGE, -1),
+            (dr.CENTRALISED_PROCUREMENT, dc.PROCUREMENT_ITEMS, 6),
+            (dr.CENTRALISED_PROCUREMENT, dc.PROCUREMENT_AMOUNT, Decimal("128.35")),
+        ]
+    }
+    assert r.text.overview.startswith("(一)主动公开情况")
+    assert r.text.problems.startswith("一是政策解读")
+    assert r.information_fee_yuan is None
+
+    a = CellRef.applications
+    np, ce, total = (
+        ApplicantColumn.NATURAL_PERSON,
+        ApplicantColumn.COMMERCIAL_ENTERPRISE,
+        ApplicantColumn.TOTAL,
+    )
+    six = [c for c in ApplicantColumn if c is not total]
+    counted = ReportFormat.F2019.counted_rows
+    rk, rr = ReviewKind.ADMINISTRATIVE_REVIEW, ReviewResult
+    assert _findings(r) == [
+        (
+            "error",
+            "column_total",
+            _cells(r, [a(OutcomeRow.CARRIED_OVER, c) for c in [*six, total]]),
+            3,
+            4,
+        ),
+        (
+            "error",
+            "result_total",
+            _cells(r, [*(a(row, np) for row in counted), a(OutcomeRow.TOTAL, np)]),
+            32,
+            31,
+        ),
+        (
+            "error",
+            "result_total",
+            _cells(r, [*(a(row, total) for row in counted), a(OutcomeRow.TOTAL, total)]),
+            41,
+            40,
+        ),
+        (
+            "error",
+            "balance",
+            _cells(
+                r,
+                [
+                    a(OutcomeRow.RECEIVED, ce),
+                    a(OutcomeRow.CARRIED_OVER, ce),
+                    a(OutcomeRow.TOTAL, ce),
+                    a(OutcomeRow.CARRIED_FORWARD, ce),
+                ],
+            ),
+            1,
+            2,
+        ),
+        (
+            "error",
+            "review_total",
+            _cells(
+                r,
+                [
+                    CellRef.review(rk, rr.UPHELD),
+                    CellRef.review(rk, rr.CORRECTED),
+                    CellRef.review(rk, rr.OTHER),
+                    CellRef.review(rk, rr.PENDING),
+                    CellRef.review(rk, rr.TOTAL),
+                ],
+            ),
+            4,
+            3,
+        ),
+        ("warning", "narrative", _cells(r, [a(OutcomeRow.RECEIVED, total)]), 41, 39),
+    ]
+
+
+F2021_CLEAN_TABLE_THREE = [
+    [48, 7, 2, 1, 3, 2, 63],  # 一、本年新收
+    [3, 1, 0, 0, 1, 0, 5],  # 二、上年结转
+    [20, 4, 1, 1, 1, 1, 28],  # （一）予以公开
+    [6, 1, 0, 0, 1, 0, 8],  # （二）部分公开
+    [0, 0, 0, 0, 0, 0, 0],  # （三）1 国家秘密
+    [1, 0, 0, 0, 0, 0, 1],  # （三）2 法律行政法规禁止
+    [0, 0, 0, 0, 0, 0, 0],  # （三）3 三安全一稳定
+    [2, 1, 0, 0, 0, 0, 3],  # （三）4 第三方合法权益
+    [1, 0, 0, 0, 0, 0, 1],  # （三）5 内部事务
+    [2, 0, 0, 0, 0, 0, 2],  # （三）6 过程性信息
+    [0, 0, 0, 0, 0, 0, 0],  # （三）7 行政执法案卷
+    [1, 0, 0, 0, 0, 0, 1],  # （三）8 行政查询事项
+    [7, 0, 1, 0, 1, 0, 9],  # （四）1 不掌握
+    [2, 0, 0, 0, 0, 0, 2],  # （四）2 另行制作
+    [1, 0, 0, 0, 0, 0, 1],  # （四）3 仍不明确
+    [1, 0, 0, 0, 0, 0, 1],  # （五）1 信访举报投诉
+    [1, 0, 0, 0, 0, 0, 1],  # （五）2 重复申请
+    [0, 0, 0, 0, 0, 0, 0],  # （五）3 公开出版物
+    [0, 0, 0, 0, 0, 0, 0],  # （五）4 大量反复申请
+    [0, 0, 0, 0, 0, 1, 1],  # （五）5 确认或重新出具
+    [2, 0, 0, 0, 0, 0, 2],  # （六）1 逾期不补正
+    [1, 0, 0, 0, 0, 0, 1],  # （六）2 逾期未缴纳费用
+    [0, 1, 0, 0, 0, 0, 1],  # （六）3 其他
+    [48, 7, 2, 1, 3, 2, 63],  # （七）总计
+    [3, 1, 0, 0, 1, 0, 5],  # 四、结转下年度
+]
+
+
+def test_consistent_2021_text_fixture_has_no_findings() -> None:
+    # One cell per line throughout (as seed 003 prints them), the three （六） rows
+    # of the 2021 format, a thousands separator in table 二, and the text stating
+    # 新收 63, 上年结转 5, 结转下年度 5 and the 信息处理费, all as the tables say.
+    r = parse_report(DATA / "f2021-clean.txt")
+    assert (r.agency, r.year, r.format) == ("某市市场监督管理局", 2021, ReportFormat.F2021)
+    assert r.completeness().unread == 0
+    assert _grid(r) == F2021_CLEAN_TABLE_THREE
+    assert [c.value for c in r.review.cells] == [3, 1, 0, 1, 5, 2, 0, 1, 0, 3, 1, 1, 0, 0, 2]
+    d, dr, dc = r.disclosure, DisclosureRow, DisclosureColumn
+    assert all(c.kind is CellKind.NUMBER for c in d.cells)
+    assert {(str(ref), c.value) for ref, c in d.items()} == {
+        (str(CellRef.disclosure(row, col)), v)
+        for row, col, v in [
+            (dr.RULES, dc.ISSUED, 1),
+            (dr.RULES, dc.REPEALED, 0),
+            (dr.RULES, dc.IN_FORCE, 6),
+            (dr.NORMATIVE_DOCUMENTS, dc.ISSUED, 5),  # printed 行政规范性文件
+            (dr.NORMATIVE_DOCUMENTS, dc.REPEALED, 2),
+            (dr.NORMATIVE_DOCUMENTS, dc.IN_FORCE, 23),
+            (dr.LICENSING, dc.DECISIONS_THIS_YEAR, 1284),  # printed "1,284"
+            (dr.PENALTIES, dc.DECISIONS_THIS_YEAR, 86),
+            (dr.COERCIVE_MEASURES, dc.DECISIONS_THIS_YEAR, 9),
+            (dr.ADMINISTRATIVE_FEES, dc.FEE_AMOUNT, Decimal("3.60")),
+        ]
+    }
+    assert r.information_fee_yuan == 400
+    assert r.text.other_matters.endswith("2021年收取信息处理费共计400元。")
+    assert check_report(r) == ()
+    # the narrative was read, not skipped: a different table total is noticed
+    received = CellRef.applications(OutcomeRow.RECEIVED, ApplicantColumn.TOTAL)
+    narrative = [
+        (f.rule.value, f.expected, f.actual)
+        for f in check_report(r.with_cell(received, Cell.number(62)))
+        if f.rule.value == "narrative"
+    ]
+    assert narrative == [("narrative", 63, 62)]
+
+
+def test_consecutive_reports_with_mismatched_carry_forward_name_both_cells() -> None:
+    # Last year's report of the same agency carried 6 applications forward (商业企业
+    # 2); this year's report (f2021-clean.txt) says 5 were carried over (商业企业 1).
+    y2021 = parse_report(DATA / "f2021-clean.txt")
+    nt, ce = ApplicantType.NATURAL_PERSON, ApplicantType.COMMERCIAL_ENTERPRISE
+    ls = ApplicantType.LEGAL_SERVICE_INSTITUTION
+    y2020 = AnnualReport.create(
+        agency=y2021.agency,
+        year=2020,
+        applications=ApplicationTable.from_counts(
+            2020,
+            {
+                OutcomeRow.RECEIVED: {nt: 10, ce: 3, ls: 1},
+                OutcomeRow.DISCLOSED: {nt: 7, ce: 1},
+                OutcomeRow.CARRIED_FORWARD: {nt: 3, ce: 2, ls: 1},
+            },
+        ),
+        review=ReviewTable.from_counts({}),
+    )
+    assert check_report(y2020) == ()
+    a = CellRef.applications
+    expected = [
+        (
+            "error",
+            "carry_forward",
+            [
+                (str(a(OutcomeRow.CARRIED_OVER, col)), 2021, now),
+                (str(a(OutcomeRow.CARRIED_FORWARD, col)), 2020, before),
+            ],
+            before,
+            now,
+        )
+        for col, before, now in [
+            (ApplicantColumn.COMMERCIAL_ENTERPRISE, 2, 1),
+            (ApplicantColumn.TOTAL, 6, 5),
+        ]
+    ]
+    for findings in (check_carry_forward(y2020, y2021), check_reports([y2021, y2020])):
+        assert [
+            (
+                f.severity.value,
+                f.rule.value,
+                [(str(c.ref), c.year, c.value) for c in f.cells],
+                f.expected,
+                f.actual,
+            )
+            for f in findings
+        ] == expected
+    f = check_carry_forward(y2020, y2021)[0]
+    assert (f.agency, f.year) == ("某市市场监督管理局", 2021)
+    last_year = a(OutcomeRow.CARRIED_FORWARD, ApplicantColumn.COMMERCIAL_ENTERPRISE)
+    assert f.names(last_year, year=2020)
+    assert not f.names(last_year, year=2021)
+    assert str(f).endswith(
+        "[applications[carried_over, commercial_enterprise] (2021), "
+        "applications[carried_forward, commercial_enterprise] (2020)]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "yuan"),
+    [
+        ("2021年收取信息处理费共计400元。", Decimal(400)),
+        ("本年度收取信息处理费共计1,200元。", Decimal(1200)),  # not 200
+        ("本年度收取信息处理费共计１，２００元。", Decimal(1200)),  # full-width
+        ("收取信息处理费，共计0.12万元。", Decimal(1200)),
+        ("收取信息处理费12,34元。", None),  # not a number as printed: not guessed
+        ("本年度未收取信息处理费。", None),
+    ],
+)
+def test_information_fee_is_read_whole(sentence: str, yuan: Decimal | None) -> None:
+    text = ROW_PER_LINE.replace("2020年", "2021年") + f"六、其他需要报告的事项\n{sentence}\n"
+    assert parse_report_text(text).information_fee_yuan == yuan

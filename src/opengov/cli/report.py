@@ -66,8 +66,7 @@ def _check(args: argparse.Namespace) -> int:
             print("no findings")
         for finding in findings:
             cells = ", ".join(
-                f"{c.ref}={c.value if c.value is not None else c.kind.value}"
-                for c in finding.cells[:8]
+                f"{c}={c.value if c.value is not None else c.kind.value}" for c in finding.cells[:8]
             )
             print(
                 f"{finding.severity.value:<8}{finding.rule.value:<22}"

@@ -203,16 +203,26 @@ def split_text(tokens: Sequence[Tok]) -> ReportText:
     return ReportText(**{p: "\n".join(v) for p, v in parts.items()})
 
 
-_FEE = re.compile(r"信息处理费[^。;]{0,40}?(\d+(?:\.\d+)?)\s*(万元|元)")
+# The amount is a whole number: never the tail of one ("1,200" is not 200), and
+# thousands separators are read ("1,200元" is 1200). A "," not after a digit is a
+# full-width "，" folded by NFKC, a plain separator in the prose.
+_FEE = re.compile(
+    r"信息处理费[^。;]{0,40}?(?<!\d)(?<!\d,)(?<!\d\.)"
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)"
+)
 
 
 def find_information_fee(other_matters: str) -> Decimal | None:
-    """The 信息处理费 amount (元) stated in part 六, if any."""
+    """The 信息处理费 amount (元) stated in part 六, if any.
+
+    >>> find_information_fee("本年度收取信息处理费共计1,200元。")
+    Decimal('1200')
+    """
     m = _FEE.search(norm(other_matters))
     if m is None:
         return None
     try:
-        amount = Decimal(m.group(1))
+        amount = Decimal(m.group(1).replace(",", ""))
     except InvalidOperation:  # pragma: no cover - guarded by the regex
         return None
     return amount * 10000 if m.group(2) == "万元" else amount

@@ -20,7 +20,8 @@ Rules and their sources:
 - ``non_negative_integer`` (error): counts in tables 三 and 四, and every table-二
   count but 本年增/减, are integers >= 0.
 - ``carry_forward`` (error): this year's 二、上年结转 = last year's 四、结转下年度继续
-  办理, column by column, for the same agency.
+  办理, column by column, for the same agency. The finding names both cells, each
+  with its report year (:attr:`CellValue.year`).
 - ``narrative`` (warning): a number stated in the prose (e.g. "本年新收…申请N件")
   equals the table. Extraction is by pattern, hence a warning.
 - ``format_year`` (warning): the report's format is not the one its year calls for.
@@ -48,6 +49,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+
+from pydantic import Field
 
 from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
@@ -179,16 +182,25 @@ _RULES: dict[CheckRule, tuple[str, str, str]] = {
 
 
 class CellValue(FrozenModel):
-    """A cell involved in a finding, with what it holds."""
+    """A cell involved in a finding, with what it holds.
+
+    ``year`` is the report year the cell belongs to when a finding compares two
+    reports (``carry_forward`` names last year's 四 and this year's 二); it is
+    ``None`` for a cell of the finding's own report.
+    """
 
     ref: CellRef
     kind: CellKind
     value: int | Decimal | None = None
+    year: int | None = Field(default=None, ge=2019, le=2100, strict=True)
 
     @classmethod
-    def of(cls, ref: CellRef, cell: Cell) -> CellValue:
-        """Snapshot of a cell."""
-        return cls(ref=ref, kind=cell.kind, value=cell.value)
+    def of(cls, ref: CellRef, cell: Cell, year: int | None = None) -> CellValue:
+        """Snapshot of a cell (of the report of ``year``, when given)."""
+        return cls(ref=ref, kind=cell.kind, value=cell.value, year=year)
+
+    def __str__(self) -> str:
+        return str(self.ref) if self.year is None else f"{self.ref} ({self.year})"
 
 
 class Finding(FrozenModel):
@@ -209,12 +221,16 @@ class Finding(FrozenModel):
         """The rule's source (printed note or table structure)."""
         return self.rule.source
 
-    def names(self, ref: CellRef) -> bool:
-        """True when the finding involves the cell ``ref``."""
-        return any(c.ref == ref for c in self.cells)
+    def names(self, ref: CellRef, year: int | None = None) -> bool:
+        """True when the finding involves the cell ``ref`` (of the report of ``year``,
+        when given; a cell without a year is of the finding's year)."""
+        return any(
+            c.ref == ref and (year is None or (self.year if c.year is None else c.year) == year)
+            for c in self.cells
+        )
 
     def __str__(self) -> str:
-        where = ", ".join(str(c.ref) for c in self.cells[:4])
+        where = ", ".join(str(c) for c in self.cells[:4])
         if len(self.cells) > 4:
             where += ", …"
         return f"{self.severity.value} {self.rule.value}: {self.message} [{where}]"
@@ -443,6 +459,9 @@ def check_carry_forward(
 ) -> tuple[Finding, ...]:
     """Compare last year's 四、结转下年度 with this year's 二、上年结转, column by column.
 
+    Each finding names this year's 二 cell and last year's 四 cell, in that order,
+    each with its report year.
+
     The two reports must be of the same agency and consecutive years; otherwise a
     single warning says why nothing was compared.
     """
@@ -478,7 +497,16 @@ def check_carry_forward(
                 severity=Severity.ERROR,
                 message=f"{col.label_zh}: {current.year} 二、上年结转 is {n}, "
                 f"but {previous.year} 四、结转下年度继续办理 is {p}",
-                cells=(CellValue.of(CellRef.applications(OutcomeRow.CARRIED_OVER, col), cur_cell),),
+                cells=(
+                    CellValue.of(
+                        CellRef.applications(OutcomeRow.CARRIED_OVER, col), cur_cell, current.year
+                    ),
+                    CellValue.of(
+                        CellRef.applications(OutcomeRow.CARRIED_FORWARD, col),
+                        prev_cell,
+                        previous.year,
+                    ),
+                ),
                 expected=p,
                 actual=n,
                 **base,

@@ -77,7 +77,7 @@ def findings_to_frame(findings: Iterable[Finding]) -> Any:
             f.severity.value,
             f.rule.value,
             f.message,
-            ", ".join(str(c.ref) for c in f.cells),
+            ", ".join(str(c) for c in f.cells),
             f.expected,
             f.actual,
         )
