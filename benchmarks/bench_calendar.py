@@ -76,7 +76,7 @@ def vectorised() -> None:
     # roll="forward" counts a rest-day start as day 0, hence the extra step below.
     rest = []
     day = date(2004, 1, 1)
-    while day <= date(2026, 12, 31):
+    while day <= cal.coverage.last:
         if day.weekday() < 5 and not cal.is_working_day(day):
             rest.append(day)
         day += timedelta(days=1)
