@@ -384,3 +384,46 @@ def test_an_approved_extension_moves_the_deadline_by_exactly_its_days(
     ext = base.record(ExtensionApproved(on=on, days=days)).reply_deadline()
     assert ext.original_due == original
     assert official_calendar().working_days_between(original, ext.due) == days
+
+
+def test_regional_rest_days_move_the_deadline_and_are_recorded() -> None:
+    from opengov.deadlines import RegionalRestDays
+
+    # An agency where the local government gave 2026-10-20 and 10-21 (Tue, Wed) off.
+    # Official count from 2026-09-28 ends on 10-30 (day 20); two more working days
+    # are skipped, so day 20 is Tuesday 11-03.
+    local = RegionalRestDays(name="地方节日", days=(D("2026-10-20"), D("2026-10-21")))
+    options = DeadlineOptions(regional_rest_days=(local,))
+    app = new(options=options)
+    d = app.reply_deadline()
+    assert d.due == D("2026-11-03")
+    assert d.options.regional_rest_days == (local,)
+    assert "地方节日" in d.explain().to_zh()
+    # The official count is untouched, and the history replays from JSON with them.
+    assert new().reply_deadline().due == D("2026-10-30")
+    again = Application.model_validate_json(app.model_dump_json())
+    assert again.reply_deadline().due == D("2026-11-03")
+
+
+@given(st.lists(st.dates(min_value=date(2026, 9, 29), max_value=date(2026, 12, 10)), max_size=5))
+@settings(max_examples=30, deadline=None)
+def test_regional_rest_days_never_make_a_deadline_earlier(days: list[date]) -> None:
+    from opengov.deadlines import RegionalRestDays
+
+    base = new("2026-09-28").reply_deadline().due
+    if not days:
+        return
+    options = DeadlineOptions(regional_rest_days=(RegionalRestDays(name="x", days=tuple(days)),))
+    try:
+        due = new("2026-09-28", options=options).reply_deadline().due
+    except CalendarCoverageError:
+        return  # pushed past the settled calendar data: refused, not guessed
+    assert due >= base
+    from opengov.calendar import official_calendar
+
+    cal = official_calendar()
+    start = D("2026-09-28")
+    lost = {d for d in days if start < d <= due and cal.is_working_day(d)}
+    # Day 20 counts only the working days the local rest days leave.
+    assert cal.working_days_between(start, due) - len(lost) == 20
+    assert due not in days

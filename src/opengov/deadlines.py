@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import Field
@@ -223,8 +224,34 @@ class FeeWindow(CodeEnum):
         return (cite("fee-measures-2020"),)
 
 
+class RegionalRestDays(FrozenModel):
+    """Rest days a local government sets for its area, e.g. a minority festival.
+
+    The 全国年节及纪念日放假办法 (Art. 4) lets the local governments of areas where
+    minority peoples live set rest days for their festivals (古尔邦节, 藏历新年, …);
+    agencies there do not work on them, so deadlines counted for such an agency
+    skip them. ``source`` names the local notice, for the record.
+
+    >>> from datetime import date
+    >>> RegionalRestDays(name="古尔邦节", days=(date(2026, 5, 27),)).days
+    (datetime.date(2026, 5, 27),)
+    """
+
+    name: str = Field(min_length=1, max_length=100)
+    days: tuple[date, ...] = Field(min_length=1)
+    source: str = Field(default="", max_length=300)
+
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """Where local rest days come from."""
+        return (cite("holiday-measures-2024:4"),)
+
+
 class DeadlineOptions(FrozenModel):
-    """The interpretations used to count a deadline (recorded on every result).
+    """How a deadline is counted: the interpretations used and the local rest days.
+
+    Recorded on every result. ``regional_rest_days`` adds a local government's
+    rest days (:class:`RegionalRestDays`) to the official calendar.
 
     >>> DeadlineOptions().receipt_day.value
     'not_counted'
@@ -234,6 +261,7 @@ class DeadlineOptions(FrozenModel):
     pause_endpoints: PauseEndpoints = PauseEndpoints.AFTER_START_THROUGH_END
     fee_window: FeeWindow | None = None
     provisional: bool = Field(default=False, strict=True)
+    regional_rest_days: tuple[RegionalRestDays, ...] = ()
 
 
 DEFAULT_OPTIONS = DeadlineOptions()
@@ -486,10 +514,20 @@ def _calendar(options: DeadlineOptions, calendar: WorkdayCalendar | None) -> Wor
 
         _official = official_calendar
     cal: WorkdayCalendar = _official(provisional=options.provisional)
+    if options.regional_rest_days:
+        cal = _with_regional(cal, options.regional_rest_days)
     return cal
 
 
 _official: Any = None
+
+
+@lru_cache(maxsize=32)
+def _with_regional(cal: WorkdayCalendar, regional: tuple[RegionalRestDays, ...]) -> WorkdayCalendar:
+    """The official calendar with local rest days added (built once per set)."""
+    for group in regional:
+        cal = cal.with_extra_rest_days(group.days, group.name)
+    return cal
 
 
 class _Pause:

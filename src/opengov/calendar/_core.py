@@ -615,9 +615,9 @@ class WorkdayCalendar:
         办法 Art. 4); agencies in those areas do not work on them.
 
         >>> from datetime import date
-        >>> cal = official_calendar().with_extra_rest_days([date(2026, 3, 20)], "古尔邦节")
+        >>> cal = official_calendar().with_extra_rest_days([date(2026, 3, 20)], "肉孜节")
         >>> cal.is_working_day(date(2026, 3, 20)), cal.holiday_name(date(2026, 3, 20))
-        (False, ('古尔邦节', '古尔邦节'))
+        (False, ('肉孜节', '肉孜节'))
         """
         if not isinstance(name, str) or not name.strip():
             raise InvalidInputError("extra rest days need a name, e.g. '古尔邦节'")
