@@ -891,7 +891,8 @@ class Application(FrozenModel):
             kind = StatusKind.PAUSED_FOR_CONSULTATION
             due = max(dues) if dues else None
         else:
-            assert reply is not None
+            if reply is None:  # a fee notice without a fee_window choice: raises
+                reply = r.reply_deadline(as_of=day)
             due = reply.due
             kind = StatusKind.OVERDUE if day > due else StatusKind.OPEN
         left = overdue = None
