@@ -3,6 +3,7 @@
 Scalar "n-th working day after D" (n = 20 and 2000), the same over 1M dates with
 numpy arrays, and the cost of ``import`` plus the first answer (in fresh
 subprocesses). Run with ``make bench``; numbers vary by machine, ratios less so.
+``OPENGOV_BENCH_QUICK=1`` shrinks everything to a smoke run (see ``_quick.py``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from _quick import QUICK, scaled
 from opengov.calendar import official_calendar
 
 START = date(2012, 3, 5)
@@ -24,7 +26,8 @@ ROWS: list[tuple[str, float, str]] = []
 
 
 def best_us(func: Callable[[], object], number: int, repeat: int = 5) -> float:
-    """Best-of-``repeat`` time per call, in microseconds."""
+    """Best-of-``repeat`` time per call, in microseconds (one call in quick mode)."""
+    number, repeat = scaled(number), scaled(repeat)
     return min(timeit.repeat(func, number=number, repeat=repeat)) / number * 1e6
 
 
@@ -68,9 +71,10 @@ def vectorised() -> None:
     cal = official_calendar()
     rng = np.random.default_rng(0)
     base = np.datetime64("2005-01-01", "D")
-    starts = base + rng.integers(0, 365 * 20, size=1_000_000)
+    starts = base + rng.integers(0, 365 * 20, size=scaled(1_000_000, 1_000))
+    size = f"{len(starts) // 1000}k" if QUICK else "1M"
     ours = best_us(lambda: cal.add_working_days_array(starts, 20), 1, repeat=5) / len(starts)
-    row("opengov add_working_days_array, 1M dates", ours * 1e3, "ns per date")
+    row(f"opengov add_working_days_array, {size} dates", ours * 1e3, "ns per date")
     # numpy.busday_offset with the notices' weekday rest days as holidays. It cannot
     # express make-up working days (weekmask only), so it is also wrong around 调休;
     # roll="forward" counts a rest-day start as day 0, hence the extra step below.
@@ -87,7 +91,7 @@ def vectorised() -> None:
 
     theirs = best_us(busday, 1, repeat=5) / len(starts)
     row(
-        "numpy.busday_offset (weekmask + holidays), 1M dates",
+        f"numpy.busday_offset (weekmask + holidays), {size} dates",
         theirs * 1e3,
         f"ns per date; opengov {theirs / ours:.1f}x faster",
     )
@@ -96,12 +100,12 @@ def vectorised() -> None:
     except ImportError:  # pragma: no cover
         return
     cbd = pd.offsets.CustomBusinessDay(n=20, holidays=rest)
-    few = pd.DatetimeIndex(starts[:2_000])
+    few = pd.DatetimeIndex(starts[: scaled(2_000, 20)])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # pandas warns that this offset is not vectorised
         pand = best_us(lambda: few + cbd, 1, repeat=3) / len(few)
     row(
-        "pandas CustomBusinessDay (2k dates)",
+        f"pandas CustomBusinessDay ({len(few) if QUICK else '2k'} dates)",
         pand * 1e3,
         f"ns per date; opengov {pand / ours:.0f}x faster",
     )
@@ -131,7 +135,7 @@ def first_call() -> None:
     for name, body in FIRST_CALL.items():
         code = timer.format(body=body)
         runs: list[float] = []
-        for _ in range(7):
+        for _ in range(scaled(7)):
             out = subprocess.run(
                 [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
             )

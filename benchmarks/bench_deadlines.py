@@ -5,7 +5,8 @@ citations, options, counted runs: everything the explanation is built from)
 with ``holidays.China().get_nth_working_day(d, 20)``, which gives only the date.
 The explanation text itself is built on demand and timed separately.
 
-Run: ``python benchmarks/bench_deadlines.py`` (or ``make bench``).
+Run: ``python benchmarks/bench_deadlines.py`` (or ``make bench``);
+``OPENGOV_BENCH_QUICK=1`` makes it a smoke run (see ``_quick.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date, timedelta
 
 import holidays
 
+from _quick import scaled
 from opengov.applicants import ApplicantType
 from opengov.applications import Application, ConsultationSent, ConsultedParty
 from opengov.channels import SubmissionChannel
@@ -25,14 +27,15 @@ STARTS = [date(2026, 1, 5) + timedelta(days=7 * i) for i in range(40)]  # throug
 
 
 def per_call_us(fn: Callable[[date], object], number: int = 200) -> float:
-    """Best-of-5 mean microseconds per call over STARTS."""
+    """Best-of-5 mean microseconds per call over STARTS (one pass in quick mode)."""
+    number, repeat = scaled(number), scaled(5)
 
     def loop() -> None:
         for d in STARTS:
             fn(d)
 
     loop()  # warm caches (calendar index, holidays' year tables)
-    best = min(timeit.repeat(loop, number=number, repeat=5))
+    best = min(timeit.repeat(loop, number=number, repeat=repeat))
     return best / (number * len(STARTS)) * 1e6
 
 

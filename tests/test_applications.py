@@ -186,6 +186,13 @@ def test_fee_window_needs_an_explicit_choice() -> None:
         app.reply_deadline()
     counted = app.with_options(DeadlineOptions(fee_window=FeeWindow.COUNTED))
     assert counted.reply_deadline().due == D("2026-10-30")
+    # once paid, the application is open again and its status needs the choice too
+    paid = app.record(FeePaid(on=D("2026-10-20")))
+    assert paid.status(D("2026-10-19")).kind is StatusKind.AWAITING_PAYMENT
+    with pytest.raises(NeedsInterpretationError, match="fee_window"):
+        paid.status(D("2026-10-21"))
+    with pytest.raises(NeedsInterpretationError, match="fee_window"):
+        paid.remedy_deadlines(as_of=D("2026-12-01"))
 
 
 def test_fee_not_paid_closes_as_abandoned() -> None:

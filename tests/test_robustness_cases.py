@@ -44,6 +44,8 @@ from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.remedies import (
     litigation_after_review_deadline,
     litigation_deadline,
+    no_reply_litigation_deadline,
+    no_reply_review_deadline,
     review_deadline,
 )
 from opengov.reports import (
@@ -159,6 +161,10 @@ DEADLINE_CALLS: list[Callable[[Any], object]] = [
     litigation_deadline,
     litigation_after_review_deadline,
     lambda x: review_deadline(date(2026, 3, 2), options=x),
+    no_reply_review_deadline,
+    no_reply_litigation_deadline,
+    lambda x: no_reply_review_deadline(date(2026, 3, 30), options=x),
+    lambda x: no_reply_litigation_deadline(date(2026, 3, 30), calendar=x),
     fee_per_item,
     lambda x: fee_per_item(1, earlier_this_month=x),
     fee_per_page,
@@ -186,6 +192,8 @@ def test_every_date_gives_a_deadline_or_an_opengov_error(day: date) -> None:
         review_deadline,
         litigation_deadline,
         litigation_after_review_deadline,
+        no_reply_review_deadline,
+        no_reply_litigation_deadline,
     ):
         only_allowed(lambda: call(day))  # noqa: B023
 
@@ -199,6 +207,8 @@ def test_every_date_gives_a_deadline_or_an_opengov_error(day: date) -> None:
         lambda d: review_deadline(d),
         lambda d: litigation_deadline(d),
         lambda d: litigation_after_review_deadline(d),
+        lambda d: no_reply_review_deadline(d),
+        lambda d: no_reply_litigation_deadline(d),
         lambda d: _app_on(d).reply_deadline(),
     ],
 )
@@ -243,6 +253,7 @@ APP_CALLS: list[Callable[[Any], object]] = [
     APP.record,
     APP.status,
     lambda x: APP.reply_deadline(as_of=x),
+    lambda x: APP.remedy_deadlines(as_of=x),
     APP.with_options,
     APP.report_row,
     lambda x: APP.record(Withdrawn(on=x)),
@@ -284,6 +295,7 @@ def test_events_on_any_day_apply_or_raise_without_changing_state(day: date, n: i
     ):
         only_allowed(lambda: app.record(make()))  # noqa: B023
         only_allowed(lambda: app.status(day))
+        only_allowed(lambda: app.remedy_deadlines(as_of=day))
     assert app.model_dump_json() == before
 
 

@@ -107,6 +107,8 @@ _EXPORTS: dict[str, str] = {
     "reply_deadline": "opengov.deadlines",
     "litigation_after_review_deadline": "opengov.remedies",
     "litigation_deadline": "opengov.remedies",
+    "no_reply_litigation_deadline": "opengov.remedies",
+    "no_reply_review_deadline": "opengov.remedies",
     "review_deadline": "opengov.remedies",
     "FeeMode": "opengov.fees",
     "FeeQuote": "opengov.fees",
@@ -239,6 +241,8 @@ __all__ = [
     "litigation_deadline",
     "load_notice",
     "lookup",
+    "no_reply_litigation_deadline",
+    "no_reply_review_deadline",
     "official_calendar",
     "parse_notice_text",
     "parse_report",
@@ -331,6 +335,8 @@ if TYPE_CHECKING:
     from opengov.remedies import (
         litigation_after_review_deadline,
         litigation_deadline,
+        no_reply_litigation_deadline,
+        no_reply_review_deadline,
         review_deadline,
     )
     from opengov.replies import Reply, ReplyType

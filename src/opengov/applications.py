@@ -820,28 +820,53 @@ class Application(FrozenModel):
         out.extend(self.remedy_deadlines())
         return tuple(out)
 
-    def remedy_deadlines(self) -> tuple[Deadline, ...]:
-        """Review and litigation periods after a reply (empty before one).
+    def remedy_deadlines(self, as_of: date | None = None) -> tuple[Deadline, ...]:
+        """Review and litigation periods: after a reply, or after no reply by ``as_of``.
 
-        They run from the day the applicant received the reply
+        After a reply they run from the day the applicant received it
         (``ReplyIssued.delivered_on``, else the reply day). Since 2024-01-01 a
         refusal to disclose must go to review first (行政复议法 2023 Art. 23(4)),
         so no direct-litigation period is given for a withheld reply.
-        """
-        from opengov.remedies import litigation_deadline, review_deadline
 
-        r = self._replay()
-        if not isinstance(r.closing, ReplyIssued):
+        Whether an agency failed to reply is a fact about a day, so the periods for
+        a non-reply (不履行法定职责) need ``as_of``: only events recorded up to
+        that day count, and if by then there is no reply, nothing is awaited from
+        the applicant (no 补正 or fee pending) and the reply deadline has passed,
+        the result is the review period (60 days,
+        :func:`~opengov.remedies.no_reply_review_deadline`) and the litigation
+        period (6 months, :func:`~opengov.remedies.no_reply_litigation_deadline`),
+        both counted from the reply deadline's last day. Without ``as_of`` (or
+        before the deadline passes) there are none. A later reply replaces them
+        with the periods after that reply.
+        """
+        from opengov.remedies import (
+            litigation_deadline,
+            no_reply_litigation_deadline,
+            no_reply_review_deadline,
+            review_deadline,
+        )
+
+        day = None if as_of is None else as_date(as_of, "as_of")
+        r = self._replay() if day is None else self._replay(self._upto(day))
+        if isinstance(r.closing, ReplyIssued):
+            known = r.closing.delivered_on or r.closing.on
+            out = [review_deadline(known, options=self.options, calendar=r.cal)]
+            review_first = r.closing.reply.type in (
+                ReplyType.WITHHELD,
+                ReplyType.PARTIALLY_DISCLOSED,
+            ) and known >= date(2024, 1, 1)
+            if not review_first:
+                out.append(litigation_deadline(known, options=self.options, calendar=r.cal))
+            return tuple(out)
+        if day is None or r.state(day) not in (ApplicationState.OPEN, ApplicationState.CONSULTING):
             return ()
-        known = r.closing.delivered_on or r.closing.on
-        out = [review_deadline(known, options=self.options, calendar=r.cal)]
-        review_first = r.closing.reply.type in (
-            ReplyType.WITHHELD,
-            ReplyType.PARTIALLY_DISCLOSED,
-        ) and known >= date(2024, 1, 1)
-        if not review_first:
-            out.append(litigation_deadline(known, options=self.options, calendar=r.cal))
-        return tuple(out)
+        expired = r.reply_deadline(as_of=day).due
+        if day <= expired:
+            return ()
+        return (
+            no_reply_review_deadline(expired, options=self.options, calendar=r.cal),
+            no_reply_litigation_deadline(expired, options=self.options, calendar=r.cal),
+        )
 
     def status(self, on: date) -> ApplicationStatus:
         """The status on day ``on``, from the events recorded up to that day."""
@@ -866,7 +891,8 @@ class Application(FrozenModel):
             kind = StatusKind.PAUSED_FOR_CONSULTATION
             due = max(dues) if dues else None
         else:
-            assert reply is not None
+            if reply is None:  # a fee notice without a fee_window choice: raises
+                reply = r.reply_deadline(as_of=day)
             due = reply.due
             kind = StatusKind.OVERDUE if day > due else StatusKind.OPEN
         left = overdue = None

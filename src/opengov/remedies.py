@@ -1,4 +1,4 @@
-"""Remedy periods after a reply (救济期限): administrative review and litigation.
+"""Remedy periods (救济期限): administrative review and litigation.
 
 An applicant who disagrees with a reply may apply for administrative review
 (行政复议) within 60 days of knowing of it (行政复议法 2023 Art. 20; 2017 Art. 9
@@ -14,11 +14,21 @@ Since 2024-01-01, review must come before litigation (复议前置) when an agen
 refuses disclosure (行政复议法 2023 Art. 23(4)); the application's remedy list
 notes this.
 
+When the agency never replies (不履行法定职责), the periods run from the day the
+reply period expired, i.e. its last day (the reply deadline's ``due``): litigation
+within 6 months (行诉解释 2018 Art. 66, on 行政诉讼法 Art. 47 para. 1) and, by
+opengov's reading of 行政复议法实施条例 2007 Art. 16(1) ("有履行期限规定的，自履行期限届满
+之日起计算"), review within 60 days. Whether that regulation still governs after
+the 2023 revision of the Law is an open question; every such result records the
+reading in its ``notes`` (see ``docs/concepts/deadlines.md``).
+
 Legal basis:
     - admin-reconsideration-2023:20, admin-reconsideration-2017:9,
       admin-litigation-2017:46, admin-litigation-2017:45,
       admin-reconsideration-2023:23(4); civil-code:201, civil-code:202,
-      civil-code:203.
+      civil-code:203;
+    - no reply: admin-reconsideration-regs-2007:16(1),
+      admin-litigation-interpretation-2018:66, admin-litigation-2017:47.1.
 
 >>> from datetime import date
 >>> from opengov.remedies import review_deadline
@@ -47,7 +57,14 @@ from opengov.errors import CalendarCoverageError
 if TYPE_CHECKING:
     from opengov.calendar import WorkdayCalendar
 
-__all__ = ["litigation_after_review_deadline", "litigation_deadline", "review_deadline"]
+__all__ = [
+    "NO_REPLY_REVIEW_START",
+    "litigation_after_review_deadline",
+    "litigation_deadline",
+    "no_reply_litigation_deadline",
+    "no_reply_review_deadline",
+    "review_deadline",
+]
 
 _REVIEW_2023_IN_FORCE = date(2024, 1, 1)
 
@@ -165,4 +182,105 @@ def litigation_after_review_deadline(
         days=15,
         options=options,
         calendar=calendar,
+    )
+
+
+# -- no reply (不履行法定职责) ------------------------------------------------------------
+
+NO_REPLY_REVIEW_START = (
+    "interpretation no_reply_review_start: with no reply, the 60-day review period runs "
+    "from the day the reply period expired (行政复议法实施条例 2007 Art. 16(1), "
+    "有履行期限规定的，自履行期限届满之日起计算), the OGI reply period being the period "
+    "for performance; the expiry day is not counted (Civil Code Art. 201)"
+)
+"""The reading behind :func:`no_reply_review_deadline`, recorded in its ``notes``.
+
+Art. 16 of the 2007 implementing regulations speaks of duties under Art. 6 items
+(8)-(10) of the Law as it then stood; opengov applies its item (1) to the OGI
+reply period, which is a period for performance set by the Regulation (Art. 33).
+"""
+
+_REGS_16_1 = cite("admin-reconsideration-regs-2007:16(1)")
+_NO_REPLY_REVIEW_2023 = (
+    "open question: whether 行政复议法实施条例 (2007) Art. 16 survives the 2023 revision of "
+    "the Law is unsettled; opengov reads it as still in force, so the applicant is taken to "
+    "know of the non-reply (2023 Art. 20) on the day the reply period expired"
+)
+_NO_REPLY_LITIGATION_2023 = (
+    "since 2024-01-01 a court may treat a non-reply as a failure to perform a duty that "
+    "must go to administrative review first (行政复议法 2023 Art. 23(1)(3)); opengov does "
+    "not, and lists this period, but applying for review within its period is the safe course"
+)
+
+
+def _expired_note(day: date) -> str:
+    return f"no reply: counted from {day.isoformat()}, the day the reply period expired"
+
+
+def no_reply_review_deadline(
+    reply_due: date,
+    *,
+    options: DeadlineOptions | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> Deadline:
+    """Last day to apply for review when the agency never replied: 60 days.
+
+    ``reply_due`` is the last day of the reply period (the reply
+    :class:`~opengov.deadlines.Deadline`'s ``due``). The period is counted from
+    that day, which is itself not counted, so day 1 is the day after it; this
+    rests on an interpretation (:data:`NO_REPLY_REVIEW_START`) recorded in the
+    result's ``notes``, with the open question of the 2023 revision for reply
+    periods that expired from 2024-01-01.
+
+    >>> from datetime import date
+    >>> d = no_reply_review_deadline(date(2026, 3, 30))   # 03-31 is day 1
+    >>> d.due, [str(c) for c in d.basis[:2]]
+    (datetime.date(2026, 5, 29), ['admin-reconsideration-2023:20', 'admin-reconsideration-regs-2007:16(1)'])
+    """
+    day = as_date(reply_due, "reply_due")
+    new_law = day >= _REVIEW_2023_IN_FORCE
+    law = cite("admin-reconsideration-2023:20" if new_law else "admin-reconsideration-2017:9")
+    notes: tuple[str, ...] = (_expired_note(day), NO_REPLY_REVIEW_START)
+    if new_law:
+        notes = (*notes, _NO_REPLY_REVIEW_2023)
+    return _period(
+        DeadlineKind.ADMINISTRATIVE_REVIEW,
+        day,
+        (law, _REGS_16_1),
+        days=60,
+        options=options,
+        calendar=calendar,
+        notes=notes,
+    )
+
+
+def no_reply_litigation_deadline(
+    reply_due: date,
+    *,
+    options: DeadlineOptions | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> Deadline:
+    """Last day to sue when the agency never replied: 6 months (行诉解释 2018 Art. 66).
+
+    "应当在行政机关履行法定职责期限届满之日起六个月内提出": counted from
+    ``reply_due``, the last day of the reply period (not itself counted). For a
+    reply period that expired from 2024-01-01 the result notes that a court may
+    require review first (行政复议法 2023 Art. 23(1)(3)).
+
+    >>> from datetime import date
+    >>> no_reply_litigation_deadline(date(2026, 4, 3)).due   # 10-03 is in 国庆节 → 10-08
+    datetime.date(2026, 10, 8)
+    """
+    day = as_date(reply_due, "reply_due")
+    notes: tuple[str, ...] = (_expired_note(day),)
+    if day >= _REVIEW_2023_IN_FORCE:
+        notes = (*notes, _NO_REPLY_LITIGATION_2023)
+    return _period(
+        DeadlineKind.LITIGATION,
+        day,
+        (cite("admin-litigation-interpretation-2018:66"), cite("admin-litigation-2017:47.1")),
+        months=6,
+        options=options,
+        calendar=calendar,
+        notes=notes,
     )

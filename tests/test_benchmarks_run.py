@@ -1,0 +1,48 @@
+"""The benchmark scripts still run: ``benchmarks/run.py`` in quick mode.
+
+``OPENGOV_BENCH_QUICK=1`` (read in ``benchmarks/_quick.py``) shrinks repeats and
+sizes so the whole suite takes seconds. Only that each script ran and printed its
+table header is checked, never a timing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
+
+# the first line of each script's table
+HEADERS = {
+    "bench_calendar": r"benchmark\s+time\s+notes",
+    "bench_deadlines": r"computation\s+µs/call\s+vs holidays",
+    "bench_reports": r"case\s+reports/s",
+}
+
+
+def test_every_benchmark_script_runs_in_quick_mode() -> None:
+    scripts = sorted(p.stem for p in BENCH.glob("bench_*.py"))
+    # a new script needs its header here, so that it is checked too
+    assert scripts == sorted(HEADERS)
+    env = {**os.environ, "OPENGOV_BENCH_QUICK": "1"}
+    out = subprocess.run(
+        [sys.executable, str(BENCH / "run.py")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=BENCH.parent,
+        timeout=600,  # only so that a hang fails instead of blocking the run
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    sections = dict(re.findall(r"^### (\S+)\n(.*?)(?=^### |\Z)", out.stdout, re.M | re.S))
+    assert sorted(sections) == scripts, out.stdout
+    for name, header in HEADERS.items():
+        lines = sections[name].splitlines()
+        assert lines, f"{name} printed nothing"
+        assert re.fullmatch(header, lines[0].strip()), f"{name}: {lines[0]!r}"
+        assert len(lines) > 1, f"{name} printed a header but no rows"
