@@ -90,7 +90,7 @@ class NeedsInterpretationError(OpenGovError, LookupError):
 
 
 class CalendarCoverageError(OpenGovError, LookupError):
-    """A date lies outside the years covered by official holiday notices."""
+    """A date lies outside the days covered by official holiday notices."""
 
     code: ClassVar[str] = "calendar_coverage"
 
