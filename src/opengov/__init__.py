@@ -1,8 +1,13 @@
-"""opengov: China's Regulations on Open Government Information as typed, cited data.
+"""opengov: the Regulations on Open Government Information (政府信息公开条例) as typed, cited data.
 
 Importing the package is cheap and silent: names are loaded from their submodules on
 first use (PEP 562), so ``import opengov`` does no I/O and pulls in neither pydantic
-nor the calendar tables until they are needed.
+nor the calendar tables until they are needed. ``opengov.__all__`` is the public
+API; ``docs/api.md`` lists it by module.
+
+Legal basis:
+    - ogi-2019 (国务院令第711号) and ogi-2007 (国务院令第492号); every rule carries
+      its own citations (``basis``).
 
 >>> import opengov
 >>> opengov.Edition.REG_2019.rules.reply_days

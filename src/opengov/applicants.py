@@ -1,4 +1,4 @@
-"""Applicant types (申请人情况): the columns of annual-report table 三.
+"""Applicant types (申请人情况, Art. 27): the columns of annual-report table 三.
 
 The 2019 and 2021 report formats count applications by who applied: natural persons
 (自然人) and five kinds of legal persons or other organisations (法人或其他组织).

@@ -1,4 +1,4 @@
-"""Applications for government information (政府信息公开申请) as replayable events.
+"""Applications for government information (政府信息公开申请, Arts. 30-34, 36) as replayable events.
 
 An :class:`Application` is an immutable value: what happened at receipt (channel
 and the facts Art. 31 needs, applicant type, agency) plus an append-only history

@@ -1,4 +1,4 @@
-"""Editions of the Regulation (条例版本): the 2007 original and the 2019 revision.
+"""Editions of the Regulation (条例版本, 2007 Art. 38; 2019 Art. 56): the 2007 original and the 2019 revision.
 
 Rules that differ between the two editions are numbers on :class:`EditionRules`;
 :func:`edition_in_force` picks the edition that governs a date. Which date matters

@@ -10,6 +10,10 @@ Messages say what was wrong and what to do about it.
 
 Warnings derive from :class:`OpenGovWarning`, a ``UserWarning``.
 
+Legal basis:
+    - none of its own: where a refused input breaks a legal rule, the message cites
+      it (e.g. ``ogi-2019:33.2`` for an extension over 20 working days).
+
 >>> from opengov.errors import OpenGovError, CalendarCoverageError
 >>> issubclass(CalendarCoverageError, LookupError)
 True
@@ -90,7 +94,7 @@ class NeedsInterpretationError(OpenGovError, LookupError):
 
 
 class CalendarCoverageError(OpenGovError, LookupError):
-    """A date lies outside the years covered by official holiday notices."""
+    """A date lies outside the days covered by official holiday notices."""
 
     code: ClassVar[str] = "calendar_coverage"
 

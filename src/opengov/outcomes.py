@@ -1,4 +1,4 @@
-"""Annual-report formats and the rows of table 三 (收到和处理政府信息公开申请情况).
+"""Annual-report formats and the rows of table 三 (收到和处理政府信息公开申请情况, Art. 50).
 
 Two official formats exist: the 2019 trial format (国办公开办函〔2019〕60号, report
 years 2019 and 2020) and the 2021 format (国办公开办函〔2021〕30号, report years from

@@ -1,4 +1,4 @@
-"""Remedy periods (救济期限): administrative review and litigation.
+"""Remedy periods (救济期限, 行政复议法 Art. 20; 行政诉讼法 Arts. 45-47): review and litigation.
 
 An applicant who disagrees with a reply may apply for administrative review
 (行政复议) within 60 days of knowing of it (行政复议法 2023 Art. 20; 2017 Art. 9

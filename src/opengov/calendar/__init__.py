@@ -1,4 +1,4 @@
-"""Working-day calendar (工作日, 条例第二十六、三十、三十二至三十四条; 民法典第二百零一至二百零三条).
+"""Working-day calendar (工作日, Arts. 26, 30, 32-34; Civil Code Arts. 201-203).
 
 Every period of the Regulation is counted in working days (工作日): 20 to reply
 (Art. 33), 7 to ask for corrections (Art. 30), 15 for third-party and agency
@@ -6,9 +6,11 @@ opinions (Arts. 32, 34), 20 for proactive disclosure (Art. 26). A working day is
 day that is not a Saturday or Sunday (国务院关于职工工作时间的规定 Art. 7) nor a
 rest day of the State Council's annual holiday notice; weekend days the notice turns
 into working days (调休上班) are working days. :func:`official_calendar` gives the
-mainland calendar from the notices of 2004 to 2026, with provenance per notice;
-dates after the last notice raise :class:`~opengov.errors.CalendarCoverageError`
-unless the caller opts in to provisional answers, which are always flagged.
+mainland calendar from the notices of 2004 to 2026, with provenance per notice.
+Official data stops on 28 December of the last notice year, because the next
+year's notice can still move 29-31 December; later dates raise
+:class:`~opengov.errors.CalendarCoverageError` unless the caller opts in to
+provisional answers, which are always flagged.
 
 Counting never includes the start day (Civil Code Art. 201): the first working day
 after it is day 1. Calendar-day and month periods follow Civil Code Arts. 201-203.

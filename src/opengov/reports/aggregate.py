@@ -9,6 +9,10 @@ Summing: numbers add; a blank counts as 0 next to numbers (all blank stays blank
 a cell unread in any report is unread in the sum (never guessed); a cell not
 applicable in every report stays not applicable, and is skipped next to numbers.
 
+Legal basis:
+    - ogi-2019:50 (report contents); report-format-2019, report-format-2021 (the
+      cells summed and compared).
+
 >>> from opengov import ApplicantType, OutcomeRow
 >>> from opengov.reports import AnnualReport, ApplicationTable, aggregate_reports
 >>> t = ApplicationTable.from_counts(2021, {OutcomeRow.RECEIVED: {ApplicantType.NATURAL_PERSON: 2}})

@@ -1,5 +1,14 @@
 """Reading a report file (年度报告文件): HTML or text, chosen by content.
 
+:func:`parse_report` reads a file as UTF-8, or as GB18030 (as many portals publish
+it) when it is not UTF-8, and hands the text to :func:`parse_report_source`: HTML
+markup (:func:`looks_like_html`) goes to
+:func:`~opengov.reports.parse_html.parse_report_html`, anything else to
+:func:`~opengov.reports.parse_text.parse_report_text`.
+
+Legal basis:
+    - report-format-2019, report-format-2021 (through the two parsers).
+
 >>> from opengov.reports import parse_report
 >>> parse_report("examples/data/hunjiang-minzheng-2019.txt").completeness().ratio
 1.0

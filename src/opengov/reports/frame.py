@@ -1,8 +1,12 @@
-"""Annual reports as tidy pandas DataFrames (``analysis`` extra).
+"""Annual reports as tidy pandas DataFrames (年度报告数据表, ``analysis`` extra).
 
 :func:`to_frame` gives one row per table cell: agency, year, format, table, row,
 column, value (float, NaN unless the cell holds a number), kind, and the Chinese
 row and column labels. pandas is imported only when these functions run.
+:func:`findings_to_frame` gives one row per check finding.
+
+Legal basis:
+    - report-format-2019, report-format-2021 (the tables, rows and columns).
 
 >>> from opengov.reports import parse_report, to_frame
 >>> df = to_frame([parse_report("examples/data/hunjiang-minzheng-2019.txt")])
