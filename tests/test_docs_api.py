@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import re
 from pathlib import Path
 from types import ModuleType
@@ -12,6 +11,7 @@ import pytest
 
 import opengov
 import opengov.reports
+from modules import public_modules
 
 API_MD = Path(__file__).parent.parent / "docs" / "api.md"
 # Public names of opengov.reports.* that opengov.reports itself does not re-export
@@ -39,17 +39,6 @@ def _entries() -> list[tuple[str, str, str]]:
     return rows
 
 
-def _public_modules() -> list[ModuleType]:
-    """Every opengov module whose name has no private part (the CLI aside)."""
-    found = [opengov]
-    for info in pkgutil.walk_packages(opengov.__path__, "opengov."):
-        parts = info.name.split(".")[1:]
-        if parts[0] == "cli" or any(p.startswith("_") for p in parts):
-            continue
-        found.append(importlib.import_module(info.name))
-    return found
-
-
 def test_every_top_level_name_is_listed() -> None:
     listed = {name for _, name, top in _entries() if top == "yes"}
     missing = sorted(set(opengov.__all__) - listed)
@@ -73,7 +62,7 @@ def test_no_name_is_listed_twice() -> None:
     assert len(names) == len(set(names))
 
 
-@pytest.mark.parametrize("module", _public_modules(), ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", public_modules(), ids=lambda m: m.__name__)
 def test_every_public_submodule_name_is_listed(module: ModuleType) -> None:
     listed = {(m, name) for m, name, _ in _entries()}
     listed_names = {name for _, name in listed}

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from types import ModuleType
 
 import pytest
 
-import opengov
+from modules import public_modules
 
 
-def _public_modules() -> list[ModuleType]:
-    """opengov and every submodule whose name has no private part (the CLI aside)."""
-    found = [opengov]
-    for info in pkgutil.walk_packages(opengov.__path__, "opengov."):
-        parts = info.name.split(".")[1:]
-        if parts[0] == "cli" or any(p.startswith("_") for p in parts):
-            continue
-        found.append(importlib.import_module(info.name))
-    return found
-
-
-@pytest.mark.parametrize("module", _public_modules(), ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", public_modules(), ids=lambda m: m.__name__)
 def test_module_docstring_has_the_house_shape(module: ModuleType) -> None:
     doc = module.__doc__ or ""
     lines = doc.splitlines()
