@@ -123,7 +123,9 @@ class _Event(FrozenModel):
     kind: str
     on: date
 
-    @field_validator("on", "delivered_on", mode="before", check_fields=False)
+    @field_validator(
+        "on", "delivered_on", "remedies_informed_on", mode="before", check_fields=False
+    )
     @classmethod
     def _dates(cls, value: Any) -> Any:
         if isinstance(value, datetime):
@@ -206,11 +208,20 @@ class FeeNotPaid(_Event):
 
 
 class ReplyIssued(_Event):
-    """The agency replies; ``delivered_on`` is when the applicant received it."""
+    """The agency replies; ``delivered_on`` is when the applicant received it.
+
+    ``remedies_notified`` is False when the reply did not tell the applicant of
+    the right to review or sue, where to and within what period; the remedy
+    periods then run from ``remedies_informed_on``, the day they learnt of it,
+    capped at one year from receiving the reply (行政复议法 2023 Art. 20 para. 3,
+    行诉解释 2018 Art. 64; :func:`~opengov.remedies.review_deadline`).
+    """
 
     kind: Literal["reply_issued"] = "reply_issued"
     reply: Reply
     delivered_on: date | None = None
+    remedies_notified: bool = Field(default=True, strict=True)
+    remedies_informed_on: date | None = None
 
 
 class Withdrawn(_Event):
@@ -633,6 +644,17 @@ class _Replay:
                 pass  # the lateness check below needs the option; skip it
             elif e.on > self.reply_deadline(as_of=e.on).due:
                 self.flags.append(ApplicationFlag.LATE_REPLY)
+            if e.remedies_informed_on is not None:
+                if e.remedies_notified:
+                    raise refuse(
+                        "remedies_informed_on is for a reply that did not tell the applicant "
+                        "of the remedies; set remedies_notified to False or leave it out"
+                    )
+                if e.remedies_informed_on < (e.delivered_on or e.on):
+                    raise refuse(
+                        f"remedies_informed_on {e.remedies_informed_on} is before the applicant "
+                        f"received the reply ({e.delivered_on or e.on})"
+                    )
             self.closing = e
         self.last = e.on
 
@@ -826,7 +848,12 @@ class Application(FrozenModel):
         After a reply they run from the day the applicant received it
         (``ReplyIssued.delivered_on``, else the reply day). Since 2024-01-01 a
         refusal to disclose must go to review first (行政复议法 2023 Art. 23(4)),
-        so no direct-litigation period is given for a withheld reply.
+        so no direct-litigation period is given for a withheld reply. If the reply
+        did not tell the applicant of the remedies (``remedies_notified=False``),
+        each period runs from ``remedies_informed_on``, capped at one year from
+        receipt of the reply, or is that one-year cap when the day is not known
+        (:func:`~opengov.remedies.review_deadline`,
+        :func:`~opengov.remedies.litigation_deadline`).
 
         Whether an agency failed to reply is a fact about a day, so the periods for
         a non-reply (不履行法定职责) need ``as_of``: only events recorded up to
@@ -850,13 +877,30 @@ class Application(FrozenModel):
         r = self._replay() if day is None else self._replay(self._upto(day))
         if isinstance(r.closing, ReplyIssued):
             known = r.closing.delivered_on or r.closing.on
-            out = [review_deadline(known, options=self.options, calendar=r.cal)]
+            told, informed = r.closing.remedies_notified, r.closing.remedies_informed_on
+            out = [
+                review_deadline(
+                    known,
+                    remedies_notified=told,
+                    informed_on=informed,
+                    options=self.options,
+                    calendar=r.cal,
+                )
+            ]
             review_first = r.closing.reply.type in (
                 ReplyType.WITHHELD,
                 ReplyType.PARTIALLY_DISCLOSED,
             ) and known >= date(2024, 1, 1)
             if not review_first:
-                out.append(litigation_deadline(known, options=self.options, calendar=r.cal))
+                out.append(
+                    litigation_deadline(
+                        known,
+                        remedies_notified=told,
+                        informed_on=informed,
+                        options=self.options,
+                        calendar=r.cal,
+                    )
+                )
             return tuple(out)
         if day is None or r.state(day) not in (ApplicationState.OPEN, ApplicationState.CONSULTING):
             return ()

@@ -14,6 +14,13 @@ Since 2024-01-01, review must come before litigation (复议前置) when an agen
 refuses disclosure (行政复议法 2023 Art. 23(4)); the application's remedy list
 notes this.
 
+When the reply did not tell the applicant of the remedy (``remedies_notified=False``),
+the period runs from the day they learnt of it (``informed_on``) and ends no later
+than one year after they knew the reply's content: 60 days for review (行政复议法
+2023 Art. 20 para. 3), 6 months for litigation (行诉解释 2018 Art. 64). Without
+``informed_on`` the one-year outer limit itself is the due date, and a note says
+so. The year is counted like any period (:data:`REMEDY_CAP_COUNTING`).
+
 When the agency never replies (不履行法定职责), the periods run from the day the
 reply period expired, i.e. its last day (the reply deadline's ``due``): litigation
 within 6 months (行诉解释 2018 Art. 66, on 行政诉讼法 Art. 47 para. 1) and, by
@@ -27,6 +34,8 @@ Legal basis:
       admin-litigation-2017:46, admin-litigation-2017:45,
       admin-reconsideration-2023:23(4); civil-code:201, civil-code:202,
       civil-code:203;
+    - not told of the remedy: admin-reconsideration-2023:20.3,
+      admin-litigation-interpretation-2018:64;
     - no reply: admin-reconsideration-regs-2007:16(1),
       admin-litigation-interpretation-2018:66, admin-litigation-2017:47.1.
 
@@ -38,7 +47,8 @@ datetime.date(2026, 10, 8)
 
 from __future__ import annotations
 
-from datetime import date
+from calendar import monthrange
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from opengov._dates import as_date
@@ -52,13 +62,14 @@ from opengov.deadlines import (
     _options,
     _trusted,
 )
-from opengov.errors import CalendarCoverageError
+from opengov.errors import CalendarCoverageError, InvalidInputError
 
 if TYPE_CHECKING:
     from opengov.calendar import WorkdayCalendar
 
 __all__ = [
     "NO_REPLY_REVIEW_START",
+    "REMEDY_CAP_COUNTING",
     "litigation_after_review_deadline",
     "litigation_deadline",
     "no_reply_litigation_deadline",
@@ -67,6 +78,7 @@ __all__ = [
 ]
 
 _REVIEW_2023_IN_FORCE = date(2024, 1, 1)
+_INTERPRETATION_2018_IN_FORCE = date(2018, 2, 8)
 
 
 def _period(
@@ -113,6 +125,8 @@ def _period(
 def review_deadline(
     known_on: date,
     *,
+    remedies_notified: bool = True,
+    informed_on: date | None = None,
     options: DeadlineOptions | None = None,
     calendar: WorkdayCalendar | None = None,
 ) -> Deadline:
@@ -120,8 +134,16 @@ def review_deadline(
 
     ``known_on`` is the day the applicant knew or should have known of the reply
     (usually the day it was delivered). If the reply did not tell the applicant
-    of the right to review, the period runs from when they learn of it, capped at
-    one year (2023 Art. 20 para. 3); that case is not computed here.
+    of the right to review, the review body and the period
+    (``remedies_notified=False``), the 60 days run from ``informed_on``, the day
+    they learnt of them, but end no later than one year after ``known_on``
+    (2023 Art. 20 para. 3; for acts known from 2024-01-01 only). Without
+    ``informed_on`` the due date is that one-year outer limit, with a note.
+
+    >>> from datetime import date
+    >>> d = review_deadline(date(2025, 10, 3), remedies_notified=False)
+    >>> d.nominal_due, d.due      # one year: 2026-10-03, in 国庆节 → 10-08
+    (datetime.date(2026, 10, 3), datetime.date(2026, 10, 8))
     """
     day = as_date(known_on, "known_on")
     basis = (
@@ -129,10 +151,28 @@ def review_deadline(
         if day >= _REVIEW_2023_IN_FORCE
         else cite("admin-reconsideration-2017:9")
     )
-    return _period(
+    if _notified(remedies_notified, informed_on):
+        return _period(
+            DeadlineKind.ADMINISTRATIVE_REVIEW,
+            day,
+            (basis,),
+            days=60,
+            options=options,
+            calendar=calendar,
+        )
+    if day < _REVIEW_2023_IN_FORCE:
+        raise InvalidInputError(
+            f"the one-year cap for an applicant not told of the right to review "
+            f"(行政复议法 2023 Art. 20 para. 3) applies from 2024-01-01; known_on {day} is "
+            f"earlier and that case is not computed: pass a known_on from 2024-01-01 or "
+            f"remedies_notified=True"
+        )
+    return _not_informed(
         DeadlineKind.ADMINISTRATIVE_REVIEW,
         day,
-        (basis,),
+        informed_on,
+        (basis, cite("admin-reconsideration-2023:20.3")),
+        "60 days",
         days=60,
         options=options,
         calendar=calendar,
@@ -142,24 +182,164 @@ def review_deadline(
 def litigation_deadline(
     known_on: date,
     *,
+    remedies_notified: bool = True,
+    informed_on: date | None = None,
     options: DeadlineOptions | None = None,
     calendar: WorkdayCalendar | None = None,
 ) -> Deadline:
     """Last day to sue directly: 6 months after ``known_on`` (行政诉讼法 Art. 46).
 
+    If the reply did not tell the applicant of the litigation period
+    (``remedies_notified=False``), the 6 months run from ``informed_on``, the day
+    they learnt of it, but end no later than one year after ``known_on``
+    (行诉解释 2018 Art. 64; for acts known from 2018-02-08 only). Without
+    ``informed_on`` the due date is that one-year outer limit, with a note.
+
     >>> from datetime import date
     >>> litigation_deadline(date(2026, 4, 3)).due   # 10-03 is in 国庆节 → 10-08
     datetime.date(2026, 10, 8)
+    >>> litigation_deadline(date(2025, 9, 1), remedies_notified=False,
+    ...                     informed_on=date(2026, 4, 3)).due   # the cap, 2026-09-01
+    datetime.date(2026, 9, 1)
     """
     day = as_date(known_on, "known_on")
-    return _period(
+    basis = cite("admin-litigation-2017:46")
+    if _notified(remedies_notified, informed_on):
+        return _period(
+            DeadlineKind.LITIGATION,
+            day,
+            (basis,),
+            months=6,
+            options=options,
+            calendar=calendar,
+        )
+    if day < _INTERPRETATION_2018_IN_FORCE:
+        raise InvalidInputError(
+            f"the one-year cap for an applicant not told of the litigation period "
+            f"(行诉解释 2018 Art. 64) applies from 2018-02-08; known_on {day} is earlier and "
+            f"that case is not computed: pass a known_on from 2018-02-08 or "
+            f"remedies_notified=True"
+        )
+    return _not_informed(
         DeadlineKind.LITIGATION,
         day,
-        (cite("admin-litigation-2017:46"),),
+        informed_on,
+        (basis, cite("admin-litigation-interpretation-2018:64")),
+        "6 months",
         months=6,
         options=options,
         calendar=calendar,
     )
+
+
+# -- not told of the remedy (未告知救济权利、期限) ----------------------------------------
+
+REMEDY_CAP_COUNTING = (
+    "interpretation remedy_cap_counting: the one-year cap is a period like any other: "
+    "counted from the day after the applicant knew the reply's content (Civil Code "
+    "Art. 201), it ends on the corresponding day a year later, or 28 February for "
+    "29 February (Art. 202, a year being 12 months), and a last day that is a rest day "
+    "rolls forward to the next working day (Art. 203)"
+)
+"""How the one-year cap for an applicant not told of the remedy is counted.
+
+Recorded in the ``notes`` of every result for that case (行政复议法 2023 Art. 20
+para. 3, 行诉解释 2018 Art. 64). Neither text says how "一年" is counted; opengov
+applies the Civil Code's period rules, roll-forward included, as for every
+other remedy period.
+"""
+
+
+def _notified(remedies_notified: object, informed_on: date | None) -> bool:
+    if not isinstance(remedies_notified, bool):
+        raise InvalidInputError(
+            f"remedies_notified must be True or False, got {type(remedies_notified).__name__}"
+        )
+    if remedies_notified and informed_on is not None:
+        raise InvalidInputError(
+            "informed_on is the day an applicant not told of the remedy learnt of it; "
+            "pass remedies_notified=False with it, or leave it out"
+        )
+    return remedies_notified
+
+
+def _not_informed(
+    kind: DeadlineKind,
+    known: date,
+    informed_on: date | None,
+    basis: tuple[Citation, ...],
+    period: str,
+    *,
+    days: int | None = None,
+    months: int | None = None,
+    options: DeadlineOptions | None,
+    calendar: WorkdayCalendar | None,
+) -> Deadline:
+    """The period for an applicant not told of the remedy, or its one-year cap."""
+    not_told = f"the reply did not tell the applicant of the remedy ({period})"
+    if informed_on is None:
+        cap = _period(kind, known, basis, months=12, options=options, calendar=calendar)
+        return cap.model_copy(
+            update={
+                "notes": (
+                    f"{not_told}, and no day is given on which they learnt of it: the due "
+                    f"date is the one-year cap counted from {known.isoformat()}, the day they "
+                    f"knew the reply's content, not the ordinary period; once they learn of "
+                    f"the remedy, {period} run from that day, ending no later than this",
+                    REMEDY_CAP_COUNTING,
+                )
+            }
+        )
+    informed = as_date(informed_on, "informed_on")
+    if informed < known:
+        raise InvalidInputError(
+            f"informed_on {informed} is before known_on {known}: the applicant learns of the "
+            f"remedy at the earliest when they know of the reply; pass a day on or after it"
+        )
+    if max(known, informed).year >= 9998:
+        # no calendar covers it, and the cap would leave datetime's range
+        raise CalendarCoverageError(
+            f"a one-year period from {known} ends after 9998; no working-day calendar covers it"
+        )
+    # compare the last days before roll-forward: rolling is monotone, so the earlier
+    # nominal end also gives the earlier due date, and only that period needs the calendar
+    ordinary_nominal = _nominal_end(informed, days=days, months=months)
+    cap_nominal = _nominal_end(known, months=12)
+    if ordinary_nominal <= cap_nominal:
+        ordinary = _period(
+            kind, informed, basis, days=days, months=months, options=options, calendar=calendar
+        )
+        return ordinary.model_copy(
+            update={
+                "notes": (
+                    f"{not_told}: {period} counted from {informed.isoformat()}, the day they "
+                    f"learnt of it; within the one-year cap from {known.isoformat()}, whose "
+                    f"last day is {cap_nominal.isoformat()} before any roll-forward",
+                    REMEDY_CAP_COUNTING,
+                )
+            }
+        )
+    cap = _period(kind, known, basis, months=12, options=options, calendar=calendar)
+    return cap.model_copy(
+        update={
+            "notes": (
+                f"{not_told}: {period} from {informed.isoformat()}, the day they learnt of it, "
+                f"would end {ordinary_nominal.isoformat()} (before any roll-forward), after the "
+                f"one-year cap counted from {known.isoformat()}, the day they knew the reply's "
+                f"content; the cap applies",
+                REMEDY_CAP_COUNTING,
+            )
+        }
+    )
+
+
+def _nominal_end(start: date, *, days: int | None = None, months: int | None = None) -> date:
+    """A period's last day before roll-forward (Civil Code Arts. 201-202)."""
+    if days is not None:
+        return start + timedelta(days=days)
+    assert months is not None
+    year, month = divmod(start.year * 12 + start.month - 1 + months, 12)
+    return date(year, month + 1, min(start.day, monthrange(year, month + 1)[1]))
 
 
 def litigation_after_review_deadline(

@@ -202,6 +202,8 @@ def test_no_table_three_raises() -> None:
 def test_missing_file_raises_report_parse_error(tmp_path: object) -> None:
     with pytest.raises(ReportParseError, match="cannot read"):
         parse_report("/nonexistent/report.txt")
+    with pytest.raises(ReportParseError, match="not a valid path"):
+        parse_report("report\x00.txt")
 
 
 @pytest.mark.parametrize("junk", [None, b"bytes", 3])

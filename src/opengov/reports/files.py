@@ -64,6 +64,8 @@ def parse_report(
         data = Path(path).read_bytes()
     except OSError as exc:
         raise ReportParseError(f"cannot read report file {str(path)!r}: {exc.strerror}") from None
+    except ValueError:  # e.g. a NUL byte, which no file name can hold
+        raise ReportParseError(f"cannot read report file {str(path)!r}: not a valid path") from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
