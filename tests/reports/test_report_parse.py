@@ -534,6 +534,51 @@ def test_consistent_2021_text_fixture_has_no_findings() -> None:
     assert narrative == [("narrative", 63, 62)]
 
 
+def test_rows_wrapped_over_two_lines_are_joined() -> None:
+    # The numbers of f2021-clean.txt printed a row per line, five rows wrapped: the
+    # values of 一 and （七） continue on the next line (after a "|" ending the line,
+    # and on a line starting with "|"), and the labels of （二）, （五）5 and （六）2
+    # are split, the last with its first piece on a line without "|".
+    r = parse_report(DATA / "f2021-wrapped.txt")
+    assert (r.agency, r.year, r.format) == ("某县交通运输局", 2021, ReportFormat.F2021)
+    assert r.completeness().unread == 0
+    assert _grid(r) == F2021_CLEAN_TABLE_THREE
+    apps, col = r.applications, ApplicantColumn
+
+    def row(outcome: OutcomeRow) -> list[object]:
+        return [apps.cell(outcome, c).value for c in ApplicantColumn]
+
+    assert row(OutcomeRow.RECEIVED) == [48, 7, 2, 1, 3, 2, 63]
+    assert row(OutcomeRow.TOTAL) == [48, 7, 2, 1, 3, 2, 63]
+    assert row(OutcomeRow.PARTIALLY_DISCLOSED) == [6, 1, 0, 0, 1, 0, 8]
+    assert apps.cell(OutcomeRow.NOT_PROCESSED_CONFIRMATION, col.OTHER_ORGANIZATION).value == 1
+    assert apps.cell(OutcomeRow.OTHER_FEE_NOT_PAID, col.NATURAL_PERSON).value == 1
+    assert [c.value for c in r.review.cells] == [3, 1, 0, 1, 5, 2, 0, 1, 0, 3, 1, 1, 0, 0, 2]
+    assert r.disclosure == parse_report(DATA / "f2021-clean.txt").disclosure
+    assert check_report(r) == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a number split in two: "6" and "3" are not read as 63, nor as 6
+        (" | （七）总计 |  | 48 | 7 | 2 | 1 | 3 | 2 | 6", "3 |"),
+        # a blank cell may be lost at the break: the row is not shifted
+        (" | （七）总计 |  | 48 | 7 | 2 | 1 | 3 |  ", " |  | 63 |"),
+        # too few cells once joined (one value missing)
+        (" | （七）总计 |  | 48 | 7 | 2 | 1 | 3 |", " 2 |"),
+    ],
+)
+def test_rows_wrapped_ambiguously_stay_unread(first: str, second: str) -> None:
+    text = (DATA / "f2021-wrapped.txt").read_text(encoding="utf-8")
+    wrapped = " | （七）总计 |  | 48 | 7 | 2 | 1\n | 3 | 2 | 63 |\n"
+    assert wrapped in text
+    r = parse_report_text(text.replace(wrapped, f"{first}\n{second}\n"))
+    total = [r.applications.cell(OutcomeRow.TOTAL, c) for c in ApplicantColumn]
+    assert all(c.kind is CellKind.UNREAD for c in total)
+    assert r.completeness().unread == 7
+
+
 def test_consecutive_reports_with_mismatched_carry_forward_name_both_cells() -> None:
     # Last year's report of the same agency carried 6 applications forward (商业企业
     # 2); this year's report (f2021-clean.txt) says 5 were carried over (商业企业 1).

@@ -11,6 +11,7 @@ from opengov.reports import (
     AnnualReport,
     ApplicationTable,
     Cell,
+    CellKind,
     CellRef,
     ReportTable,
     ReviewKind,
@@ -141,3 +142,29 @@ def test_any_single_altered_cell_is_named_by_an_error(
     altered = report.with_cell(ref, Cell.number(new))
     errors = [f for f in check_report(altered) if f.severity.value == "error"]
     assert any(f.names(ref) for f in errors), (ref, old, new)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_row_wrapped_anywhere_reads_the_same_or_stays_unread(data: st.DataObject) -> None:
+    # Any table-三 row of a rendered report, broken over two lines at any position
+    # (inside its labels, between cells or inside a number), parses to the same
+    # numbers or leaves that row unread: never a different or shifted number.
+    report = data.draw(st.one_of(consistent_reports(), printed_reports()))
+    lines = to_text(report).splitlines()
+    first = next(i for i, line in enumerate(lines) if "本年新收" in line)
+    rows = lines[first : first + len(report.format.rows)]
+    assert "结转下年度继续办理" in rows[-1]
+    i = first + data.draw(st.integers(0, len(rows) - 1), label="row")
+    line = lines[i]
+    at = data.draw(st.integers(1, len(line.rstrip()) - 1), label="at")
+    wrapped = [*lines[:i], line[:at], line[at:], *lines[i + 1 :]]
+    back = parse_report_text("\n".join(wrapped))
+    assert (back.agency, back.year, back.format) == (report.agency, report.year, report.format)
+    assert back.review == report.review
+    for n, (got, want) in enumerate(
+        zip(back.applications.cells, report.applications.cells, strict=True)
+    ):
+        if got != want:
+            assert n == i - first, (line[:at], line[at:], n)
+            assert all(c.kind is CellKind.UNREAD for c in got), (line[:at], line[at:])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
@@ -37,6 +38,7 @@ CELL, PARA, ROW_END, TABLE_END = 0, 1, 2, 3
 class Tok(NamedTuple):
     text: str
     kind: int
+    line: int = -1  # the line of a text dump the token comes from; -1 in HTML
 
 
 _NUMBERING = re.compile(
@@ -70,6 +72,14 @@ def _label_matches(token_core: str, label: str) -> bool:
     if len(lab) >= 4 and token_core.startswith(lab):
         return True
     return len(lab) >= 4 and len(token_core) >= 4 and lab.startswith(token_core)
+
+
+def _row_exact(text: str, row: OutcomeRow) -> bool:
+    """The label of ``row`` exactly (numbering and punctuation aside)."""
+    c = core(text)
+    if row is OutcomeRow.PARTIALLY_DISCLOSED:
+        return c in ("部分公开", core(row.label_zh))
+    return c == core(row.label_zh)
 
 
 def _row_matches(token: str, row: OutcomeRow) -> bool:
@@ -132,6 +142,164 @@ def span_after(tokens: Sequence[Tok], i: int, end: int) -> list[Tok]:
     if j < end and tokens[j].kind == ROW_END:
         out.append(tokens[j])
     return out
+
+
+# ------------------------------------------------------------ wrapped rows
+#
+# A text dump may wrap a long table row over two lines: the label ("5.要求行政机关
+# 确认或重新出具" / "已获取信息 | 0 | …") or the values ("… | 48 | 7 |" / "2 | 1 | …").
+# Such a row is joined only when that is unambiguous: a label only when the two
+# pieces together read exactly as the row's label, values only when the line break
+# falls on a ``|`` (not inside a cell) and the next line holds nothing but values.
+
+
+def line_join(tokens: Sequence[Tok], j: int, end: int) -> int | None:
+    """The token that continues the text of token ``j`` on the next line, if any.
+
+    ``j`` must end its line (a ``ROW_END`` may follow) and the continuation must be
+    the first token of the very next line: a cell of text, not a value.
+    """
+    tok = tokens[j]
+    if tok.line < 0 or tok.kind not in (CELL, PARA) or not tok.text:
+        return None
+    k = j + 1
+    if k < end and tokens[k].kind == ROW_END and tokens[k].line == tok.line:
+        k += 1
+    if k >= end:
+        return None
+    nxt = tokens[k]
+    if nxt.kind != CELL or nxt.line != tok.line + 1 or not nxt.text:
+        return None
+    if Cell.read(nxt.text).kind is not CellKind.UNREAD:
+        return None
+    return k
+
+
+def row_width(tokens: Sequence[Tok], start: int, end: int) -> int | None:
+    """The most common number of cells on the lines of ``tokens[start:end]`` that
+    hold a whole row (``None`` when there are none or two counts tie)."""
+    counts: Counter[int] = Counter()
+    line, cells = -1, 0
+    for tok in tokens[start:end]:
+        if tok.line != line:
+            line, cells = tok.line, 0
+        if tok.kind == CELL:
+            cells += 1
+        elif tok.kind == ROW_END and line >= 0:
+            counts[cells] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _value_line(tokens: Sequence[Tok], k: int, end: int) -> list[Tok] | None:
+    """The cells of the line starting at ``k`` when they are all values (or blank)
+    and the line before is the one just above it; else ``None``."""
+    if k >= end or k == 0 or tokens[k].kind != CELL:
+        return None
+    line = tokens[k].line
+    if line < 0 or tokens[k - 1].line != line - 1:
+        return None
+    out: list[Tok] = []
+    i = k
+    while i < end and tokens[i].line == line and tokens[i].kind != ROW_END:
+        if tokens[i].kind != CELL or is_boundary(tokens[i]):
+            return None
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+def _cells_on_line(tokens: Sequence[Tok], j: int) -> int:
+    line = tokens[j].line
+    lo = j
+    while lo > 0 and tokens[lo - 1].line == line:
+        lo -= 1
+    hi = j
+    while hi + 1 < len(tokens) and tokens[hi + 1].line == line:
+        hi += 1
+    return sum(1 for t in tokens[lo : hi + 1] if t.kind in (CELL, PARA))
+
+
+def _all_unread(cells: Sequence[Cell]) -> bool:
+    return all(c.kind is CellKind.UNREAD for c in cells)
+
+
+def _cells_after(
+    tokens: Sequence[Tok],
+    j: int,
+    end: int,
+    n: int,
+    money: Sequence[bool] | None,
+    width: int | None,
+) -> tuple[Cell, ...]:
+    """The ``n`` cells after the label at ``j``, their values maybe on the next line.
+
+    When the line of the label is followed by a line of values only, the row may
+    have been wrapped. A break inside a cell (no ``|`` on either side of it) makes
+    the row unread. A line that already holds ``width`` cells, as the table's other
+    rows do, is a whole row. Else the two lines are joined as one (a ``|`` on both
+    sides of the break leaves a blank cell between them) when together they hold
+    ``width`` cells; if they do not, the row is unread.
+    """
+    unread = (Cell.unread(),) * n
+    if tokens[j].kind == PARA:  # a label on a line of its own
+        head: list[Tok] = []
+        after_separator = False
+        k = j + 1
+    else:
+        span = span_after(tokens, j, end)
+        if not span or span[-1].kind != ROW_END:
+            return take(span, n, money)
+        head = span[:-1]
+        after_separator = span[-1].text == "|"
+        k = j + len(span) + 1
+    more = _value_line(tokens, k, end)
+    if more is None:
+        return unread if tokens[j].kind == PARA else take(span, n, money)
+    starts_with_separator = bool(more) and not more[0].text  # the line began with "|"
+    if not after_separator and not starts_with_separator:
+        return unread  # the break fell inside a cell
+    on_line = _cells_on_line(tokens, j)
+    if tokens[j].kind == CELL and on_line == width:
+        return take(span, n, money)
+    if not after_separator:
+        more = more[1:]  # the "|" that began the line ends the cell before it
+    if width is None or on_line + len(more) != width:
+        return unread
+    return take([*head, *more, Tok("", ROW_END)], n, money)
+
+
+def find_row(
+    tokens: Sequence[Tok],
+    start: int,
+    end: int,
+    matches: Callable[[str], bool],
+    exact: Callable[[str], bool],
+    n: int,
+    money: Sequence[bool] | None = None,
+    width: int | None = None,
+) -> tuple[tuple[Cell, ...], int] | None:
+    """The first row from ``start`` whose label ``matches``: its ``n`` cells and the
+    index of its (last) label token; ``None`` when no label matches.
+
+    A label wrapped over two lines is found when its pieces joined are ``exact``;
+    values wrapped onto the next line are joined as :func:`_cells_after` says.
+    """
+    for j in range(start, end):
+        tok = tokens[j]
+        if tok.kind not in (CELL, PARA):
+            continue
+        cells = _cells_after(tokens, j, end, n, money, width) if matches(tok.text) else None
+        if cells is not None and not _all_unread(cells):
+            return cells, j
+        k = line_join(tokens, j, end)
+        if k is not None and exact(tok.text + tokens[k].text):
+            return _cells_after(tokens, k, end, n, money, width), k
+        if cells is not None and tok.kind == CELL:
+            return cells, j
+    return None
 
 
 # ------------------------------------------------------------------ metadata
@@ -250,6 +418,8 @@ def read_report(
     n = len(tokens)
     i3 = _find(tokens, 0, n, lambda s: "本年新收" in norm(s))
     if i3 is None:
+        i3 = _find_wrapped(tokens, n, OutcomeRow.RECEIVED)
+    if i3 is None:
         raise ReportParseError(
             "no table 三 found: no cell reads 一、本年新收政府信息公开申请数量; give the "
             "report's HTML or a text dump with its tables as '|'-separated cells"
@@ -310,17 +480,41 @@ def read_report(
     )
 
 
+def _find_wrapped(tokens: Sequence[Tok], end: int, row: OutcomeRow) -> int | None:
+    """The first token of the label of ``row`` when a wrapped line splits it from its
+    values or splits the label itself, if any."""
+    for j in range(end):
+        if tokens[j].kind not in (CELL, PARA):
+            continue
+        if tokens[j].kind == PARA and _row_exact(tokens[j].text, row):
+            return j  # the label on a line of its own, its values on the next
+        k = line_join(tokens, j, end)
+        if k is not None and _row_exact(tokens[j].text + tokens[k].text, row):
+            return j
+    return None
+
+
 def _read_applications(
     tokens: Sequence[Tok], start: int, end: int, fmt: ReportFormat
 ) -> ApplicationTable:
     rows: list[tuple[Cell, ...]] = []
     p = start
+    width = row_width(tokens, start, end)
     for row in fmt.rows:
-        j = _find(tokens, p, end, partial(_row_matches, row=row))
-        if j is None:
+        found = find_row(
+            tokens,
+            p,
+            end,
+            partial(_row_matches, row=row),
+            partial(_row_exact, row=row),
+            7,
+            width=width,
+        )
+        if found is None:
             rows.append((Cell.unread(),) * 7)
             continue
-        rows.append(take(span_after(tokens, j, end), 7))
+        cells, j = found
+        rows.append(cells)
         p = j + 1
     return ApplicationTable(format=fmt, cells=tuple(rows))
 
@@ -381,11 +575,15 @@ def _read_disclosure(
             s_end = nxt if nxt is not None else end
         money = [c.is_money for c in section.columns]
         for row in section.rows:
-            j = None
+            found = None
             if h is not None:
-                j = _find(tokens, h, s_end, partial(_disclosure_row_matches, row=row))
-            if j is None:
+                matches = partial(_disclosure_row_matches, row=row)
+                width = row_width(tokens, h, s_end)
+                found = find_row(
+                    tokens, h, s_end, matches, matches, len(section.columns), money, width
+                )
+            if found is None:
                 cells.extend(Cell.unread() for _ in section.columns)
             else:
-                cells.extend(take(span_after(tokens, j, s_end), len(section.columns), money))
+                cells.extend(found[0])
     return DisclosureTable(format=fmt, cells=tuple(cells))

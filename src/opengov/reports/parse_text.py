@@ -5,7 +5,10 @@ prose lines, and table cells separated by ``|`` — one cell per line (as many
 portals export them) or a whole row per line (Markdown tables included). Lines
 without ``|`` are prose. Empty cells between ``|`` are kept: inside a row they are
 blank cells; on a row-per-line line, blank cells between the label and the values
-are taken for label columns when the row has more cells than values.
+are taken for label columns when the row has more cells than values. A row
+wrapped over two lines is joined when that is unambiguous: a label whose two
+pieces together read exactly as a row label, or values continuing on the next
+line that bring the row to as many cells as the table's other rows hold.
 
 The tables are found by their printed labels, tolerating full-/half-width brackets
 and digits, spaces, 规范性文件 vs 行政规范性文件 and truncated headers. Cells that
@@ -43,19 +46,26 @@ _SEPARATOR = re.compile(r"(?<!\\)\|")  # a "|" not escaped as "\|" (Markdown)
 
 
 def text_tokens(text: str) -> list[Tok]:
-    """Split a dump into cells (``|``-separated) and prose lines."""
+    """Split a dump into cells (``|``-separated) and prose lines.
+
+    Each token keeps the number of its line, so that a table row wrapped over two
+    lines can be joined. A ``ROW_END`` reads ``|`` when its line ended with a
+    separator; a line that starts with one gives a first cell that is empty.
+    """
     out: list[Tok] = []
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines()):
         if "|" not in line:
             if line.strip():
-                out.append(Tok(line.strip(), PARA))
+                out.append(Tok(line.strip(), PARA, number))
             continue
         pieces = [p.replace("\\|", "|") for p in _SEPARATOR.split(line)]
-        if not pieces[-1].strip():
+        ends_with_separator = not pieces[-1].strip()
+        if ends_with_separator:
             pieces = pieces[:-1]  # the separator that ends the line
-        out.extend(Tok(p.strip(), CELL) for p in pieces)
+        out.extend(Tok(p.strip(), CELL, number) for p in pieces)
         if len(pieces) > 1 and any(p.strip() for p in pieces):
-            out.append(Tok("", ROW_END))  # a whole table row on one line
+            # a whole table row on one line
+            out.append(Tok("|" if ends_with_separator else "", ROW_END, number))
     return out
 
 
