@@ -763,20 +763,14 @@ class Application(FrozenModel):
             event = _EVENT_ADAPTER.validate_python(event)
         events = (*self.events, event)
         self._replay(events)  # raises InvalidEventError before anything is built
-        return Application(
-            channel=self.channel,
-            applicant_type=self.applicant_type,
-            submitted_on=self.submitted_on,
-            signed_for_on=self.signed_for_on,
-            confirmed_on=self.confirmed_on,
-            agency=self.agency,
-            on_the_spot=self.on_the_spot,
-            options=self.options,
-            events=events,
-        )
+        return self._rebuilt(self.options, events)
 
     def with_options(self, options: DeadlineOptions) -> Application:
         """The same history, with deadlines counted under ``options``."""
+        return self._rebuilt(options, self.events)
+
+    def _rebuilt(self, options: DeadlineOptions, events: tuple[Any, ...]) -> Application:
+        """A new, fully validated application with the same receipt facts."""
         return Application(
             channel=self.channel,
             applicant_type=self.applicant_type,
@@ -786,7 +780,7 @@ class Application(FrozenModel):
             agency=self.agency,
             on_the_spot=self.on_the_spot,
             options=options,
-            events=self.events,
+            events=events,
         )
 
     @property
