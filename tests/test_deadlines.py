@@ -57,6 +57,7 @@ def test_plain_reply_across_national_day_2026() -> None:
         StepKind.START,
         StepKind.COUNT,
         StepKind.REST_DAYS,
+        StepKind.CALENDAR,
         StepKind.DUE,
     ]
     rest = steps[2]

@@ -11,6 +11,7 @@ from opengov.deadlines import (
     ExcludedInterval,
     Explanation,
     ExplanationStep,
+    NoticeRef,
     PeriodUnit,
     ReceiptDay,
     StepKind,
@@ -122,6 +123,20 @@ def _count_step(r: CountedRun, cal: WorkdayCalendar) -> ExplanationStep:
     )
 
 
+def _calendar_step(notices: tuple[NoticeRef, ...]) -> ExplanationStep:
+    def where(ref: NoticeRef, zh: bool) -> str:
+        label = ref.origin.label_zh if zh else ref.origin.label_en
+        return f"{label}: {ref.path}" if ref.path else label
+
+    zh = "；".join(f"{ref.label}（{where(ref, True)}）" for ref in notices)
+    en = "; ".join(f"{ref.label} ({where(ref, False)})" for ref in notices)
+    return ExplanationStep(
+        kind=StepKind.CALENDAR,
+        text_zh=f"日历依据：{zh}",
+        text_en=f"Calendar data: {en}",
+    )
+
+
 def explain(dl: Deadline, calendar: WorkdayCalendar | None) -> Explanation:
     """See :meth:`Deadline.explain`."""
     cal = _calendar(dl.options, calendar)
@@ -202,6 +217,8 @@ def explain(dl: Deadline, calendar: WorkdayCalendar | None) -> Explanation:
             steps.append(_rest_step(dl.rolled, rolled=True))
     for note in dl.notes:
         steps.append(ExplanationStep(kind=StepKind.NOTE, text_zh=note, text_en=note))
+    if dl.notices:
+        steps.append(_calendar_step(dl.notices))
     if dl.provisional:
         steps.append(
             ExplanationStep(

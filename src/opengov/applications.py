@@ -471,7 +471,7 @@ class _Replay:
                 basis=(cite("ogi-2019:33.1" if self.edition is Edition.REG_2019 else "ogi-2007:24.1"),),
                 extension_days=0, original_due=None, nominal_due=None, excluded=(), runs=(),
                 rolled=(), provisional=False, options=opts,
-                notes=("answerable on the spot: due the day it is received",),
+                notes=("answerable on the spot: due the day it is received",), notices=(),
             )  # fmt: skip
         pauses = []
         for c in self.consultations:
@@ -747,8 +747,10 @@ class Application(FrozenModel):
 
     # history ------------------------------------------------------------------------
 
-    def _replay(self, events: tuple[Any, ...] | None = None) -> _Replay:
-        r = _Replay(self, _calendar(self.options, None))
+    def _replay(
+        self, events: tuple[Any, ...] | None = None, calendar: WorkdayCalendar | None = None
+    ) -> _Replay:
+        r = _Replay(self, _calendar(self.options, calendar))
         for e in self.events if events is None else events:
             r.apply(e)
         return r
@@ -795,27 +797,31 @@ class Application(FrozenModel):
 
     # deadlines ----------------------------------------------------------------------
 
-    def reply_deadline(self, as_of: date | None = None) -> Deadline:
+    def reply_deadline(
+        self, as_of: date | None = None, *, calendar: WorkdayCalendar | None = None
+    ) -> Deadline:
         """The reply deadline given the history (up to ``as_of``, default: all).
 
         A consultation or fee window still running is counted to its latest end
-        (marked ``open`` in :attr:`Deadline.excluded`).
+        (marked ``open`` in :attr:`Deadline.excluded`). Every date-computing query
+        counts on ``calendar`` when given, else on the calendar in use
+        (:func:`~opengov.calendar.default_calendar`).
         """
         if as_of is None:
-            return self._replay().reply_deadline()
+            return self._replay(calendar=calendar).reply_deadline()
         day = as_date(as_of, "as_of")
-        return self._replay(self._upto(day)).reply_deadline(as_of=day)
+        return self._replay(self._upto(day), calendar).reply_deadline(as_of=day)
 
     def _upto(self, day: date) -> tuple[Any, ...]:
         return tuple(e for e in self.events if e.on <= day)
 
-    def deadlines(self) -> tuple[Deadline, ...]:
+    def deadlines(self, *, calendar: WorkdayCalendar | None = None) -> tuple[Deadline, ...]:
         """Every deadline the history gives rise to, in a stable order.
 
         Reply, 补正 notice (2019 edition), the applicant's correction period,
         opinion deadlines, fee payment, and after a reply the remedy periods.
         """
-        r = self._replay()
+        r = self._replay(calendar=calendar)
         out: list[Deadline] = []
         if r.fee is None or self.options.fee_window is not None:
             out.append(r.reply_deadline())
@@ -833,10 +839,12 @@ class Application(FrozenModel):
         fee = r.fee_deadline()
         if fee is not None:
             out.append(fee)
-        out.extend(self.remedy_deadlines())
+        out.extend(self.remedy_deadlines(calendar=calendar))
         return tuple(out)
 
-    def remedy_deadlines(self, as_of: date | None = None) -> tuple[Deadline, ...]:
+    def remedy_deadlines(
+        self, as_of: date | None = None, *, calendar: WorkdayCalendar | None = None
+    ) -> tuple[Deadline, ...]:
         """Review and litigation periods: after a reply, or after no reply by ``as_of``.
 
         After a reply they run from the day the applicant received it
@@ -868,7 +876,8 @@ class Application(FrozenModel):
         )
 
         day = None if as_of is None else as_date(as_of, "as_of")
-        r = self._replay() if day is None else self._replay(self._upto(day))
+        events = None if day is None else self._upto(day)
+        r = self._replay(events, calendar)
         if isinstance(r.closing, ReplyIssued):
             known = r.closing.delivered_on or r.closing.on
             told, informed = r.closing.remedies_notified, r.closing.remedies_informed_on
@@ -906,10 +915,10 @@ class Application(FrozenModel):
             no_reply_litigation_deadline(expired, options=self.options, calendar=r.cal),
         )
 
-    def status(self, on: date) -> ApplicationStatus:
+    def status(self, on: date, *, calendar: WorkdayCalendar | None = None) -> ApplicationStatus:
         """The status on day ``on``, from the events recorded up to that day."""
         day = as_date(on, "on")
-        r = self._replay(self._upto(day))
+        r = self._replay(self._upto(day), calendar)
         cal = r.cal
         state = r.state(day)
         if state in (ApplicationState.REPLIED, ApplicationState.CLOSED):

@@ -31,7 +31,8 @@ Reply deadline: 20 working days (Regulations on Open Government Information (201
 1. Start: 2026-09-28 (Mon); the start day is not counted, day 1 is the next working day (Civil Code art. 201)
 2. Working days 1-20: 2026-09-29 to 2026-10-30
 3. Rest days passed over: 2026-10-01 to 2026-10-07 National Day; ...
-4. Due: 2026-10-30 (Fri)
+4. Calendar data: 国务院办公厅关于2026年部分节假日安排的通知 (shipped with opengov)
+5. Due: 2026-10-30 (Fri)
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ __all__ = [
     "Explanation",
     "ExplanationStep",
     "FeeWindow",
+    "NoticeOrigin",
+    "NoticeRef",
     "PauseEndpoints",
     "PauseKind",
     "PeriodUnit",
@@ -407,6 +410,7 @@ class StepKind(CodeEnum):
     EXTENSION = "extension"
     ROLL_FORWARD = "roll_forward"
     NOTE = "note"
+    CALENDAR = "calendar"
     DUE = "due"
 
 
@@ -442,6 +446,82 @@ class Explanation(FrozenModel):
         )
 
 
+class NoticeOrigin(CodeEnum):
+    """Where the calendar in use got a holiday notice (see :mod:`opengov.calendar`)."""
+
+    BUNDLED = "bundled"
+    INSTALLED = "installed"
+    ADDED = "added"
+
+    @property
+    def label_zh(self) -> str:
+        """Chinese description."""
+        return {"bundled": "opengov随附数据", "installed": "本地安装", "added": "程序添加"}[
+            self.value
+        ]
+
+    @property
+    def label_en(self) -> str:
+        """English description."""
+        return {
+            "bundled": "shipped with opengov",
+            "installed": "installed locally",
+            "added": "added in code",
+        }[self.value]
+
+
+class NoticeRef(FrozenModel):
+    """A State Council holiday notice a result rests on, and where its data came from.
+
+    ``label`` is the document number, or the title where the number is unknown;
+    ``path`` the file an installed notice was read from.
+    """
+
+    year: int = Field(strict=True)
+    revision: int = Field(strict=True, ge=0)
+    label: str
+    origin: NoticeOrigin
+    path: str | None = None
+    evidence: str
+
+    @classmethod
+    def between(cls, calendar: WorkdayCalendar, first: date, last: date) -> tuple[NoticeRef, ...]:
+        """The notices whose days ``first``..``last`` rest on (see
+        :meth:`WorkdayCalendar.sources_between <opengov.calendar.WorkdayCalendar.sources_between>`).
+
+        >>> from datetime import date
+        >>> from opengov.calendar import official_calendar
+        >>> [r.label for r in NoticeRef.between(official_calendar(), date(2026, 9, 28), date(2026, 10, 30))]
+        ['国务院办公厅关于2026年部分节假日安排的通知']
+        """
+        sources = calendar.sources_between(first, last)
+        key = id(sources)
+        found = _REFS.get(key)
+        if found is None or found[0] is not sources:
+            refs = tuple(
+                _trusted(
+                    cls,
+                    year=s.notice.year,
+                    revision=s.notice.revision,
+                    label=s.notice.label,
+                    origin=NoticeOrigin(s.origin),
+                    path=s.path,
+                    evidence=s.notice.evidence,
+                )
+                for s in sources
+            )
+            if len(_REFS) > 4096:  # bounded: many short-lived calendars in one process
+                _REFS.clear()
+            # Keyed by the calendar's own cached tuple, kept alive here so its id
+            # cannot be reused while the entry exists.
+            found = (sources, refs)
+            _REFS[key] = found
+        return found[1]
+
+
+_REFS: dict[int, tuple[object, tuple[NoticeRef, ...]]] = {}
+
+
 class Deadline(FrozenModel):
     """A computed deadline: due date, rule, citations, exclusions and the counting.
 
@@ -451,6 +531,9 @@ class Deadline(FrozenModel):
     ``original_due`` the due date before it. ``nominal_due`` is, for
     calendar-day and month periods, the last day before rolling over rest days.
     ``notes`` carry assumptions specific to this result (in English).
+    ``notices`` are the State Council holiday notices the dates from ``start`` to
+    ``due`` rest on, each with where the calendar got it (bundled with opengov,
+    installed by the deployment, or added in code); empty for a fixed date.
     """
 
     kind: DeadlineKind
@@ -469,6 +552,7 @@ class Deadline(FrozenModel):
     provisional: bool = Field(default=False, strict=True)
     options: DeadlineOptions = DEFAULT_OPTIONS
     notes: tuple[str, ...] = ()
+    notices: tuple[NoticeRef, ...] = ()
 
     @property
     def excluded_working_days(self) -> int:
@@ -478,8 +562,9 @@ class Deadline(FrozenModel):
     def explain(self, calendar: WorkdayCalendar | None = None) -> Explanation:
         """The ordered steps that lead to :attr:`due`, in Chinese and English.
 
-        Rest days are looked up in ``calendar`` (default: the official calendar,
-        provisional if this deadline is).
+        Rest days are looked up in ``calendar`` (default: the calendar in use,
+        :func:`~opengov.calendar.default_calendar`, provisional if this deadline
+        is); the last steps name the notices the result rests on.
         """
         from opengov._explain import explain
 
@@ -499,32 +584,34 @@ def _options(options: object) -> DeadlineOptions:
 
 
 def _calendar(options: DeadlineOptions, calendar: WorkdayCalendar | None) -> WorkdayCalendar:
+    """The calendar to count on: ``calendar``, else the one in use; plus local rest days."""
     if calendar is not None:
         from opengov.calendar import WorkdayCalendar
 
         if not isinstance(calendar, WorkdayCalendar):
             raise InvalidInputError(
-                f"calendar must be a WorkdayCalendar (e.g. official_calendar()), "
+                f"calendar must be a WorkdayCalendar (e.g. default_calendar()), "
                 f"got {type(calendar).__name__}"
             )
-        return calendar
-    global _official
-    if _official is None:
-        from opengov.calendar import official_calendar
+        cal = calendar
+    else:
+        global _default
+        if _default is None:
+            from opengov.calendar import default_calendar
 
-        _official = official_calendar
-    cal: WorkdayCalendar = _official(provisional=options.provisional)
+            _default = default_calendar
+        cal = _default(provisional=options.provisional)
     if options.regional_rest_days:
         cal = _with_regional(cal, options.regional_rest_days)
     return cal
 
 
-_official: Any = None
+_default: Any = None
 
 
 @lru_cache(maxsize=32)
 def _with_regional(cal: WorkdayCalendar, regional: tuple[RegionalRestDays, ...]) -> WorkdayCalendar:
-    """The official calendar with local rest days added (built once per set)."""
+    """The calendar with local rest days added (built once per calendar and set)."""
     for group in regional:
         cal = cal.with_extra_rest_days(group.days, group.name)
     return cal
@@ -644,6 +731,7 @@ def working_day_deadline(
         provisional=cal.is_provisional(due),
         options=options,
         notes=notes,
+        notices=NoticeRef.between(cal, start, due),
     )
 
 
@@ -834,4 +922,5 @@ def annual_report_due(report_year: int, agency: AgencyKind) -> Deadline:
         provisional=False,
         options=DEFAULT_OPTIONS,
         notes=(),
+        notices=(),
     )

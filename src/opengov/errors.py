@@ -35,6 +35,7 @@ __all__ = [
     "InvalidInputError",
     "NeedsInterpretationError",
     "NoticeParseError",
+    "NoticeRejectedError",
     "OpenGovError",
     "OpenGovWarning",
     "ProvisionalCalendarWarning",
@@ -109,6 +110,18 @@ class NoticeParseError(CalendarDataError):
     """The text of a State Council holiday notice could not be read."""
 
     code: ClassVar[str] = "notice_parse"
+
+
+class NoticeRejectedError(CalendarDataError):
+    """A holiday notice is well formed but cannot be accepted into a calendar.
+
+    It would change days another notice has settled, clashes with a notice already
+    installed, or fails a plausibility check against the holiday measures (an
+    unknown festival, a block or a make-up day out of proportion). The message
+    names the notice, the item and the day, and what to check.
+    """
+
+    code: ClassVar[str] = "notice_rejected"
 
 
 class ReportFormatError(OpenGovError, LookupError):

@@ -57,6 +57,7 @@ from opengov.deadlines import (
     Deadline,
     DeadlineKind,
     DeadlineOptions,
+    NoticeRef,
     PeriodUnit,
     _calendar,
     _options,
@@ -119,6 +120,7 @@ def _period(
         provisional=end.provisional,
         options=opts,
         notes=notes,
+        notices=NoticeRef.between(cal, start, end.due),
     )
 
 

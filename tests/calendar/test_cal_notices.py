@@ -75,9 +75,8 @@ def test_parser_bad_arguments(bad: object) -> None:
         parse_notice_text(2027, bad)  # type: ignore[arg-type]
 
 
-NOTICE_2027 = """一、元旦：1月1日（周五）至3日（周日）放假，共3天。
-二、春节：2月5日（农历除夕、周五）至13日（周六）放假调休，共9天。2月14日（周日）上班。
-"""
+# Invented test data in the shape of a 2027 notice (never bundled): see the file's header.
+NOTICE_2027 = (DATA / "invented_notice_2027.txt").read_text(encoding="utf-8")
 
 
 def test_with_notice_extends_coverage_and_keeps_the_original() -> None:
@@ -88,6 +87,7 @@ def test_with_notice_extends_coverage_and_keeps_the_original() -> None:
     assert cal.is_working_day(date(2026, 12, 31))
     assert not cal.is_working_day(date(2027, 2, 12))
     assert cal.is_working_day(date(2027, 2, 14))
+    # 2026-12-21..25 and 28..31 (9), 1-3 January off, 4..8 (14), 11..15 (19), 18 (20).
     assert cal.add_working_days(date(2026, 12, 20), 20) == date(2027, 1, 18)
     with pytest.raises(CalendarCoverageError):
         CAL.is_working_day(date(2027, 2, 12))
@@ -104,11 +104,16 @@ def test_with_notice_refuses_duplicates_gaps_and_junk() -> None:
 
 
 def test_an_amendment_replaces_the_festival_it_names() -> None:
+    # An invented amendment: 中秋节 24-27 September 2026 (Thursday to Sunday), the
+    # Thursday made up on Saturday 19 September; the year's balance is unchanged.
     amendment = HolidayNotice(
         2026,
         (
             Festival(
-                "中秋节", "Mid-Autumn Festival", (DateRange(date(2026, 9, 24), date(2026, 9, 27)),)
+                "中秋节",
+                "Mid-Autumn Festival",
+                (DateRange(date(2026, 9, 24), date(2026, 9, 27)),),
+                (date(2026, 9, 19),),
             ),
         ),
         revision=1,
@@ -116,6 +121,7 @@ def test_an_amendment_replaces_the_festival_it_names() -> None:
     )
     cal = CAL.with_notice(amendment)
     assert not cal.is_working_day(date(2026, 9, 24))
+    assert cal.is_working_day(date(2026, 9, 19))
     assert cal.source(date(2026, 9, 24)) == "示例〔2026〕1号"
     assert CAL.is_working_day(date(2026, 9, 24))
 

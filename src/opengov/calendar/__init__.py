@@ -40,11 +40,25 @@ from typing import TYPE_CHECKING, Any
 
 from opengov.calendar._core import PROVISIONAL_LAST_YEAR, WorkdayCalendar, official_calendar
 from opengov.calendar._data import load_notice
+from opengov.calendar._default import (
+    NOTICES_ENV,
+    default_calendar,
+    install_notice,
+    installed_notices,
+    notice_dirs,
+    reload_default_calendar,
+    remove_notice,
+    set_default_calendar,
+    user_notice_dir,
+)
 from opengov.calendar._records import (
     EVIDENCE_LEVELS,
+    NOTICE_ORIGINS,
+    OPEN_DAYS_FROM,
     DateRange,
     Festival,
     HolidayNotice,
+    NoticeSource,
     PeriodEnd,
     RestDay,
     WorkdayOffset,
@@ -52,27 +66,46 @@ from opengov.calendar._records import (
 
 __all__ = [
     "EVIDENCE_LEVELS",
+    "NOTICES_ENV",
+    "NOTICE_ORIGINS",
+    "OPEN_DAYS_FROM",
     "PROVISIONAL_LAST_YEAR",
     "DateRange",
     "Festival",
     "HolidayNotice",
+    "NoticeSource",
     "PeriodEnd",
     "RestDay",
     "WorkdayCalendar",
     "WorkdayOffset",
+    "check_notice",
+    "default_calendar",
+    "install_notice",
+    "installed_notices",
     "load_notice",
+    "notice_dirs",
     "official_calendar",
     "parse_notice_text",
+    "reload_default_calendar",
+    "remove_notice",
+    "set_default_calendar",
+    "user_notice_dir",
 ]
 
 if TYPE_CHECKING:
     from opengov.calendar._parse import parse_notice_text
+    from opengov.calendar._validate import check_notice
 
 
 def __getattr__(name: str) -> Any:
-    # The notice-text parser needs ``re``; load it only when asked for.
+    # The notice-text parser and the checks need ``re`` and the lunar dates of
+    # ``holidays``; load them only when asked for.
     if name == "parse_notice_text":
         from opengov.calendar._parse import parse_notice_text
 
         return parse_notice_text
+    if name == "check_notice":
+        from opengov.calendar._validate import check_notice
+
+        return check_notice
     raise AttributeError(f"module 'opengov.calendar' has no attribute {name!r}")

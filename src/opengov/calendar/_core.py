@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from opengov._dates import as_date
 from opengov._show import show
 from opengov.calendar._records import (
+    OPEN_DAYS_FROM,
     DateRange,
     Festival,
     HolidayNotice,
+    NoticeSource,
     PeriodEnd,
     RestDay,
     WorkdayOffset,
@@ -37,13 +39,9 @@ PROVISIONAL_LAST_YEAR = 2099
 
 _WEEKEND = ("周末", "weekend")
 
-# The next year's notice can still move the last days of December: the 元旦 block
-# reaches back when 1 January is a Tuesday (2007-12-29 and 2018-12-29 became working
-# days and 2007-12-31 and 2018-12-31 rest days; 2005-12-31, 2006-12-30/31 and
-# 2011-12-31 were also moved). Since 2004 no notice has reached further back than
-# 29 December. Official data for the last year therefore stops on 28 December
-# until the following year's notice is added.
-_SETTLED_UNTIL = (12, 28)
+# Official data for the last year stops the day before the next notice may reach
+# back (see OPEN_DAYS_FROM).
+_SETTLED_UNTIL = (OPEN_DAYS_FROM[0], OPEN_DAYS_FROM[1] - 1)
 _ONE_DAY = timedelta(days=1)
 _MAX_ORDINAL = date.max.toordinal()
 
@@ -58,12 +56,30 @@ def _int(value: object, name: str) -> int:
     return int(value)
 
 
+def _sources(notices: Iterable[HolidayNotice | NoticeSource]) -> tuple[NoticeSource, ...]:
+    """Each notice with its origin: a plain notice is bundled if opengov ships it."""
+    out: list[NoticeSource] = []
+    bundled: frozenset[HolidayNotice] | None = None
+    for item in notices:
+        if isinstance(item, NoticeSource):
+            out.append(item)
+        elif isinstance(item, HolidayNotice):
+            if bundled is None:
+                from opengov.calendar._data import bundled_notices
+
+                bundled = frozenset(bundled_notices())
+            out.append(NoticeSource(item, "bundled" if item in bundled else "added"))
+        else:
+            raise CalendarDataError(
+                f"expected HolidayNotice (or NoticeSource) records, got {show(item)}"
+            )
+    return tuple(out)
+
+
 def _resolve(notices: Iterable[HolidayNotice]) -> dict[int, dict[str, tuple[Festival, str]]]:
     """Per year, the festivals in force after amendments, with the notice each came from."""
     by_year: dict[int, list[HolidayNotice]] = {}
     for notice in notices:
-        if not isinstance(notice, HolidayNotice):
-            raise CalendarDataError(f"expected HolidayNotice records, got {show(notice)}")
         by_year.setdefault(notice.year, []).append(notice)
     resolved: dict[int, dict[str, tuple[Festival, str]]] = {}
     for year, group in by_year.items():
@@ -123,6 +139,7 @@ class WorkdayCalendar:
 
     __slots__ = (
         "_arrays",
+        "_between",
         "_coverage",
         "_cum",
         "_extra",
@@ -137,9 +154,11 @@ class WorkdayCalendar:
         "_wd",
         "_work",
         "notices",
+        "sources",
     )
 
     notices: tuple[HolidayNotice, ...]
+    sources: tuple[NoticeSource, ...]
     _coverage: DateRange
     _provisional: bool
     _extra: tuple[tuple[str, tuple[date, ...]], ...]
@@ -154,10 +173,11 @@ class WorkdayCalendar:
     _names: dict[int, tuple[str, str]]
     _sources: dict[int, str]
     _arrays: Any
+    _between: dict[tuple[int, int], tuple[NoticeSource, ...]]
 
     def __init__(
         self,
-        notices: Iterable[HolidayNotice],
+        notices: Iterable[HolidayNotice | NoticeSource],
         *,
         provisional: bool = False,
         extra_rest_days: Iterable[tuple[str, Iterable[date]]] = (),
@@ -169,8 +189,9 @@ class WorkdayCalendar:
                 "notices must be an iterable of HolidayNotice records, got "
                 f"{type(notices).__name__}; start from official_calendar().notices"
             )
-        notices = tuple(notices)
-        resolved = _resolve(notices)
+        origins = _sources(notices)
+        plain = tuple(src.notice for src in origins)
+        resolved = _resolve(plain)
         if not resolved:
             raise CalendarDataError("a calendar needs at least one holiday notice")
         years = sorted(resolved)
@@ -250,7 +271,9 @@ class WorkdayCalendar:
                 wd.append(lo + i)
             cum[i + 1] = count
         set_ = object.__setattr__
-        set_(self, "notices", notices)
+        set_(self, "notices", plain)
+        set_(self, "sources", origins)
+        set_(self, "_between", {})
         set_(self, "_coverage", DateRange(first, last))
         set_(self, "_provisional", provisional)
         set_(self, "_extra", extra)
@@ -271,6 +294,18 @@ class WorkdayCalendar:
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError("WorkdayCalendar is immutable")
+
+    # An immutable value: a copy is the calendar itself, and a pickle carries what
+    # it was built from (the notices with their origins, the options), so the
+    # receiving process rebuilds the same calendar, added notices included.
+    def __copy__(self) -> WorkdayCalendar:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> WorkdayCalendar:
+        return self
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_rebuild, (self.sources, self._provisional, self._extra))
 
     def __repr__(self) -> str:
         mode = ", provisional=True" if self._provisional else ""
@@ -579,6 +614,33 @@ class WorkdayCalendar:
             if self._work[i] and date.fromordinal(i + self._lo).weekday() >= 5
         )
 
+    def sources_between(self, first: date, last: date) -> tuple[NoticeSource, ...]:
+        """The notices whose days the span ``first``..``last`` rests on, with origins.
+
+        A notice for year Y sets the days from 29 December of Y-1 to 31 December of
+        Y (:data:`~opengov.calendar.OPEN_DAYS_FROM`), so a span reaching 29
+        December rests on the next year's notice too. Amendments are included.
+
+        >>> from datetime import date
+        >>> [(s.notice.year, s.origin) for s in official_calendar().sources_between(
+        ...     date(2025, 12, 20), date(2026, 1, 20))]
+        [(2025, 'bundled'), (2026, 'bundled')]
+        """
+        a, b = as_date(first, "first"), as_date(last, "last")
+        if b < a:
+            a, b = b, a
+        key = (_scope_year(a), _scope_year(b))
+        found = self._between.get(key)
+        if found is None:
+            lo, hi = key
+            found = tuple(
+                src
+                for src in sorted(self.sources, key=lambda s: (s.notice.year, s.notice.revision))
+                if lo <= src.notice.year <= hi
+            )
+            self._between[key] = found  # a cache of derived values: the calendar is unchanged
+        return found
+
     def notices_for(self, year: int) -> tuple[HolidayNotice, ...]:
         """The notices for ``year`` in revision order (empty if none)."""
         year = _int(year, "year")
@@ -586,26 +648,54 @@ class WorkdayCalendar:
 
     # -- derived calendars ----------------------------------------------------------
 
-    def with_notice(self, notice: HolidayNotice) -> WorkdayCalendar:
+    def with_notice(
+        self, notice: HolidayNotice | NoticeSource, *, check: bool = True
+    ) -> WorkdayCalendar:
         """A new calendar with ``notice`` added (the next year, or an amendment).
 
         A notice for a year already covered must be an amendment: give it a
         ``revision`` above the year's existing ones; it replaces the festivals it
-        names.
+        names. The notice is checked first (:func:`~opengov.calendar.check_notice`:
+        festival names, block lengths, make-up days, the statutory days of the
+        holiday measures) and refused with :class:`~opengov.errors.NoticeRejectedError`
+        if it fails; ``check=False`` skips those plausibility checks (for a notice
+        already checked), never the rule that a notice sets only the days of its
+        own year (enforced by :class:`HolidayNotice` itself).
         """
-        if not isinstance(notice, HolidayNotice):
+        source = notice if isinstance(notice, NoticeSource) else None
+        if source is None and isinstance(notice, HolidayNotice):
+            source = NoticeSource(notice, "added")
+        if source is None:
             raise InvalidInputError(
                 f"with_notice needs a HolidayNotice (see load_notice, parse_notice_text), "
                 f"got {type(notice).__name__}"
             )
+        new = source.notice
         for old in self.notices:
-            if old.year == notice.year and old.revision == notice.revision:
+            if old.year == new.year and old.revision == new.revision:
                 raise CalendarDataError(
-                    f"the calendar already has the {notice.year} notice with revision "
-                    f"{notice.revision} ({old.label}); give an amendment a higher revision"
+                    f"the calendar already has the {new.year} notice with revision "
+                    f"{new.revision} ({old.label}); give an amendment a higher revision"
                 )
+        last = max(n.year for n in self.notices)
+        if new.year > last + 1:
+            raise CalendarDataError(
+                f"holiday notices must cover consecutive years: this calendar ends with "
+                f"{last}, so add the {last + 1} notice before the {new.year} one"
+            )
+        if new.revision and not self.notices_for(new.year):
+            raise CalendarDataError(
+                f"the {new.year} notice has revision {new.revision} but the calendar has no "
+                f"annual notice (revision 0) for {new.year} to amend"
+            )
+        if type(check) is not bool:
+            raise InvalidInputError(f"check must be True or False, got {show(check)}")
+        if check:
+            from opengov.calendar._validate import check_notice
+
+            check_notice(new, self)
         return WorkdayCalendar(
-            (*self.notices, notice), provisional=self._provisional, extra_rest_days=self._extra
+            (*self.sources, source), provisional=self._provisional, extra_rest_days=self._extra
         )
 
     def with_extra_rest_days(self, days: Iterable[date], name: str) -> WorkdayCalendar:
@@ -624,11 +714,15 @@ class WorkdayCalendar:
         if not _is_iterable(days):
             raise InvalidInputError("days must be an iterable of dates")
         extra = (*self._extra, (name, tuple(as_date(d, "extra rest day") for d in days)))
-        return WorkdayCalendar(self.notices, provisional=self._provisional, extra_rest_days=extra)
+        return WorkdayCalendar(self.sources, provisional=self._provisional, extra_rest_days=extra)
 
     def with_provisional(self, provisional: bool = True) -> WorkdayCalendar:
         """The same notices, with provisional answers switched on or off."""
-        return WorkdayCalendar(self.notices, provisional=provisional, extra_rest_days=self._extra)
+        if type(provisional) is not bool:
+            raise InvalidInputError(f"provisional must be True or False, got {show(provisional)}")
+        if provisional is self._provisional:
+            return self
+        return WorkdayCalendar(self.sources, provisional=provisional, extra_rest_days=self._extra)
 
     # -- arrays (numpy, the ``analysis`` extra) -------------------------------------
 
@@ -647,6 +741,22 @@ class WorkdayCalendar:
         from opengov.calendar._array import between_array
 
         return between_array(self, starts, ends)
+
+
+def _scope_year(day: date) -> int:
+    """The notice year that sets ``day``: 29-31 December belong to the next year's."""
+    if (day.month, day.day) >= OPEN_DAYS_FROM:
+        return day.year + 1
+    return day.year
+
+
+def _rebuild(
+    sources: tuple[NoticeSource, ...],
+    provisional: bool,
+    extra: tuple[tuple[str, tuple[date, ...]], ...],
+) -> WorkdayCalendar:
+    """Unpickle a calendar: build it again from what it was built from."""
+    return WorkdayCalendar(sources, provisional=provisional, extra_rest_days=extra)
 
 
 _LOCK = allocate_lock()
@@ -678,7 +788,12 @@ def official_calendar(*, provisional: bool = False) -> WorkdayCalendar:
                 from opengov.calendar._data import bundled_notices
 
                 base = _CACHE.get(not provisional)
-                notices = base.notices if base is not None else bundled_notices()
-                cal = WorkdayCalendar(notices, provisional=provisional)
+                if base is not None:
+                    cal = base.with_provisional(provisional)
+                else:
+                    cal = WorkdayCalendar(
+                        [NoticeSource(n, "bundled") for n in bundled_notices()],
+                        provisional=provisional,
+                    )
                 _CACHE[provisional] = cal
     return cal

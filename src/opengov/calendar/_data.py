@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import lru_cache
 from os import PathLike, fspath
 from typing import Any
 
@@ -36,7 +37,7 @@ _NOTICE_KEYS = frozenset(
     {"year", "revision", "notice_no", "title", "published", "source_url", "evidence", "note"}
     | {"festivals"}
 )
-_FESTIVAL_KEYS = frozenset({"zh", "en", "rest", "workdays"})
+_FESTIVAL_KEYS = frozenset({"zh", "en", "rest", "workdays", "special"})
 
 
 def notice_from_dict(record: object) -> HolidayNotice:
@@ -54,7 +55,8 @@ def notice_from_dict(record: object) -> HolidayNotice:
     for item in festivals:
         if not isinstance(item, dict) or set(item) - _FESTIVAL_KEYS:
             raise CalendarDataError(
-                f"{where}: each festival is an object with zh, en, rest, workdays; got {show(item)}"
+                f"{where}: each festival is an object with zh, en, rest, workdays "
+                f"(and optionally special); got {show(item)}"
             )
         rest = item.get("rest", [])
         workdays = item.get("workdays", [])
@@ -68,6 +70,7 @@ def notice_from_dict(record: object) -> HolidayNotice:
                 en=item.get("en"),  # type: ignore[arg-type]
                 rest=tuple(DateRange(_day(a, where), _day(b, where)) for a, b in rest),
                 workdays=tuple(_day(d, where) for d in workdays),
+                special=item.get("special", False),
             )
         )
     published = record.get("published")
@@ -156,6 +159,7 @@ def _read_bundled() -> bytes:
     return files("opengov.calendar").joinpath("data/notices.json").read_bytes()
 
 
+@lru_cache(maxsize=1)
 def bundled_notices() -> tuple[HolidayNotice, ...]:
-    """The official notices shipped with opengov (read from the package data)."""
+    """The official notices shipped with opengov (read from the package data, once)."""
     return _notices_from_document(json.loads(_read_bundled().decode("utf-8")))

@@ -20,9 +20,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EVIDENCE_LEVELS",
+    "NOTICE_ORIGINS",
+    "OPEN_DAYS_FROM",
     "DateRange",
     "Festival",
     "HolidayNotice",
+    "NoticeSource",
     "PeriodEnd",
     "RestDay",
     "WorkdayOffset",
@@ -30,6 +33,20 @@ __all__ = [
 
 #: How well a notice record has been checked against the notice itself.
 EVIDENCE_LEVELS: tuple[str, ...] = ("verified", "partly_verified", "recalled")
+
+#: The first day of the previous year that a notice may still set (month, day).
+#: The next year's notice can move the last days of December: the 元旦 block
+#: reaches back when 1 January is a Tuesday (2007-12-29 and 2018-12-29 became
+#: working days, 2007-12-31 and 2018-12-31 rest days; 2005-12-31, 2006-12-30/31
+#: and 2011-12-31 were also moved). Since 2004 no notice has reached further back
+#: than 29 December, so a calendar's data for its last year is settled until 28
+#: December, and a notice for year Y sets only days from 29 December of Y-1 on.
+OPEN_DAYS_FROM: tuple[int, int] = (12, 29)
+
+#: Where a calendar got a notice: shipped with opengov, read from a notices
+#: directory of the deployment (see :func:`opengov.calendar.default_calendar`), or
+#: given in code (:meth:`WorkdayCalendar.with_notice`).
+NOTICE_ORIGINS: tuple[str, ...] = ("bundled", "installed", "added")
 
 
 def _check_result(record: str, **fields: tuple[object, type]) -> None:
@@ -140,20 +157,34 @@ class Festival(_Frozen):
     ``rest`` holds the rest-day ranges as the notice states them (weekends inside a
     block included); ``workdays`` the weekend days the notice turns into working days
     (调休上班). ``zh`` and ``en`` name the festival; a notice item covering two
-    festivals (国庆节、中秋节) keeps the notice's joint name.
+    festivals (国庆节、中秋节) keeps the notice's joint name. ``special`` marks an
+    item that is not one of the statutory festivals of the holiday measures, or
+    departs from them on purpose (the 2015 anniversary rest day, the 2020 Spring
+    Festival extension); such an item is exempt from the plausibility checks of
+    :func:`~opengov.calendar.check_notice`, never from the settled-days rule.
     """
 
-    __slots__ = ("zh", "en", "rest", "workdays")  # noqa: RUF023  (constructor order)
+    __slots__ = ("zh", "en", "rest", "workdays", "special")  # noqa: RUF023  (constructor order)
     _fields = __slots__
     zh: str
     en: str
     rest: tuple[DateRange, ...]
     workdays: tuple[date, ...]
+    special: bool
 
     def __init__(
-        self, zh: str, en: str, rest: tuple[DateRange, ...], workdays: tuple[date, ...] = ()
+        self,
+        zh: str,
+        en: str,
+        rest: tuple[DateRange, ...],
+        workdays: tuple[date, ...] = (),
+        special: bool = False,
     ) -> None:
-        self._init(zh=zh, en=en, rest=rest, workdays=workdays)
+        self._init(zh=zh, en=en, rest=rest, workdays=workdays, special=special)
+        if type(self.special) is not bool:
+            raise CalendarDataError(
+                f"festival {show(self.zh)}: special must be true or false, got {show(self.special)}"
+            )
         if not isinstance(self.zh, str) or not self.zh.strip():
             raise CalendarDataError(f"a festival needs a Chinese name, got {show(self.zh)}")
         if not isinstance(self.en, str) or not self.en.strip():
@@ -293,9 +324,15 @@ class HolidayNotice(_Frozen):
                         f"the {self.year} notice lists {day} under both {seen[day]} and {fest.zh}"
                     )
                 seen[day] = fest.zh
-                if abs(day.year - self.year) > 1:
-                    raise CalendarDataError(
-                        f"the {self.year} notice lists {day}, which is not next to {self.year}"
+                if not date(self.year - 1, *OPEN_DAYS_FROM) <= day <= date(self.year, 12, 31):
+                    from opengov.errors import NoticeRejectedError
+
+                    raise NoticeRejectedError(
+                        f"the {self.year} notice lists {day.isoformat()} under {fest.zh}: a "
+                        f"notice for {self.year} may set only days from "
+                        f"{self.year - 1}-12-{OPEN_DAYS_FROM[1]} to {self.year}-12-31 (earlier "
+                        f"days are settled by the {self.year - 1} notice); check the year of "
+                        "the notice and the dates of that item"
                     )
 
     @property
@@ -328,6 +365,7 @@ class HolidayNotice(_Frozen):
                     "en": f.en,
                     "rest": [[r.first.isoformat(), r.last.isoformat()] for r in f.rest],
                     "workdays": [d.isoformat() for d in f.workdays],
+                    **({"special": True} if f.special else {}),
                 }
                 for f in self.festivals
             ],
@@ -432,3 +470,30 @@ class PeriodEnd(_Frozen):
             provisional=provisional,
             basis=basis,
         )
+
+
+class NoticeSource(_Frozen):
+    """A notice of a calendar and where the calendar got it.
+
+    ``origin`` is one of :data:`NOTICE_ORIGINS`; ``path`` is the file an
+    installed notice was read from (``None`` otherwise).
+    """
+
+    __slots__ = ("notice", "origin", "path")
+    _fields = __slots__
+    notice: HolidayNotice
+    origin: str
+    path: str | None
+
+    def __init__(self, notice: HolidayNotice, origin: str, path: str | None = None) -> None:
+        if not isinstance(notice, HolidayNotice):
+            raise InvalidInputError(
+                f"NoticeSource.notice must be a HolidayNotice, got {show(notice)}"
+            )
+        if origin not in NOTICE_ORIGINS:
+            raise InvalidInputError(
+                f"a notice's origin is one of {', '.join(NOTICE_ORIGINS)}; got {show(origin)}"
+            )
+        if path is not None and not isinstance(path, str):
+            raise InvalidInputError(f"NoticeSource.path must be a string or None, got {show(path)}")
+        self._init(notice=notice, origin=origin, path=path)
