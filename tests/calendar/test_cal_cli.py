@@ -19,8 +19,8 @@ def test_calendar_2026(capsys: pytest.CaptureFixture[str]) -> None:
 def test_calendar_2019_lists_the_amendment(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["calendar", "2019"]) == 0
     out = capsys.readouterr().out
-    assert "国办发明电〔2019〕5号" in out
-    assert "2019-04-28 周日  国办发明电〔2019〕5号" in out
+    assert "国办发明电〔2019〕3号" in out
+    assert "2019-04-28 周日  国办发明电〔2019〕3号" in out
 
 
 def test_workdays_add_and_between(capsys: pytest.CaptureFixture[str]) -> None:

@@ -110,7 +110,7 @@ def test_2019_labour_day_amendment() -> None:
     assert CAL.is_working_day(date(2019, 5, 5))
     for d in range(1, 5):
         assert not CAL.is_working_day(date(2019, 5, d))
-    assert CAL.source(date(2019, 5, 2)) == "国办发明电〔2019〕5号"
+    assert CAL.source(date(2019, 5, 2)) == "国办发明电〔2019〕3号"
 
 
 def test_2020_spring_festival_extension() -> None:
@@ -143,9 +143,9 @@ def test_2026_matches_the_verified_notice() -> None:
 
 def test_provenance_of_recent_notices() -> None:
     (n2026,) = CAL.notices_for(2026)
-    assert n2026.notice_no is None
+    assert n2026.notice_no == "国办发明电〔2025〕7号"
     assert n2026.published == date(2025, 11, 4)
-    assert n2026.evidence == "verified"
+    assert n2026.evidence == "partly_verified"
     (n2025,) = CAL.notices_for(2025)
     assert n2025.notice_no == "国办发明电〔2024〕12号"
     assert n2025.published == date(2024, 11, 12)
