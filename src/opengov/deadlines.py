@@ -31,7 +31,7 @@ Reply deadline: 20 working days (Regulations on Open Government Information (201
 1. Start: 2026-09-28 (Mon); the start day is not counted, day 1 is the next working day (Civil Code art. 201)
 2. Working days 1-20: 2026-09-29 to 2026-10-30
 3. Rest days passed over: 2026-10-01 to 2026-10-07 National Day; ...
-4. Calendar data: 国务院办公厅关于2026年部分节假日安排的通知 (shipped with opengov)
+4. Calendar data: 国办发明电〔2025〕7号 (shipped with opengov)
 5. Due: 2026-10-30 (Fri)
 """
 
@@ -492,7 +492,7 @@ class NoticeRef(FrozenModel):
         >>> from datetime import date
         >>> from opengov.calendar import official_calendar
         >>> [r.label for r in NoticeRef.between(official_calendar(), date(2026, 9, 28), date(2026, 10, 30))]
-        ['国务院办公厅关于2026年部分节假日安排的通知']
+        ['国办发明电〔2025〕7号']
         """
         sources = calendar.sources_between(first, last)
         key = id(sources)
