@@ -91,7 +91,9 @@ def test_start_must_be_a_date(bad: object) -> None:
 
 
 def test_outside_coverage_names_the_year_and_the_fix() -> None:
-    with pytest.raises(CalendarCoverageError, match=r"2027.*with_notice.*provisional=True"):
+    with pytest.raises(
+        CalendarCoverageError, match=r"2027.*add-notice.*OPENGOV_NOTICES.*provisional=True"
+    ):
         CAL.add_working_days(date(2026, 12, 20), 20)
     with pytest.raises(CalendarCoverageError, match="2027"):
         CAL.is_working_day(date(2027, 1, 4))

@@ -350,17 +350,17 @@ class WorkdayCalendar:
                 f"{what} falls after {cov.last.isoformat()}: the {year + 1} State Council "
                 f"holiday notice can still move the last days of {year} (the 2019 notice "
                 f"made 2018-12-29 a working day and 2018-12-31 a rest day), so opengov "
-                f"gives no official answer for them yet. Add the {year + 1} notice with "
-                f"cal.with_notice(parse_notice_text({year + 1}, text)) or "
-                "cal.with_notice(load_notice(path)), or opt in to a provisional answer "
-                "with official_calendar(provisional=True)"
+                f"gives no official answer for them yet. Install the {year + 1} notice "
+                "once for every use (opengov calendar add-notice FILE, or install_notice(), "
+                "or a file in the OPENGOV_NOTICES directory), or opt in to a provisional "
+                "answer with provisional=True"
             )
         return CalendarCoverageError(
             f"{what} falls in {year}, which no State Council holiday notice in this "
-            f"calendar covers (official data: {cov}). Add the {year} notice with "
-            f"cal.with_notice(parse_notice_text({year}, text)) or "
-            "cal.with_notice(load_notice(path)), or opt in to a provisional answer from "
-            "the statutory holiday rules with official_calendar(provisional=True)"
+            f"calendar covers (official data: {cov}). Install the {year} notice once "
+            "for every use (opengov calendar add-notice FILE, or install_notice(), or a "
+            "file in the OPENGOV_NOTICES directory), or opt in to a provisional answer "
+            "from the statutory holiday rules with provisional=True"
         )
 
     def _index(self, day: object, name: str) -> int:

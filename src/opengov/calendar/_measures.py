@@ -3,6 +3,7 @@
 First cut, used by the notice checks: the revisions' day counts, with lunar dates
 from the ``holidays`` package's public API.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta

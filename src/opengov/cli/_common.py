@@ -1,4 +1,4 @@
-"""Helpers shared by the command-line areas: dates, numbers, the provisional hint."""
+"""Helpers shared by the command-line areas: dates, numbers, the calendar, notice files."""
 
 from __future__ import annotations
 
@@ -6,9 +6,18 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from typing import TYPE_CHECKING
 
 from opengov._show import show
-from opengov.errors import CalendarCoverageError, InvalidDateError, InvalidInputError
+from opengov.errors import (
+    CalendarCoverageError,
+    CalendarDataError,
+    InvalidDateError,
+    InvalidInputError,
+)
+
+if TYPE_CHECKING:
+    from opengov.calendar import HolidayNotice, WorkdayCalendar
 
 
 def parse_date(text: str, name: str) -> date:
@@ -47,3 +56,72 @@ def coverage_hint(args: argparse.Namespace) -> Iterator[None]:
         raise CalendarCoverageError(
             f"{exc}; on the command line, add --provisional for a flagged answer"
         ) from None
+
+
+# A notice file is a few kilobytes; a case file is streamed line by line.
+_MAX_NOTICE_BYTES = 1 << 20
+
+
+def read_notice_file(path: str, year: int | None = None) -> HolidayNotice:
+    """A notice from a file: its JSON record, or the notice's own text.
+
+    For text, the year comes from ``year`` or from the title (关于2027年部分节假日
+    安排的通知) in the text.
+    """
+    import re
+
+    from opengov.calendar import load_notice, parse_notice_text
+
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(_MAX_NOTICE_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise CalendarDataError(f"cannot read the notice file {show(path)}: {exc}") from None
+    if len(raw) > _MAX_NOTICE_BYTES:
+        raise CalendarDataError(
+            f"{show(path)} is larger than {_MAX_NOTICE_BYTES} bytes; a notice is a few "
+            "kilobytes: give the notice's text or its JSON record"
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CalendarDataError(
+            f"{show(path)} is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"
+        ) from None
+    if text.lstrip().startswith("{"):
+        return load_notice(text)
+    if year is None:
+        found = re.search(r"关于(\d{4})年(?:部分)?节假日安排", text[:4000])
+        if found is None:
+            raise CalendarDataError(
+                f"{show(path)}: the year of the notice is not in its title "
+                "(关于YYYY年部分节假日安排的通知); give it with --year"
+            )
+        year = int(found[1])
+    return parse_notice_text(year, text)
+
+
+def add_calendar_flags(parser: argparse.ArgumentParser) -> None:
+    """``--provisional`` and ``--notice FILE``, worded the same for every command."""
+    add_provisional_flag(parser)
+    parser.add_argument(
+        "--notice",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="also use this holiday notice (JSON record or the notice's text); repeatable",
+    )
+
+
+def calendar_from_args(args: argparse.Namespace) -> WorkdayCalendar:
+    """The calendar in use, plus the ``--notice`` files, strict or provisional."""
+    from opengov.calendar import default_calendar
+
+    cal = default_calendar(provisional=bool(args.provisional))
+    for path in getattr(args, "notice", ()):
+        notice = read_notice_file(path)
+        have = [n for n in cal.notices if (n.year, n.revision) == (notice.year, notice.revision)]
+        if have and have[0].festivals == notice.festivals:
+            continue  # already in the calendar in use
+        cal = cal.with_notice(notice)
+    return cal
