@@ -15,7 +15,12 @@ from datetime import date
 
 from opengov._show import show
 from opengov.calendar._records import DateRange, Festival, HolidayNotice
-from opengov.errors import CalendarDataError, InvalidInputError, NoticeParseError
+from opengov.errors import (
+    CalendarDataError,
+    InvalidInputError,
+    NoticeParseError,
+    NoticeRejectedError,
+)
 
 __all__ = ["FESTIVAL_NAMES_EN", "parse_notice_text"]
 
@@ -120,7 +125,7 @@ def _parse_item(name: str, body: str, year: int, line: str) -> Festival:
         )
     try:
         return Festival(name, _english(name), tuple(rest), tuple(workdays))
-    except NoticeParseError:
+    except (NoticeParseError, NoticeRejectedError):
         raise
     except CalendarDataError as exc:
         raise NoticeParseError(f"{exc} in: {line}") from None
@@ -191,7 +196,7 @@ def parse_notice_text(
             source_url=source_url,
             evidence=evidence,
         )
-    except NoticeParseError:
+    except (NoticeParseError, NoticeRejectedError):
         raise
     except CalendarDataError as exc:
         raise NoticeParseError(str(exc)) from None
