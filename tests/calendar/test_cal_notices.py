@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from opengov import CalendarCoverageError, CalendarDataError, InvalidInputError, NoticeParseError
 from opengov.calendar import (
@@ -178,3 +181,24 @@ def test_extra_rest_days_layer_on_top() -> None:
         CAL.with_extra_rest_days([date(2026, 3, 20)], "")
     with pytest.raises(InvalidInputError):
         CAL.with_extra_rest_days("2026-03-20", "x")  # type: ignore[arg-type]
+
+
+def test_parser_caps_text_and_line_size() -> None:
+    with pytest.raises(NoticeParseError, match="characters"):
+        parse_notice_text(2026, "一、元旦：1月1日放假。\n" * 10_000)
+    with pytest.raises(NoticeParseError, match="a line of 20001 characters"):
+        parse_notice_text(2026, "一、" + " " * 19_998 + "x")
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list(" \t…、：:一二三元旦春节月日年至（）()周四放假上班共天0123456789\n")
+        ),
+        max_size=400,
+    )
+)
+def test_parser_never_fails_with_anything_but_its_own_errors(text: str) -> None:
+    # NoticeParseError and NoticeRejectedError derive from CalendarDataError.
+    with contextlib.suppress(CalendarDataError):
+        parse_notice_text(2026, text)

@@ -38,7 +38,6 @@ FESTIVAL_NAMES_EN: dict[str, str] = {
 }
 
 _NUMERALS = "一二三四五六七八九十"
-_ITEM = re.compile(rf"^\s*[{_NUMERALS}]+、\s*(?P<name>[^：:]+?)\s*[：:](?P<body>.+)$")
 _DATE = re.compile(
     r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:[（(](?P<note>[^）)]*)[）)])?"
 )
@@ -46,7 +45,35 @@ _WEEKDAYS = "一二三四五六日"
 _WEEKDAY = re.compile(r"(?:周|星期)([一二三四五六日天])")
 _COUNT = re.compile(r"(?:共|放假)(\d+)天")
 _NOTICE_NO = re.compile(r"国办发明电〔(\d{4})〕(\d+)号")
-_SIGNED = re.compile(r"^[\s…]*(?:国务院办公厅)?\s*(\d{4})年(\d{1,2})月(\d{1,2})日\s*$")
+_SIGNED_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+# A notice is two or three kilobytes; these caps keep hostile input cheap (every
+# pattern above is linear in a line, and no line is longer than this).
+MAX_TEXT_CHARS = 64 * 1024
+MAX_LINE_CHARS = 2000
+
+
+def _item(line: str) -> tuple[str, str] | None:
+    """(name, body) of a numbered item ``一、元旦：…``, else None (string search, linear)."""
+    mark = line.find("、")
+    if mark < 1 or any(c not in _NUMERALS for c in line[:mark]):
+        return None
+    rest = line[mark + 1 :]
+    colons = [i for i in (rest.find("："), rest.find(":")) if i >= 0]
+    if not colons:
+        return None
+    name, body = rest[: min(colons)].strip(), rest[min(colons) + 1 :]
+    if not name or not body.strip():
+        return None
+    return name, body
+
+
+def _signed(line: str) -> re.Match[str] | None:
+    """The signature date line (``国务院办公厅 2025年11月4日``), else None."""
+    text = line.lstrip("… \t\u3000")
+    if text.startswith("国务院办公厅"):
+        text = text[len("国务院办公厅") :].strip()
+    return _SIGNED_DATE.fullmatch(text)
 
 
 def _english(name: str) -> str:
@@ -160,6 +187,11 @@ def parse_notice_text(
         raise InvalidInputError(f"year must be an int such as 2027, got {show(year)}")
     if not isinstance(text, str):
         raise InvalidInputError(f"the notice text must be a str, got {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise NoticeParseError(
+            f"the notice text has {len(text)} characters; a notice has a few thousand "
+            f"(at most {MAX_TEXT_CHARS} are read): give the notice's own text only"
+        )
     festivals: list[Festival] = []
     published: date | None = None
     found_no = None
@@ -167,21 +199,26 @@ def parse_notice_text(
         line = raw.strip()
         if not line:
             continue
+        if len(line) > MAX_LINE_CHARS:
+            raise NoticeParseError(
+                f"a line of {len(line)} characters (at most {MAX_LINE_CHARS}) starting "
+                f"{line[:40]!r}: a notice's items are short lines; check the text"
+            )
         if notice_no is None and found_no is None:
             no = _NOTICE_NO.search(line)
             if no:
                 found_no = no.group(0)
-        signed = _SIGNED.match(line)
+        signed = _signed(line)
         if signed:
             try:
                 published = date(int(signed[1]), int(signed[2]), int(signed[3]))
             except ValueError:
                 raise NoticeParseError(f"no such date in: {line}") from None
             continue
-        item = _ITEM.match(line)
+        item = _item(line)
         if item is None:
             continue
-        festivals.append(_parse_item(item["name"], item["body"], year, line))
+        festivals.append(_parse_item(item[0], item[1], year, line))
     if not festivals:
         raise NoticeParseError(
             "no numbered items like '一、元旦：1月1日（周四）放假1天。' found in the notice text"
