@@ -1,50 +1,159 @@
-"""Statutory festival days of the holiday measures (全国年节及纪念日放假办法), by year.
+"""The statutory festival days of the holiday measures (全国年节及纪念日放假办法), by year.
 
-First cut, used by the notice checks: the revisions' day counts, with lunar dates
-from the ``holidays`` package's public API.
+One table, :data:`REVISIONS`, says which festivals each revision of the measures
+gives and which days; :func:`statutory_days` applies the revision in force in a
+year. The notice checks (:mod:`opengov.calendar._validate`) and the provisional
+calendar (:mod:`opengov.calendar._provisional`) both read it, so a new revision is
+one new row here.
+
+Lunar dates (正月初一, 端午, 中秋) and 清明 come from the ``holidays`` package's
+public API (``holidays.country_holidays("CN", observed=False)``), the runtime
+dependency that computes them; nothing private of it is used.
+
+Evidence for the rows: the 2024 revision (国务院令第795号) and the 2013 text are
+verified against their published texts (the project's legal reference, §6.1); the
+2007 revision (国务院令第513号) and the 1999 measures (国务院令第270号) are
+recalled, and corroborated by every bundled notice of their years: the weekdays
+each notice gives off, net of its make-up days, equal the days in this table
+(tested).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
-STATUTORY_FESTIVALS = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
+from opengov.errors import CalendarDataError
+
+__all__ = ["REVISIONS", "STATUTORY_FESTIVALS", "Revision", "revision_in_force", "statutory_days"]
+
+#: The festivals of the measures, as notices name them.
+STATUTORY_FESTIVALS: tuple[str, ...] = (
+    "元旦",
+    "春节",
+    "清明节",
+    "劳动节",
+    "端午节",
+    "中秋节",
+    "国庆节",
+)
+
+_ONE_DAY = timedelta(days=1)
+
+
+class Revision(NamedTuple):
+    """One revision of the measures: the first year it governs and its days.
+
+    ``days`` maps each festival to its statutory days: ``("date", ((m, d), …))`` for
+    Gregorian days, ``("new_year", (k, …))`` for days ``k`` after 正月初一 (−1 is
+    除夕), ``("qingming"|"dragon_boat"|"mid_autumn", ())`` for the day itself.
+    """
+
+    instrument: str
+    first_year: int
+    evidence: str
+    days: dict[str, tuple[str, tuple[object, ...]]]
+
+
+_BASE_DAYS: dict[str, tuple[str, tuple[object, ...]]] = {
+    "元旦": ("date", ((1, 1),)),
+    "清明节": ("qingming", ()),
+    "劳动节": ("date", ((5, 1),)),
+    "端午节": ("dragon_boat", ()),
+    "中秋节": ("mid_autumn", ()),
+    "国庆节": ("date", ((10, 1), (10, 2), (10, 3))),
+}
+
+#: The revisions, oldest first.
+REVISIONS: tuple[Revision, ...] = (
+    Revision(
+        "国务院令第270号",
+        2000,
+        "recalled",
+        {
+            "元旦": ("date", ((1, 1),)),
+            "春节": ("new_year", (0, 1, 2)),
+            "劳动节": ("date", ((5, 1), (5, 2), (5, 3))),
+            "国庆节": ("date", ((10, 1), (10, 2), (10, 3))),
+        },
+    ),
+    Revision("国务院令第513号", 2008, "recalled", {**_BASE_DAYS, "春节": ("new_year", (-1, 0, 1))}),
+    Revision("国务院令第644号", 2014, "verified", {**_BASE_DAYS, "春节": ("new_year", (0, 1, 2))}),
+    Revision(
+        "国务院令第795号",
+        2025,
+        "verified",
+        {
+            **_BASE_DAYS,
+            "春节": ("new_year", (-1, 0, 1, 2)),
+            "劳动节": ("date", ((5, 1), (5, 2))),
+        },
+    ),
+)
+
+
+def revision_in_force(year: int) -> Revision:
+    """The revision of the measures that governs ``year``."""
+    found = [r for r in REVISIONS if r.first_year <= year]
+    if not found:
+        raise CalendarDataError(
+            f"no revision of the holiday measures in opengov's table governs {year}; "
+            f"the table starts with {REVISIONS[0].first_year}"
+        )
+    return found[-1]
+
+
+def _lunar(year: int, needed: set[str]) -> dict[str, date]:
+    """The ``needed`` of 正月初一, 清明, 端午, 中秋 in ``year`` from ``holidays``' public API."""
+    import holidays
+
+    table = holidays.country_holidays("CN", years=year, observed=False, language="zh_CN")
+    by_name: dict[str, list[date]] = {}
+    for day, names in table.items():
+        for name in names.split("; "):  # two holidays on one day are joined with "; "
+            by_name.setdefault(name, []).append(day)
+    wanted = {
+        "new_year": "春节",
+        "qingming": "清明节",
+        "dragon_boat": "端午节",
+        "mid_autumn": "中秋节",
+    }
+    out = {}
+    for key, name in wanted.items():
+        if key not in needed:
+            continue
+        days = by_name.get(name)
+        if not days:
+            raise CalendarDataError(
+                f"the holidays package gives no {name} for {year}; the lunar dates of the "
+                "holiday measures cannot be computed"
+            )
+        out[key] = min(days)
+    return out
 
 
 def statutory_days(year: int) -> dict[str, tuple[date, ...]]:
-    import holidays
+    """Each festival of the measures in force in ``year`` with its statutory days.
 
-    h = holidays.country_holidays("CN", years=year, observed=False, language="zh_CN")
-    by: dict[str, list[date]] = {}
-    for d, names in h.items():
-        for n in names.split("; "):
-            by.setdefault(n, []).append(d)
-    ny = min(by["春节"])
-    one = timedelta(days=1)
-    if year < 2008:
-        return {
-            "元旦": (date(year, 1, 1),),
-            "春节": (ny, ny + one, ny + 2 * one),
-            "劳动节": tuple(date(year, 5, d) for d in (1, 2, 3)),
-            "国庆节": tuple(date(year, 10, d) for d in (1, 2, 3)),
-        }
-    spring: tuple[date, ...]
-    labour: tuple[date, ...]
-    if year >= 2025:
-        spring = (ny - one, ny, ny + one, ny + 2 * one)
-        labour = (date(year, 5, 1), date(year, 5, 2))
-    elif year >= 2014:
-        spring = (ny, ny + one, ny + 2 * one)
-        labour = (date(year, 5, 1),)
-    else:
-        spring = (ny - one, ny, ny + one)
-        labour = (date(year, 5, 1),)
-    return {
-        "元旦": (date(year, 1, 1),),
-        "春节": spring,
-        "清明节": (min(by["清明节"]),),
-        "劳动节": labour,
-        "端午节": (min(by["端午节"]),),
-        "中秋节": (min(by["中秋节"]),),
-        "国庆节": tuple(date(year, 10, d) for d in (1, 2, 3)),
-    }
+    The days before any 补假 or 调休, in order.
+
+    >>> statutory_days(2027)["春节"]
+    (datetime.date(2027, 2, 5), datetime.date(2027, 2, 6), datetime.date(2027, 2, 7), datetime.date(2027, 2, 8))
+    >>> statutory_days(2007)["劳动节"][-1], "清明节" in statutory_days(2007)
+    (datetime.date(2007, 5, 3), False)
+    """
+    revision = revision_in_force(year)
+    lunar = _lunar(year, {kind for kind, _ in revision.days.values() if kind != "date"})
+    out: dict[str, tuple[date, ...]] = {}
+    for name in STATUTORY_FESTIVALS:
+        rule = revision.days.get(name)
+        if rule is None:
+            continue
+        kind, args = rule
+        if kind == "date":
+            out[name] = tuple(date(year, int(md[0]), int(md[1])) for md in args)  # type: ignore[index]
+        elif kind == "new_year":
+            out[name] = tuple(lunar["new_year"] + _ONE_DAY * int(k) for k in args)  # type: ignore[call-overload]
+        else:
+            out[name] = (lunar[kind],)
+    return out
