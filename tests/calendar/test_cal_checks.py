@@ -403,3 +403,24 @@ def test_the_last_days_of_2026_wait_for_the_2027_notice(day: str) -> None:
     with pytest.raises(CalendarCoverageError, match="2027"):
         CAL.is_working_day(D(day))
     assert WITH_2027.is_working_day(D(day))
+
+
+def test_a_special_item_is_kept_in_proportion() -> None:
+    from opengov.calendar import check_notice
+
+    # A "special" March 2027: 31 days, three times the longest special rest since
+    # 2004 (the ten-day 2020 extension).
+    march = HolidayNotice(
+        2027,
+        (
+            Festival(
+                "特别休假",
+                "special",
+                (DateRange(date(2027, 3, 1), date(2027, 3, 31)),),
+                special=True,
+            ),
+        ),
+        revision=1,
+    )
+    with pytest.raises(NoticeRejectedError, match="special rest block of 31 days"):
+        check_notice(march)

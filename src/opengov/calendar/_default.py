@@ -216,6 +216,8 @@ def reload_default_calendar() -> WorkdayCalendar:
     Calendars already handed out are unchanged (they are immutable); later calls
     without ``calendar=`` use the new one. If the directories now hold a notice
     that fails its checks, this raises and the previous default stays in use.
+    While :func:`set_default_calendar` has put a calendar in place, that calendar
+    stays the default and is returned.
     """
     with _LOCK:
         fresh = _OVERRIDE[0] if _OVERRIDE else _build()

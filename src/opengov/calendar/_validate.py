@@ -12,6 +12,9 @@ giving wrong deadlines:
 - each item's rest block holds its festivals' statutory days and is at most
   :data:`MAX_EXTRA_BLOCK_DAYS` longer than they are; each make-up working day lies
   within :data:`MAX_MAKE_UP_DISTANCE` days of its block;
+- an item marked ``special`` is exempt from the measures but not from proportion:
+  its block is at most :data:`MAX_SPECIAL_BLOCK_DAYS` long and its make-up days lie
+  near it;
 - over the year, the weekdays off less the make-up working days equal the
   statutory days (Art. 6 of the measures: a statutory day on a weekend is made up
   on a weekday; 调休 swaps a weekday for a weekend day). Every notice from 2004 to
@@ -34,7 +37,13 @@ from opengov.errors import InvalidInputError, NoticeRejectedError
 if TYPE_CHECKING:
     from opengov.calendar._core import WorkdayCalendar
 
-__all__ = ["MAX_EXTRA_BLOCK_DAYS", "MAX_MAKE_UP_DISTANCE", "check_notice", "festival_names"]
+__all__ = [
+    "MAX_EXTRA_BLOCK_DAYS",
+    "MAX_MAKE_UP_DISTANCE",
+    "MAX_SPECIAL_BLOCK_DAYS",
+    "check_notice",
+    "festival_names",
+]
 
 #: A rest block is at most this many days longer than its statutory days. The
 #: longest stretch since 2004 is 5 (the nine-day 2026 Spring Festival around its
@@ -45,6 +54,10 @@ MAX_EXTRA_BLOCK_DAYS = 7
 #: rest block. The farthest since 2004 is 11 days (Sunday 2026-09-20 for the
 #: National Day block); three weeks leaves room without accepting a stray date.
 MAX_MAKE_UP_DISTANCE = 21
+
+#: A special item (a one-off rest day, an extension) is at most this long: the 2020
+#: Spring Festival extension, the longest, ran 24 January to 2 February.
+MAX_SPECIAL_BLOCK_DAYS = 10
 
 # Other ways notices have written a festival's name.
 _ALIASES = {"新年": "元旦", "清明": "清明节"}
@@ -110,6 +123,27 @@ def _check_item(
             )
 
 
+def _check_special(notice: HolidayNotice, index: int, item: Festival) -> None:
+    """A special item is exempt from the measures, not from proportion."""
+    where = _where(notice, index, item)
+    span = item.span
+    if span is None:
+        raise NoticeRejectedError(f"{where}: the item has no rest days")
+    if len(span) > MAX_SPECIAL_BLOCK_DAYS:
+        raise NoticeRejectedError(
+            f"{where}: a special rest block of {len(span)} days ({span}); the longest "
+            f"special rest since 2004 lasted {MAX_SPECIAL_BLOCK_DAYS} days (the 2020 Spring "
+            "Festival extension): check the item's dates"
+        )
+    for work in item.workdays:
+        distance = min(abs((work - span.first).days), abs((work - span.last).days))
+        if distance > MAX_MAKE_UP_DISTANCE:
+            raise NoticeRejectedError(
+                f"{where}: the make-up working day {work.isoformat()} is {distance} days from "
+                f"the rest block {span}: check its date"
+            )
+
+
 def _year_items(notice: HolidayNotice, calendar: WorkdayCalendar | None) -> list[Festival]:
     """The year's items in force once ``notice`` is added (amendments replace by name)."""
     items: dict[str, Festival] = {}
@@ -142,6 +176,9 @@ def check_notice(notice: HolidayNotice, calendar: WorkdayCalendar | None = None)
     if not isinstance(notice, HolidayNotice):
         raise InvalidInputError(f"check_notice needs a HolidayNotice, got {type(notice).__name__}")
     statutory = statutory_days(notice.year)
+    for index, item in enumerate(notice.festivals):
+        if item.special:
+            _check_special(notice, index, item)
     regular = [(i, f) for i, f in enumerate(notice.festivals) if not f.special]
     for index, item in regular:
         _check_item(notice, index, item, statutory)
