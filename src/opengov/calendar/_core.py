@@ -626,10 +626,15 @@ class WorkdayCalendar:
         ...     date(2025, 12, 20), date(2026, 1, 20))]
         [(2025, 'bundled'), (2026, 'bundled')]
         """
-        a, b = as_date(first, "first"), as_date(last, "last")
+        a = first if type(first) is date else as_date(first, "first")
+        b = last if type(last) is date else as_date(last, "last")
         if b < a:
             a, b = b, a
-        key = (_scope_year(a), _scope_year(b))
+        # The notice year of a day: 29-31 December belong to the next year's notice.
+        key = (
+            a.year + 1 if (a.month, a.day) >= OPEN_DAYS_FROM else a.year,
+            b.year + 1 if (b.month, b.day) >= OPEN_DAYS_FROM else b.year,
+        )
         found = self._between.get(key)
         if found is None:
             lo, hi = key
@@ -741,13 +746,6 @@ class WorkdayCalendar:
         from opengov.calendar._array import between_array
 
         return between_array(self, starts, ends)
-
-
-def _scope_year(day: date) -> int:
-    """The notice year that sets ``day``: 29-31 December belong to the next year's."""
-    if (day.month, day.day) >= OPEN_DAYS_FROM:
-        return day.year + 1
-    return day.year
 
 
 def _rebuild(
