@@ -19,6 +19,7 @@ BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 HEADERS = {
     "bench_calendar": r"benchmark\s+time\s+notes",
     "bench_deadlines": r"computation\s+µs/call\s+vs holidays",
+    "bench_notice_parse": r"case\s+chars\s+ms\s+ns/char\s+outcome",
     "bench_reports": r"case\s+reports/s",
 }
 
