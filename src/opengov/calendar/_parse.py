@@ -39,7 +39,9 @@ FESTIVAL_NAMES_EN: dict[str, str] = {
 
 _NUMERALS = "一二三四五六七八九十"
 _DATE = re.compile(
-    r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:[（(](?P<note>[^）)]*)[）)])?"
+    # A bracketed note (周五, 农历除夕、周五) is short: bounding it keeps the scan
+    # linear on a line of brackets that never close.
+    r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:[（(](?P<note>[^）)]{0,30})[）)])?"
 )
 _WEEKDAYS = "一二三四五六日"
 _WEEKDAY = re.compile(r"(?:周|星期)([一二三四五六日天])")
