@@ -31,7 +31,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from opengov.calendar._measures import STATUTORY_FESTIVALS, statutory_days
-from opengov.calendar._records import Festival, HolidayNotice
+from opengov.calendar._records import DateRange, Festival, HolidayNotice
 from opengov.errors import InvalidInputError, NoticeRejectedError
 
 if TYPE_CHECKING:
@@ -80,6 +80,17 @@ def _net_weekdays(item: Festival) -> int:
     return sum(1 for d in item.rest_days() if d.weekday() < 5) - len(item.workdays)
 
 
+def _check_make_up_days(where: str, item: Festival, span: DateRange) -> None:
+    for work in item.workdays:
+        distance = min(abs((work - span.first).days), abs((work - span.last).days))
+        if distance > MAX_MAKE_UP_DISTANCE:
+            raise NoticeRejectedError(
+                f"{where}: the make-up working day {work.isoformat()} is {distance} days from "
+                f"the rest block {span}; make-up days lie within {MAX_MAKE_UP_DISTANCE} days "
+                "of their block: check its date"
+            )
+
+
 def _check_item(
     notice: HolidayNotice, index: int, item: Festival, statutory: dict[str, tuple[date, ...]]
 ) -> None:
@@ -113,14 +124,7 @@ def _check_item(
             f"{where}: a rest block of {len(span)} days ({span}) for {len(days)} statutory "
             f"day(s) is longer than any notice gives; check the item's last day"
         )
-    for work in item.workdays:
-        distance = min(abs((work - span.first).days), abs((work - span.last).days))
-        if distance > MAX_MAKE_UP_DISTANCE:
-            raise NoticeRejectedError(
-                f"{where}: the make-up working day {work.isoformat()} is {distance} days from "
-                f"the rest block {span}; make-up days lie within {MAX_MAKE_UP_DISTANCE} days "
-                "of their block: check its date"
-            )
+    _check_make_up_days(where, item, span)
 
 
 def _check_special(notice: HolidayNotice, index: int, item: Festival) -> None:
@@ -135,13 +139,7 @@ def _check_special(notice: HolidayNotice, index: int, item: Festival) -> None:
             f"special rest since 2004 lasted {MAX_SPECIAL_BLOCK_DAYS} days (the 2020 Spring "
             "Festival extension): check the item's dates"
         )
-    for work in item.workdays:
-        distance = min(abs((work - span.first).days), abs((work - span.last).days))
-        if distance > MAX_MAKE_UP_DISTANCE:
-            raise NoticeRejectedError(
-                f"{where}: the make-up working day {work.isoformat()} is {distance} days from "
-                f"the rest block {span}: check its date"
-            )
+    _check_make_up_days(where, item, span)
 
 
 def _year_items(notice: HolidayNotice, calendar: WorkdayCalendar | None) -> list[Festival]:
