@@ -7,8 +7,10 @@ days), from which :meth:`Deadline.explain` builds an ordered, bilingual
 explanation on demand: start day, days counted, rest days passed over with their
 holiday names, paused intervals, extension.
 
-Working-day periods are counted on :func:`opengov.calendar.official_calendar`:
-the start day is not counted and day 1 is the first working day after it (Civil
+Working-day periods are counted on the calendar in use,
+:func:`opengov.calendar.default_calendar` (the bundled notices plus those a deployment
+installed), or on the ``calendar=`` given; each result names the notices it rests on
+(:attr:`Deadline.notices`). The start day is not counted and day 1 is the first working day after it (Civil
 Code Art. 201). Where the law leaves the counting open, a named option in
 :class:`DeadlineOptions` decides, with a documented default; each result records
 the options it used (see ``docs/concepts/deadlines.md``).
@@ -254,7 +256,7 @@ class DeadlineOptions(FrozenModel):
     """How a deadline is counted: the interpretations used and the local rest days.
 
     Recorded on every result. ``regional_rest_days`` adds a local government's
-    rest days (:class:`RegionalRestDays`) to the official calendar.
+    rest days (:class:`RegionalRestDays`) to the calendar counted on.
 
     >>> DeadlineOptions().receipt_day.value
     'not_counted'

@@ -10,7 +10,10 @@ mainland calendar from the notices of 2004 to 2026, with provenance per notice.
 Official data stops on 28 December of the last notice year, because the next
 year's notice can still move 29-31 December; later dates raise
 :class:`~opengov.errors.CalendarCoverageError` unless the caller opts in to
-provisional answers, which are always flagged.
+provisional answers, which are always flagged. :func:`default_calendar` is the
+calendar every deadline counts on unless given one: the bundled notices plus the
+notices a deployment installed (``OPENGOV_NOTICES``, the user's data directory,
+``opengov calendar add-notice``), each checked by :func:`check_notice` first.
 
 Counting never includes the start day (Civil Code Art. 201): the first working day
 after it is day 1. Calendar-day and month periods follow Civil Code Arts. 201-203.
