@@ -185,3 +185,16 @@ def test_recompute_lists_exactly_the_deadlines_that_moved(run, tmp_path: Path) -
             "new_error": None,
         }
     ]
+
+
+def test_a_malformed_case_file_is_one_clear_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cases = tmp_path / "cases.csv"
+    cases.write_text('id,received_on\nA,2026-09-28\nB,"never closed\n', encoding="utf-8")
+    result = run("deadline", "--input", str(cases))
+    assert "Traceback" not in result.stderr
+    big = tmp_path / "big.csv"
+    big.write_text("id,received_on\nA," + "9" * 200_000 + "\n", encoding="utf-8")
+    result = run("deadline", "--input", str(big))
+    assert result.returncode == 2
+    assert "not CSV" in result.stderr
+    assert "Traceback" not in result.stderr

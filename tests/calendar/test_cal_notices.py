@@ -202,3 +202,21 @@ def test_parser_never_fails_with_anything_but_its_own_errors(text: str) -> None:
     # NoticeParseError and NoticeRejectedError derive from CalendarDataError.
     with contextlib.suppress(CalendarDataError):
         parse_notice_text(2026, text)
+
+
+def test_a_notice_file_that_is_not_a_regular_file_is_refused_unread(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "notice.json"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer for ever
+    with pytest.raises(CalendarDataError, match="not a regular file"):
+        load_notice(fifo)
+    with pytest.raises(CalendarDataError, match="not a regular file"):
+        load_notice(tmp_path)
+
+
+def test_an_oversized_notice_file_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    big.write_bytes(b"{" + b" " * (1 << 20) + b"}")
+    with pytest.raises(CalendarDataError, match="larger than"):
+        load_notice(big)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from functools import lru_cache
 from os import PathLike, fspath
@@ -12,7 +13,13 @@ from opengov._show import show
 from opengov.calendar._records import DateRange, Festival, HolidayNotice
 from opengov.errors import CalendarDataError, InvalidInputError
 
-__all__ = ["bundled_notices", "load_notice", "notice_from_dict"]
+__all__ = [
+    "MAX_NOTICE_BYTES",
+    "bundled_notices",
+    "load_notice",
+    "notice_from_dict",
+    "read_notice_file_bytes",
+]
 
 _DATA_FORMAT = 1
 
@@ -98,6 +105,40 @@ def _notices_from_document(doc: object) -> tuple[HolidayNotice, ...]:
     return (notice_from_dict(doc),)
 
 
+#: A notice file is a few kilobytes; a larger file is refused unread.
+MAX_NOTICE_BYTES = 1 << 20
+
+
+def read_notice_file_bytes(path: str) -> bytes:
+    """The bytes of a notice file: a regular file of at most :data:`MAX_NOTICE_BYTES`.
+
+    A FIFO, a device (``/dev/zero``) or a directory is refused before it is opened,
+    so reading can neither block nor run without end.
+    """
+    import stat
+
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        raise CalendarDataError(f"cannot read notice file {show(path)}: {exc}") from None
+    if not regular:
+        raise CalendarDataError(
+            f"cannot read notice file {show(path)}: it is not a regular file (a directory, "
+            "a device or a pipe); give the path of the notice's text or JSON file"
+        )
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_NOTICE_BYTES + 1)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        raise CalendarDataError(f"cannot read notice file {show(path)}: {exc}") from None
+    if len(raw) > MAX_NOTICE_BYTES:
+        raise CalendarDataError(
+            f"notice file {show(path)} is larger than {MAX_NOTICE_BYTES} bytes; a notice is "
+            "a few kilobytes: give the notice's text or its JSON record"
+        )
+    return raw
+
+
 def load_notice(source: str | PathLike[str]) -> HolidayNotice:
     """Read one notice record from a JSON file path or from JSON text.
 
@@ -114,12 +155,20 @@ def load_notice(source: str | PathLike[str]) -> HolidayNotice:
     if isinstance(source, PathLike) or (
         isinstance(source, str) and not source.lstrip().startswith("{")
     ):
+        raw = read_notice_file_bytes(fspath(source))
         try:
-            with open(fspath(source), encoding="utf-8") as handle:
-                text = handle.read()
-        except (OSError, ValueError) as exc:  # ValueError: a NUL byte, undecodable text
-            raise CalendarDataError(f"cannot read notice file {show(source)}: {exc}") from None
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise CalendarDataError(
+                f"notice file {show(source)} is not UTF-8 text ({exc.reason} at byte "
+                f"{exc.start}); save it as UTF-8"
+            ) from None
     elif isinstance(source, str):
+        if len(source) > MAX_NOTICE_BYTES:
+            raise CalendarDataError(
+                f"notice JSON of {len(source)} characters; a notice record is a few "
+                "kilobytes: give one notice"
+            )
         text = source
     else:
         raise InvalidInputError(

@@ -49,8 +49,7 @@ __all__ = [
 #: ``os.pathsep`` when there are several); read before the user's directory.
 NOTICES_ENV = "OPENGOV_NOTICES"
 
-# A notice file is a few kilobytes; anything far larger is not one.
-_MAX_FILE_BYTES = 1 << 20
+# A directory with more files than this is not a notice directory.
 _MAX_FILES = 1000
 
 _LOCK = allocate_lock()
@@ -119,15 +118,6 @@ def _read_dir(directory: str) -> list[tuple[str, HolidayNotice]]:
     out = []
     for name in names:
         path = os.path.join(directory, name)
-        try:
-            size = os.path.getsize(path)
-        except OSError as exc:
-            raise CalendarDataError(f"cannot read the installed notice {path}: {exc}") from None
-        if size > _MAX_FILE_BYTES:
-            raise CalendarDataError(
-                f"the installed notice {path} is {size} bytes; a notice file is a few "
-                "kilobytes: remove it from the directory"
-            )
         try:
             out.append((path, load_notice(path)))
         except CalendarDataError as exc:

@@ -58,10 +58,6 @@ def coverage_hint(args: argparse.Namespace) -> Iterator[None]:
         ) from None
 
 
-# A notice file is a few kilobytes; a case file is streamed line by line.
-_MAX_NOTICE_BYTES = 1 << 20
-
-
 def read_notice_file(path: str, year: int | None = None) -> HolidayNotice:
     """A notice from a file: its JSON record, or the notice's own text.
 
@@ -71,17 +67,9 @@ def read_notice_file(path: str, year: int | None = None) -> HolidayNotice:
     import re
 
     from opengov.calendar import load_notice, parse_notice_text
+    from opengov.calendar._data import read_notice_file_bytes
 
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(_MAX_NOTICE_BYTES + 1)
-    except (OSError, ValueError) as exc:
-        raise CalendarDataError(f"cannot read the notice file {show(path)}: {exc}") from None
-    if len(raw) > _MAX_NOTICE_BYTES:
-        raise CalendarDataError(
-            f"{show(path)} is larger than {_MAX_NOTICE_BYTES} bytes; a notice is a few "
-            "kilobytes: give the notice's text or its JSON record"
-        )
+    raw = read_notice_file_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
