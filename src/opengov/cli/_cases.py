@@ -83,11 +83,14 @@ def rows(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
             for row in reader:
                 # A short row fills missing columns with None; a long one puts the
                 # surplus under the key None (dropped).
-                yield reader.line_num, {
-                    k.strip(): (v or "").strip()
-                    for k, v in row.items()
-                    if isinstance(k, str) and (v is None or isinstance(v, str))
-                }
+                yield (
+                    reader.line_num,
+                    {
+                        k.strip(): (v or "").strip()
+                        for k, v in row.items()
+                        if isinstance(k, str) and (v is None or isinstance(v, str))
+                    },
+                )
         except csv.Error as exc:  # a NUL byte, an over-long field, a stray quote
             raise InvalidInputError(f"{name} line {reader.line_num}: not CSV ({exc})") from None
     finally:
