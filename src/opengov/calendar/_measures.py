@@ -27,7 +27,14 @@ from typing import NamedTuple
 
 from opengov.errors import CalendarDataError
 
-__all__ = ["REVISIONS", "STATUTORY_FESTIVALS", "Revision", "revision_in_force", "statutory_days"]
+__all__ = [
+    "REVISIONS",
+    "STATUTORY_FESTIVALS",
+    "Revision",
+    "Rule",
+    "revision_in_force",
+    "statutory_days",
+]
 
 #: The festivals of the measures, as notices name them.
 STATUTORY_FESTIVALS: tuple[str, ...] = (
@@ -43,27 +50,36 @@ STATUTORY_FESTIVALS: tuple[str, ...] = (
 _ONE_DAY = timedelta(days=1)
 
 
-class Revision(NamedTuple):
-    """One revision of the measures: the first year it governs and its days.
+class Rule(NamedTuple):
+    """A festival's statutory days: ``days`` of ``month``, or offsets from an anchor.
 
-    ``days`` maps each festival to its statutory days: ``("date", ((m, d), …))`` for
-    Gregorian days, ``("new_year", (k, …))`` for days ``k`` after 正月初一 (−1 is
-    除夕), ``("qingming"|"dragon_boat"|"mid_autumn", ())`` for the day itself.
+    ``anchor`` is ``"date"`` (Gregorian: ``days`` of ``month``), or ``"new_year"``
+    (正月初一; offset −1 is 除夕), ``"qingming"``, ``"dragon_boat"`` (端午) or
+    ``"mid_autumn"`` (中秋), with ``days`` the offsets from that day.
     """
+
+    anchor: str
+    days: tuple[int, ...]
+    month: int = 0
+
+
+class Revision(NamedTuple):
+    """One revision of the measures: the first year it governs and its rules (Art. 2)."""
 
     instrument: str
     first_year: int
     evidence: str
-    days: dict[str, tuple[str, tuple[object, ...]]]
+    rules: dict[str, Rule]
 
 
-_BASE_DAYS: dict[str, tuple[str, tuple[object, ...]]] = {
-    "元旦": ("date", ((1, 1),)),
-    "清明节": ("qingming", ()),
-    "劳动节": ("date", ((5, 1),)),
-    "端午节": ("dragon_boat", ()),
-    "中秋节": ("mid_autumn", ()),
-    "国庆节": ("date", ((10, 1), (10, 2), (10, 3))),
+_ON_THE_DAY = (0,)
+_BASE_RULES: dict[str, Rule] = {
+    "元旦": Rule("date", (1,), 1),
+    "清明节": Rule("qingming", _ON_THE_DAY),
+    "劳动节": Rule("date", (1,), 5),
+    "端午节": Rule("dragon_boat", _ON_THE_DAY),
+    "中秋节": Rule("mid_autumn", _ON_THE_DAY),
+    "国庆节": Rule("date", (1, 2, 3), 10),
 }
 
 #: The revisions, oldest first.
@@ -73,25 +89,26 @@ REVISIONS: tuple[Revision, ...] = (
         2000,
         "partly_verified",
         {
-            "元旦": ("date", ((1, 1),)),
-            "春节": ("new_year", (0, 1, 2)),
-            "劳动节": ("date", ((5, 1), (5, 2), (5, 3))),
-            "国庆节": ("date", ((10, 1), (10, 2), (10, 3))),
+            "元旦": Rule("date", (1,), 1),
+            "春节": Rule("new_year", (0, 1, 2)),
+            "劳动节": Rule("date", (1, 2, 3), 5),
+            "国庆节": Rule("date", (1, 2, 3), 10),
         },
     ),
     Revision(
-        "国务院令第513号", 2008, "partly_verified", {**_BASE_DAYS, "春节": ("new_year", (-1, 0, 1))}
+        "国务院令第513号",
+        2008,
+        "partly_verified",
+        {**_BASE_RULES, "春节": Rule("new_year", (-1, 0, 1))},
     ),
-    Revision("国务院令第644号", 2014, "verified", {**_BASE_DAYS, "春节": ("new_year", (0, 1, 2))}),
+    Revision(
+        "国务院令第644号", 2014, "verified", {**_BASE_RULES, "春节": Rule("new_year", (0, 1, 2))}
+    ),
     Revision(
         "国务院令第795号",
         2025,
         "verified",
-        {
-            **_BASE_DAYS,
-            "春节": ("new_year", (-1, 0, 1, 2)),
-            "劳动节": ("date", ((5, 1), (5, 2))),
-        },
+        {**_BASE_RULES, "春节": Rule("new_year", (-1, 0, 1, 2)), "劳动节": Rule("date", (1, 2), 5)},
     ),
 )
 
@@ -147,17 +164,14 @@ def statutory_days(year: int) -> dict[str, tuple[date, ...]]:
     (datetime.date(2007, 5, 3), False)
     """
     revision = revision_in_force(year)
-    lunar = _lunar(year, {kind for kind, _ in revision.days.values() if kind != "date"})
+    lunar = _lunar(year, {r.anchor for r in revision.rules.values() if r.anchor != "date"})
     out: dict[str, tuple[date, ...]] = {}
     for name in STATUTORY_FESTIVALS:
-        rule = revision.days.get(name)
+        rule = revision.rules.get(name)
         if rule is None:
             continue
-        kind, args = rule
-        if kind == "date":
-            out[name] = tuple(date(year, int(md[0]), int(md[1])) for md in args)  # type: ignore[index]
-        elif kind == "new_year":
-            out[name] = tuple(lunar["new_year"] + _ONE_DAY * int(k) for k in args)  # type: ignore[call-overload]
+        if rule.anchor == "date":
+            out[name] = tuple(date(year, rule.month, d) for d in rule.days)
         else:
-            out[name] = (lunar[kind],)
+            out[name] = tuple(lunar[rule.anchor] + _ONE_DAY * k for k in rule.days)
     return out

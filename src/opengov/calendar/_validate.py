@@ -22,6 +22,10 @@ giving wrong deadlines:
 
 The rule that a notice for year Y sets only days from 29 December of Y-1 to 31
 December of Y is enforced by :class:`~opengov.calendar.HolidayNotice` itself.
+
+Legal basis:
+    - holiday-measures-2024:2 (the festivals and their days; earlier revisions in
+      :mod:`opengov.calendar._measures`), holiday-measures-2024:6 (补假).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from opengov.calendar._measures import STATUTORY_FESTIVALS, statutory_days
+from opengov.calendar._measures import STATUTORY_FESTIVALS, revision_in_force, statutory_days
 from opengov.calendar._records import DateRange, Festival, HolidayNotice
 from opengov.errors import InvalidInputError, NoticeRejectedError
 
@@ -202,7 +206,8 @@ def check_notice(notice: HolidayNotice, calendar: WorkdayCalendar | None = None)
         detail = "; ".join(f"{f.zh} {_net_weekdays(f)}" for f in items)
         raise NoticeRejectedError(
             f"the {notice.year} notice ({notice.label}) gives {given} weekdays off net of "
-            f"make-up working days ({detail}), but the holiday measures in force give "
+            f"make-up working days ({detail}), but the holiday measures in force "
+            f"({revision_in_force(notice.year).instrument}, Arts. 2 and 6) give "
             f"{owed} statutory days for these festivals; check each item's dates and its "
             "上班 days (a genuine extension is marked special)"
         )

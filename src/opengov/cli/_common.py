@@ -105,9 +105,13 @@ def calendar_from_args(args: argparse.Namespace) -> WorkdayCalendar:
     """The calendar in use, plus the ``--notice`` files, strict or provisional."""
     from opengov.calendar import default_calendar
 
-    cal = default_calendar(provisional=bool(args.provisional))
-    for path in getattr(args, "notice", ()):
-        notice = read_notice_file(path)
+    notices = [read_notice_file(path) for path in getattr(args, "notice", ())]
+    return with_notices(default_calendar(provisional=bool(args.provisional)), notices)
+
+
+def with_notices(cal: WorkdayCalendar, notices: list[HolidayNotice]) -> WorkdayCalendar:
+    """``cal`` with ``notices`` added, skipping those it already has."""
+    for notice in notices:
         have = [n for n in cal.notices if (n.year, n.revision) == (notice.year, notice.revision)]
         if have and have[0].festivals == notice.festivals:
             continue  # already in the calendar in use

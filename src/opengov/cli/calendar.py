@@ -25,6 +25,7 @@ from opengov.cli._common import (
     parse_date,
     parse_int,
     read_notice_file,
+    with_notices,
 )
 from opengov.errors import InvalidInputError, ProvisionalCalendarWarning
 
@@ -143,7 +144,7 @@ def _run_remove_notice(args: argparse.Namespace) -> int:
 
 
 def _run_recompute(args: argparse.Namespace) -> int:
-    from opengov.calendar import WorkdayCalendar
+    from opengov.calendar import WorkdayCalendar, default_calendar
     from opengov.cli._cases import read_cases, write_changes
     from opengov.recompute import changed_deadlines
 
@@ -151,8 +152,9 @@ def _run_recompute(args: argparse.Namespace) -> int:
         raise InvalidInputError(
             "recompute needs the new notice: --notice FILE (the notice's JSON or text)"
         )
-    new = calendar_from_args(argparse.Namespace(provisional=False, notice=args.notice))
-    added = {(n.year, n.revision) for n in (read_notice_file(p) for p in args.notice)}
+    notices = [read_notice_file(path) for path in args.notice]
+    new = with_notices(default_calendar(), notices)
+    added = {(n.year, n.revision) for n in notices}
     # The old calendar is the new one without the given notices (whether or not
     # they are installed already), strict or provisional as the old answers were.
     old = WorkdayCalendar(
