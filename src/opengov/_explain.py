@@ -124,12 +124,10 @@ def _count_step(r: CountedRun, cal: WorkdayCalendar) -> ExplanationStep:
 
 
 def _calendar_step(notices: tuple[NoticeRef, ...]) -> ExplanationStep:
-    def where(ref: NoticeRef, zh: bool) -> str:
-        label = ref.origin.label_zh if zh else ref.origin.label_en
-        return f"{label}: {ref.path}" if ref.path else label
-
-    zh = "；".join(f"{ref.label}（{where(ref, True)}）" for ref in notices)
-    en = "; ".join(f"{ref.label} ({where(ref, False)})" for ref in notices)
+    # An explanation may be shown to an applicant: it names each notice and its
+    # origin; the file an installed notice came from stays in Deadline.notices.
+    zh = "；".join(f"{ref.label}（{ref.origin.label_zh}）" for ref in notices)
+    en = "; ".join(f"{ref.label} ({ref.origin.label_en})" for ref in notices)
     return ExplanationStep(
         kind=StepKind.CALENDAR,
         text_zh=f"日历依据：{zh}",

@@ -176,7 +176,9 @@ def test_an_installed_file_reaches_every_deadline(dirs: Dirs) -> None:
     ]
     assert [r.label for r in d.notices] == ["国办发明电〔2025〕7号", INVENTED.title]
     step = next(s for s in d.explain().steps if s.kind is StepKind.CALENDAR)
-    assert path in step.text_en
+    # The explanation is shown to applicants: it names the origin, never a server path.
+    assert "installed locally" in step.text_en
+    assert path not in step.text_en
     assert "国办发明电〔2025〕7号" in step.text_zh
 
     app = application()

@@ -248,6 +248,8 @@ def install_notice(
     already has a different notice for its year and revision. It is written to
     ``directory`` (default :func:`user_notice_dir`) as JSON, and the default
     calendar is reloaded. Installing a notice the calendar already has is a no-op.
+    A ``directory`` outside :func:`notice_dirs` is written but not read by the
+    default calendar (name it in ``OPENGOV_NOTICES``).
     Returns where the notice now lives (``origin`` ``"bundled"`` when opengov
     already ships it).
     """

@@ -100,6 +100,17 @@ def _run_add_notice(args: argparse.Namespace) -> int:
     source = install_notice(notice, directory=args.dir)
     where = f"installed at {source.path}" if source.path else "already shipped with opengov"
     print(f"{notice.year} (revision {notice.revision}) {notice.label}: {where}")
+    if args.dir is not None:
+        from pathlib import Path
+
+        from opengov.calendar import notice_dirs
+
+        if Path(args.dir).resolve() not in {d.resolve() for d in notice_dirs()}:
+            print(
+                f"opengov: warning: {args.dir} is not a notice directory in use; name it in "
+                "OPENGOV_NOTICES for opengov to read it",
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -180,7 +191,9 @@ def register(subparsers: Any) -> None:
         "days. Actions: add-notice FILE, notices, remove-notice YEAR, recompute CASES "
         "--notice FILE (each has its own --help).",
     )
-    cal.add_argument("what", metavar="YEAR|ACTION", help="a year such as 2026, or an action")
+    cal.add_argument(
+        "what", nargs="?", metavar="YEAR|ACTION", help="a year such as 2026, or an action"
+    )
     cal.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     actions: dict[str, argparse.ArgumentParser] = {}
 
@@ -222,6 +235,10 @@ def register(subparsers: Any) -> None:
     recompute.set_defaults(run=_run_recompute)
 
     def dispatch(args: argparse.Namespace) -> int:
+        if args.what is None:
+            raise InvalidInputError(
+                f"give a year (opengov calendar 2026) or an action: {', '.join(actions)}"
+            )
         name = args.what if args.what in actions else "show"
         argv = list(args.rest) if name == args.what else [args.what, *args.rest]
         parsed = actions[name].parse_args(
