@@ -129,6 +129,9 @@ NOT_APPLICABLE_MARKERS: frozenset[str] = frozenset(
     {"/", "／", "—", "——", "–", "-", "－", "不适用", "无", "\\"}
 )
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_SPACES = re.compile(r"\s+")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_UNIT = re.compile(r"(件|项|个|万元|元|人次)$")
 
 
 class Cell(FrozenModel):
@@ -187,14 +190,21 @@ class Cell(FrozenModel):
                 f"cell text must be a str, got {type(text).__name__}; "
                 "use Cell.number() for a number"
             )
+        if cls is Cell and type(text) is str and len(text) <= _SHARED_TEXT and type(money) is bool:
+            return _read_shared(text, money)  # frozen, so one instance per text is shared
+        return cls._read_text(text, money=money)
+
+    @classmethod
+    def _read_text(cls, text: str, *, money: bool = False) -> Cell:
+        """:meth:`read` without the cache (``text`` is a str)."""
         s = unicodedata.normalize("NFKC", text).strip()
-        s = re.sub(r"\s+", "", s)
+        s = _SPACES.sub("", s)
         if not s:
             return cls.blank()
         if s in NOT_APPLICABLE_MARKERS or text.strip() in NOT_APPLICABLE_MARKERS:
             return cls.not_applicable(text.strip())
-        s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)
-        s = re.sub(r"(件|项|个|万元|元|人次)$", "", s)
+        s = _THOUSANDS.sub("", s)
+        s = _UNIT.sub("", s)
         if not _NUMBER.match(s):
             return cls.unread(text.strip())
         if money or "." in s:
@@ -230,6 +240,16 @@ class Cell(FrozenModel):
 
 _BLANK = Cell(kind=CellKind.BLANK)
 _UNREAD = Cell(kind=CellKind.UNREAD)
+
+# Cell.read is called for the same few texts ("0", "/", row labels) again and again,
+# within a report and across reports: short texts are read once and the frozen Cell
+# is shared, which saves the reading, the validation and the memory of a copy.
+_SHARED_TEXT = 64
+
+
+@lru_cache(maxsize=8192)
+def _read_shared(text: str, money: bool) -> Cell:
+    return Cell._read_text(text, money=money)
 
 
 # ------------------------------------------------------------ cell addresses

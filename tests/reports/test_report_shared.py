@@ -1,0 +1,61 @@
+"""Shared and precomputed values give the same results as computing them afresh.
+
+Reading reports shares frozen values (one :class:`Cell` per cell text, one tuple of
+rows per format) instead of building each again. These tests compare the shared
+values with fresh ones, for any input.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from opengov import OutcomeRow, ReportFormat
+from opengov.reports import Cell
+
+# cell-like text: digits (ASCII and full-width), separators, units, markers, CJK
+_CELL_CHARS = st.sampled_from(
+    list("0123456789０１２３４５６７８９ ,.+-/／—–件项个万元人次约无不适用\\\t\u3000")
+)
+cell_texts = st.one_of(
+    st.text(_CELL_CHARS, max_size=12),
+    st.text(max_size=12),
+    st.text(_CELL_CHARS, min_size=60, max_size=80),
+)
+
+
+def _exact(cell: Cell) -> tuple[object, ...]:
+    # Decimal("1") == 1 and Decimal("1.0") == Decimal("1.00"): compare types and digits
+    v = cell.value
+    return (type(cell), cell.kind, type(v), str(v) if isinstance(v, Decimal) else v, cell.raw)
+
+
+@given(text=cell_texts, money=st.booleans())
+@example(text="0", money=False)
+@example(text="0", money=True)
+@example(text="1,200", money=False)
+@example(text="", money=False)
+def test_a_shared_cell_is_the_cell_read_afresh(text: str, money: bool) -> None:
+    fresh = Cell._read_text(text, money=money)
+    shared = Cell.read(text, money=money)
+    assert _exact(shared) == _exact(fresh)
+    assert shared.model_dump() == fresh.model_dump()
+    assert Cell.read(text, money=money) is shared or len(text) > 64  # read once, then shared
+
+
+def test_a_subclass_reads_its_own_cells() -> None:
+    class Marked(Cell):
+        pass
+
+    assert type(Marked.read("3")) is Marked
+    assert type(Cell.read("3")) is Cell
+
+
+def test_rows_of_a_format_are_the_rows_in_the_format() -> None:
+    for fmt in ReportFormat:
+        rows = tuple(r for r in OutcomeRow if fmt in r.formats)
+        assert fmt.rows == rows
+        assert fmt.result_rows == tuple(r for r in rows if r.group is not None)
+        assert fmt.counted_rows == tuple(r for r in fmt.result_rows if r is not OutcomeRow.TOTAL)
