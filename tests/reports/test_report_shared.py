@@ -59,3 +59,38 @@ def test_rows_of_a_format_are_the_rows_in_the_format() -> None:
         assert fmt.rows == rows
         assert fmt.result_rows == tuple(r for r in rows if r.group is not None)
         assert fmt.counted_rows == tuple(r for r in fmt.result_rows if r is not OutcomeRow.TOTAL)
+
+
+def test_cell_addresses_are_the_addresses_built_afresh() -> None:
+    from opengov.reports import (
+        AnnualReport,
+        ApplicantColumn,
+        CellRef,
+        ReportTable,
+        ReviewKind,
+        ReviewResult,
+        disclosure_layout,
+    )
+
+    for fmt in ReportFormat:
+        report = AnnualReport.create(agency="某局", year=fmt.first_report_year)
+        expected = [
+            *(
+                CellRef(table=ReportTable.DISCLOSURE, row=r.value, column=c.value)
+                for s in disclosure_layout(fmt)
+                for r in s.rows
+                for c in s.columns
+            ),
+            *(
+                CellRef(table=ReportTable.APPLICATIONS, row=r.value, column=c.value)
+                for r in fmt.rows
+                for c in ApplicantColumn
+            ),
+            *(
+                CellRef(table=ReportTable.REVIEW, row=k.value, column=r.value)
+                for k in ReviewKind
+                for r in ReviewResult
+            ),
+        ]
+        assert [ref for ref, _ in report.items()] == expected
+        assert [report.cell(ref) for ref in expected] == [c for _, c in report.items()]

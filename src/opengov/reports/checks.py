@@ -58,6 +58,7 @@ from opengov.citations import Citation
 from opengov.errors import InvalidInputError
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.reports.model import (
+    _COLUMN_INDEX,
     APPLICANT_COLUMNS,
     TYPE_COLUMNS,
     AnnualReport,
@@ -68,6 +69,8 @@ from opengov.reports.model import (
     ReportTable,
     ReviewKind,
     ReviewResult,
+    _application_refs,
+    _row_index,
     require_report,
 )
 
@@ -280,11 +283,12 @@ def _sum_rule(
 ) -> None:
     """total == sum(parts) - sum(minus); skipped when a cell holds no number."""
     involved = [*parts, *minus, total]
-    nums = [ctx.num(c) for _, c in involved]
-    if any(n is None for n in nums):
+    nums = [n for n in (ctx.num(c) for _, c in involved) if n is not None]
+    if len(nums) < len(involved):
         return
-    expected = sum(ctx.num(c) or 0 for _, c in parts) - sum(ctx.num(c) or 0 for _, c in minus)
-    actual = ctx.num(total[1])
+    k = len(parts)
+    expected = sum(nums[:k]) - sum(nums[k:-1])
+    actual = nums[-1]
     if actual != expected:
         ctx.add(
             Severity.ERROR,
@@ -316,8 +320,12 @@ def check_report(report: AnnualReport, *, blank_as_zero: bool = True) -> tuple[F
     _check_values(ctx)
     apps = report.applications
 
+    refs, at = _application_refs(fmt), _row_index(fmt)
+
     def c(row: OutcomeRow, col: ApplicantColumn) -> tuple[CellRef, Cell]:
-        return CellRef.applications(row, col), apps.cell(row, col)
+        # CellRef.applications(row, col), apps.cell(row, col) by index: rows of the format
+        i, j = at[row], _COLUMN_INDEX[col]
+        return refs[i][j], apps.cells[i][j]
 
     # 总计 column = six applicant columns, every row.
     for row in fmt.rows:

@@ -69,6 +69,8 @@ _E = TypeVar("_E", bound=Enum)
 
 def _code(enum_type: type[_E], value: object) -> _E:
     """A member of ``enum_type`` from a member or its code; ``UnknownCodeError`` if none."""
+    if isinstance(value, enum_type):
+        return value  # what enum_type(value) returns for a member, without the call
     try:
         return enum_type(value)
     except (ValueError, TypeError):
@@ -610,6 +612,22 @@ def _ref(table: ReportTable, row: str, column: str) -> CellRef:
     return CellRef(table=table, row=row, column=column)
 
 
+# The addresses of every cell of a table, in the order of its cells, built once.
+@cache
+def _application_refs(fmt: ReportFormat) -> tuple[tuple[CellRef, ...], ...]:
+    return tuple(tuple(CellRef.applications(r, c) for c in APPLICANT_COLUMNS) for r in fmt.rows)
+
+
+@cache
+def _review_refs() -> tuple[CellRef, ...]:
+    return tuple(CellRef.review(k, r) for k, r in REVIEW_KEYS)
+
+
+@cache
+def _disclosure_refs(fmt: ReportFormat) -> tuple[CellRef, ...]:
+    return tuple(CellRef.disclosure(r, c) for r, c in _disclosure_keys(fmt))
+
+
 # -------------------------------------------------------------------- tables
 
 
@@ -715,9 +733,8 @@ class ApplicationTable(FrozenModel):
 
     def items(self) -> Iterator[tuple[CellRef, Cell]]:
         """Every cell with its address, row by row."""
-        for row, cells in zip(self.format.rows, self.cells, strict=False):
-            for col, c in zip(APPLICANT_COLUMNS, cells, strict=False):
-                yield CellRef.applications(row, col), c
+        for refs, cells in zip(_application_refs(self.format), self.cells, strict=False):
+            yield from zip(refs, cells, strict=False)
 
 
 REVIEW_KEYS: tuple[tuple[ReviewKind, ReviewResult], ...] = tuple(
@@ -762,8 +779,7 @@ class ReviewTable(FrozenModel):
 
     def items(self) -> Iterator[tuple[CellRef, Cell]]:
         """Every cell with its address."""
-        for (k, r), c in zip(REVIEW_KEYS, self.cells, strict=False):
-            yield CellRef.review(k, r), c
+        return zip(_review_refs(), self.cells, strict=False)
 
 
 class DisclosureTable(FrozenModel):
@@ -827,8 +843,7 @@ class DisclosureTable(FrozenModel):
 
     def items(self) -> Iterator[tuple[CellRef, Cell]]:
         """Every cell with its address."""
-        for (r, c), cell in zip(_disclosure_keys(self.format), self.cells, strict=False):
-            yield CellRef.disclosure(r, c), cell
+        return zip(_disclosure_refs(self.format), self.cells, strict=False)
 
 
 # ---------------------------------------------------------------------- text
