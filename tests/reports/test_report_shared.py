@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from opengov import OutcomeRow, ReportFormat
-from opengov.reports import Cell
+from opengov.reports import Cell, CellKind
 
 # cell-like text: digits (ASCII and full-width), separators, units, markers, CJK
 _CELL_CHARS = st.sampled_from(
@@ -94,3 +94,32 @@ def test_cell_addresses_are_the_addresses_built_afresh() -> None:
         ]
         assert [ref for ref, _ in report.items()] == expected
         assert [report.cell(ref) for ref in expected] == [c for _, c in report.items()]
+
+
+def test_shared_blank_and_unread_cells_are_the_cells_built_afresh() -> None:
+    assert Cell.blank() == Cell(kind=CellKind.BLANK)
+    assert Cell.unread() == Cell(kind=CellKind.UNREAD)
+    assert Cell.unread("约3") == Cell(kind=CellKind.UNREAD, raw="约3")
+    assert Cell.blank() is Cell.blank()
+    assert Cell.unread() is Cell.unread()
+
+
+@given(st.text(st.sampled_from(list("|\\ 　0１a一/")), max_size=20))
+def test_a_line_without_escapes_splits_on_every_separator(line: str) -> None:
+    from opengov.reports.parse_text import _SEPARATOR
+
+    if "\\|" not in line:
+        assert line.split("|") == _SEPARATOR.split(line)
+
+
+@given(st.text(st.sampled_from(list("|\\ \n　0１a一/")), max_size=40))
+def test_labels_are_known_the_same_with_or_without_the_cache(text: str) -> None:
+    from opengov.reports._reader import CELL, Tok, _is_label, is_boundary
+
+    fresh = bool(_reader_cjk(text)) and Cell._read_text(text).kind is CellKind.UNREAD
+    assert _is_label(text) is fresh
+    assert is_boundary(Tok(text, CELL)) is fresh
+
+
+def _reader_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

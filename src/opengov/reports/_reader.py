@@ -95,7 +95,13 @@ def is_boundary(tok: Tok) -> bool:
     """A token that ends the cells of a row: a label, prose, or a row/table end."""
     if tok.kind != CELL:
         return True
-    return bool(_CJK.search(tok.text)) and Cell.read(tok.text).kind is CellKind.UNREAD
+    return _is_label(tok.text)
+
+
+@lru_cache(maxsize=8192)
+def _is_label(text: str) -> bool:
+    """Text that reads as a label: Chinese characters and not a cell value."""
+    return bool(_CJK.search(text)) and Cell.read(text).kind is CellKind.UNREAD
 
 
 def take(span: Sequence[Tok], n: int, money: Sequence[bool] | None = None) -> tuple[Cell, ...]:
@@ -110,7 +116,7 @@ def take(span: Sequence[Tok], n: int, money: Sequence[bool] | None = None) -> tu
     flags = list(money) if money is not None else [False] * n
 
     def cells(values: Sequence[str]) -> tuple[Cell, ...]:
-        return tuple(Cell.read(v, money=m) for v, m in zip(values, flags, strict=False))
+        return tuple([Cell.read(v, money=m) for v, m in zip(values, flags, strict=False)])
 
     whole_row = bool(span) and span[-1].kind == ROW_END
     extra = len(texts) - n
@@ -129,7 +135,7 @@ def take(span: Sequence[Tok], n: int, money: Sequence[bool] | None = None) -> tu
     if len(filled) == n:
         return cells([texts[i] for i in filled])
     raw = " | ".join(texts) or None
-    return tuple(Cell.unread(raw) for _ in range(n))
+    return (Cell.unread(raw),) * n
 
 
 def span_after(tokens: Sequence[Tok], i: int, end: int) -> list[Tok]:
@@ -294,7 +300,7 @@ def find_row(
         cells = _cells_after(tokens, j, end, n, money, width) if matches(tok.text) else None
         if cells is not None and not _all_unread(cells):
             return cells, j
-        k = line_join(tokens, j, end)
+        k = line_join(tokens, j, end) if tok.line >= 0 else None  # no lines in HTML
         if k is not None and exact(tok.text + tokens[k].text):
             return _cells_after(tokens, k, end, n, money, width), k
         if cells is not None and tok.kind == CELL:
@@ -399,6 +405,7 @@ def find_information_fee(other_matters: str) -> Decimal | None:
 # -------------------------------------------------------------------- tables
 
 _2021_MARKERS = ("逾期不补正", "缴纳费用", "收费通知")
+_2021_MARKER = re.compile("|".join(_2021_MARKERS))  # any of them, in one search
 
 
 def _find(tokens: Sequence[Tok], start: int, end: int, pred: Callable[[str], bool]) -> int | None:
@@ -450,8 +457,7 @@ def read_report(
     end3 = i4 if i4 is not None else n
     if format is None:
         has_2021_rows = any(
-            tok.kind == CELL and any(m in norm(tok.text) for m in _2021_MARKERS)
-            for tok in tokens[i3:end3]
+            tok.kind == CELL and _2021_MARKER.search(norm(tok.text)) for tok in tokens[i3:end3]
         )
         if has_2021_rows:
             format = ReportFormat.F2021
@@ -574,11 +580,11 @@ def _read_disclosure(
             nxt = _find(tokens, h + 1, end, lambda s: norm(s).startswith("第二十条"))
             s_end = nxt if nxt is not None else end
         money = [c.is_money for c in section.columns]
+        width = row_width(tokens, h, s_end) if h is not None else None
         for row in section.rows:
             found = None
             if h is not None:
                 matches = partial(_disclosure_row_matches, row=row)
-                width = row_width(tokens, h, s_end)
                 found = find_row(
                     tokens, h, s_end, matches, matches, len(section.columns), money, width
                 )

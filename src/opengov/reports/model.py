@@ -167,7 +167,7 @@ class Cell(FrozenModel):
     @classmethod
     def blank(cls) -> Cell:
         """An empty cell."""
-        return cls(kind=CellKind.BLANK)
+        return _BLANK if cls is Cell else cls(kind=CellKind.BLANK)
 
     @classmethod
     def not_applicable(cls, raw: str = "/") -> Cell:
@@ -177,6 +177,8 @@ class Cell(FrozenModel):
     @classmethod
     def unread(cls, raw: str | None = None) -> Cell:
         """A cell that could not be read (``raw`` is what was there, if anything)."""
+        if raw is None and cls is Cell:
+            return _UNREAD
         return cls(kind=CellKind.UNREAD, raw=raw)
 
     @classmethod

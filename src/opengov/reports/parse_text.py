@@ -53,17 +53,26 @@ def text_tokens(text: str) -> list[Tok]:
     separator; a line that starts with one gives a first cell that is empty.
     """
     out: list[Tok] = []
+    append = out.append
     for number, line in enumerate(text.splitlines()):
         if "|" not in line:
-            if line.strip():
-                out.append(Tok(line.strip(), PARA, number))
+            line = line.strip()
+            if line:
+                append(Tok(line, PARA, number))
             continue
-        pieces = [p.replace("\\|", "|") for p in _SEPARATOR.split(line)]
+        if "\\|" in line:
+            pieces = [p.replace("\\|", "|") for p in _SEPARATOR.split(line)]
+        else:  # no "|" is escaped: the same pieces, without the pattern
+            pieces = line.split("|")
         ends_with_separator = not pieces[-1].strip()
         if ends_with_separator:
-            pieces = pieces[:-1]  # the separator that ends the line
-        out.extend(Tok(p.strip(), CELL, number) for p in pieces)
-        if len(pieces) > 1 and any(p.strip() for p in pieces):
+            pieces.pop()  # the separator that ends the line
+        if len(pieces) == 1:  # one cell on its line: no row end
+            append(Tok(pieces[0].strip(), CELL, number))
+            continue
+        pieces = [p.strip() for p in pieces]
+        out.extend([Tok(p, CELL, number) for p in pieces])
+        if len(pieces) > 1 and any(pieces):
             # a whole table row on one line
             out.append(Tok("|" if ends_with_separator else "", ROW_END, number))
     return out
