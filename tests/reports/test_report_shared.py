@@ -8,12 +8,21 @@ values with fresh ones, for any input.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from opengov import OutcomeRow, ReportFormat
-from opengov.reports import Cell, CellKind
+from opengov.reports import (
+    AnnualReport,
+    Cell,
+    CellKind,
+    DisclosureRow,
+    parse_report_html,
+    parse_report_text,
+)
 
 # cell-like text: digits (ASCII and full-width), separators, units, markers, CJK
 _CELL_CHARS = st.sampled_from(
@@ -123,3 +132,41 @@ def test_labels_are_known_the_same_with_or_without_the_cache(text: str) -> None:
 
 def _reader_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+_DATA = Path(__file__).parent.parent / "data" / "reports"
+_SEED = Path(__file__).parent.parent.parent / "examples" / "data" / "hunjiang-minzheng-2019.txt"
+_FIXTURES = sorted([*_DATA.glob("*.txt"), *_DATA.glob("*.html"), _SEED])
+
+
+def _parse(path: Path) -> AnnualReport:
+    text = path.read_text(encoding="utf-8")
+    return parse_report_html(text) if path.suffix == ".html" else parse_report_text(text)
+
+
+@pytest.mark.parametrize("path", _FIXTURES, ids=lambda p: p.name)
+def test_tables_built_by_the_reader_are_valid_tables(path: Path) -> None:
+    report = _parse(path)
+    for table in (report.disclosure, report.applications, report.review):
+        again = type(table).model_validate(table.model_dump())
+        assert again == table
+        assert again.model_dump() == table.model_dump()
+    assert AnnualReport.model_validate_json(report.to_json()) == report
+
+
+@given(
+    st.text(st.sampled_from(list("一二三四、.()（）0１予以公开部分总计其他处理 ")), max_size=16),
+    st.sampled_from(list(OutcomeRow)),
+    st.sampled_from(list(DisclosureRow)),
+)
+def test_row_labels_are_matched_the_same_with_or_without_the_cache(
+    text: str, row: OutcomeRow, drow: DisclosureRow
+) -> None:
+    from opengov.reports import _reader
+
+    assert _reader._row_matches(text, row) is _reader._row_matches.__wrapped__(text, row)
+    assert _reader._row_exact(text, row) is _reader._row_exact.__wrapped__(text, row)
+    assert _reader._disclosure_row_matches(
+        text, drow
+    ) is _reader._disclosure_row_matches.__wrapped__(text, drow)
+    assert _reader._marks_2021(text) is _reader._marks_2021.__wrapped__(text)

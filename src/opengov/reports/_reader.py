@@ -74,6 +74,8 @@ def _label_matches(token_core: str, label: str) -> bool:
     return len(lab) >= 4 and len(token_core) >= 4 and lab.startswith(token_core)
 
 
+# The row predicates are asked about the same texts row after row: answered once.
+@lru_cache(maxsize=8192)
 def _row_exact(text: str, row: OutcomeRow) -> bool:
     """The label of ``row`` exactly (numbering and punctuation aside)."""
     c = core(text)
@@ -82,6 +84,7 @@ def _row_exact(text: str, row: OutcomeRow) -> bool:
     return c == core(row.label_zh)
 
 
+@lru_cache(maxsize=8192)
 def _row_matches(token: str, row: OutcomeRow) -> bool:
     c = core(token)
     if row is OutcomeRow.PARTIALLY_DISCLOSED:
@@ -408,6 +411,11 @@ _2021_MARKERS = ("逾期不补正", "缴纳费用", "收费通知")
 _2021_MARKER = re.compile("|".join(_2021_MARKERS))  # any of them, in one search
 
 
+@lru_cache(maxsize=4096)
+def _marks_2021(text: str) -> bool:
+    return _2021_MARKER.search(norm(text)) is not None
+
+
 def _find(tokens: Sequence[Tok], start: int, end: int, pred: Callable[[str], bool]) -> int | None:
     for j in range(start, end):
         if tokens[j].kind == CELL and pred(tokens[j].text):
@@ -456,9 +464,7 @@ def read_report(
     i4 = _find(tokens, i3, n, lambda s: core(s) == "行政复议")
     end3 = i4 if i4 is not None else n
     if format is None:
-        has_2021_rows = any(
-            tok.kind == CELL and _2021_MARKER.search(norm(tok.text)) for tok in tokens[i3:end3]
-        )
+        has_2021_rows = any(tok.kind == CELL and _marks_2021(tok.text) for tok in tokens[i3:end3])
         if has_2021_rows:
             format = ReportFormat.F2021
         elif any(tok.kind == CELL and core(tok.text) == "其他处理" for tok in tokens[i3:end3]):
@@ -522,7 +528,8 @@ def _read_applications(
         cells, j = found
         rows.append(cells)
         p = j + 1
-    return ApplicationTable(format=fmt, cells=tuple(rows))
+    # Every cell is a frozen Cell already; the shape is checked when the report is built.
+    return ApplicationTable.model_construct(format=fmt, cells=tuple(rows))
 
 
 def _read_review(tokens: Sequence[Tok], start: int, end: int) -> ReviewTable:
@@ -561,6 +568,7 @@ def _starts(text: str, prefix: str) -> bool:
     return norm(text).startswith(prefix)
 
 
+@lru_cache(maxsize=4096)
 def _disclosure_row_matches(text: str, row: DisclosureRow) -> bool:
     c = core(text)
     if row is DisclosureRow.NORMATIVE_DOCUMENTS:
@@ -592,4 +600,5 @@ def _read_disclosure(
                 cells.extend(Cell.unread() for _ in section.columns)
             else:
                 cells.extend(found[0])
-    return DisclosureTable(format=fmt, cells=tuple(cells))
+    # As for table 三: the cells are frozen Cells, the shape is checked with the report.
+    return DisclosureTable.model_construct(format=fmt, cells=tuple(cells))
