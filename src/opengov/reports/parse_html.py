@@ -28,6 +28,7 @@ Legal basis:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from html.parser import HTMLParser
 from itertools import pairwise
 from typing import NamedTuple
@@ -85,6 +86,10 @@ def _place(
                 return None
             p = _Placed(r, c, rowspan, cell)
             placed.append(p)
+            if rowspan == 1 and cell.colspan == 1:  # most cells: one slot
+                occupied[(r, c)] = p
+                c += 1
+                continue
             for dr in range(rowspan):
                 for dc in range(cell.colspan):
                     occupied[(r + dr, c + dc)] = p
@@ -124,6 +129,12 @@ def _span(value: str | None) -> int:
     except ValueError:
         return 1
     return n if 1 <= n <= 1000 else 1
+
+
+@lru_cache(maxsize=4096)
+def _html_cell(text: str, rowspan: int, colspan: int) -> HtmlCell:
+    # frozen, so the many cells alike ("0", "", "/") share one instance
+    return HtmlCell(text=text, rowspan=rowspan, colspan=colspan)
 
 
 class _Collector(HTMLParser):
@@ -166,9 +177,12 @@ class _Collector(HTMLParser):
         elif tag in ("td", "th") and self._open:
             if self._cell is not None:
                 self._end_cell()
-            a = dict(attrs)
             self._cell = []
-            self._spans = (_span(a.get("rowspan")), _span(a.get("colspan")))
+            if attrs:
+                a = dict(attrs)
+                self._spans = (_span(a.get("rowspan")), _span(a.get("colspan")))
+            else:
+                self._spans = (1, 1)
         elif tag == "br" and self._cell is not None:
             self._cell.append(" ")
         elif tag in _BLOCKS and self._cell is None:
@@ -199,7 +213,11 @@ class _Collector(HTMLParser):
             rows = self.tables[self._open[-1]]
             if not rows:  # a cell outside any <tr>
                 rows.append([])
-            rows[-1].append(HtmlCell(text=text, rowspan=self._spans[0], colspan=self._spans[1]))
+            rows[-1].append(
+                _html_cell(text, *self._spans)
+                if len(text) <= 64
+                else HtmlCell(text=text, rowspan=self._spans[0], colspan=self._spans[1])
+            )
         self._cell = None
 
     def handle_data(self, data: str) -> None:
@@ -272,7 +290,10 @@ def _value(r: int, band: tuple[int, int], bands: Sequence[tuple[int, int]],
         if p.col < bands[0][0]:
             return f"{p.cell.text} (label cell over the values)"
         end = p.col + p.cell.colspan
-        covered = sum(1 for a, b in bands if a < end and p.col < b)
+        # bands never overlap: a cell inside its own band covers no other
+        covered = (
+            1 if lo <= p.col and end <= hi else sum(1 for a, b in bands if a < end and p.col < b)
+        )
         if covered > 1:
             return f"{p.cell.text} (one cell over {covered} columns)"
         if p.rowspan > 1:
@@ -334,8 +355,15 @@ def _doc_order(placed: Sequence[_Placed], first: int, last: int) -> list[Tok]:
     return out
 
 
+def _names_table(text: str) -> bool:
+    """A cell that starts table 三 or 四, as :func:`_normalised` looks for them."""
+    return "本年新收" in norm(text) or core(text) == "行政复议"
+
+
 def _normalised(rows: Sequence[Sequence[HtmlCell]]) -> list[Tok] | None:
     """Tokens for table 三 or 四 with values placed by column, or ``None`` to keep as is."""
+    if not any(_names_table(cell.text) for row in rows for cell in row):
+        return None  # neither table: no need to place its cells
     layout = _place(rows)
     if layout is None:
         return None
