@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import cache
 
 from pydantic import Field
 
@@ -283,9 +284,12 @@ def _sum_rule(
 ) -> None:
     """total == sum(parts) - sum(minus); skipped when a cell holds no number."""
     involved = [*parts, *minus, total]
-    nums = [n for n in (ctx.num(c) for _, c in involved) if n is not None]
-    if len(nums) < len(involved):
-        return
+    nums: list[int | Decimal] = []
+    for _, c in involved:
+        n = ctx.num(c)
+        if n is None:
+            return
+        nums.append(n)
     k = len(parts)
     expected = sum(nums[:k]) - sum(nums[k:-1])
     actual = nums[-1]
@@ -391,10 +395,7 @@ def _check_values(ctx: _Ctx) -> None:
             money = False
             signed = False
             if ref.table is ReportTable.DISCLOSURE:
-                from opengov.reports.model import DisclosureColumn
-
-                col = DisclosureColumn(ref.column)
-                money, signed = col.is_money, col.is_signed
+                money, signed = _money_signed(ref.column)
             if money:
                 if v < 0:
                     ctx.add(
@@ -417,6 +418,15 @@ def _check_values(ctx: _Ctx) -> None:
             cell.kind is not CellKind.BLANK or not ctx.blank_as_zero
         ):
             ctx.skipped.setdefault(ref.table, []).append((ref, cell))
+
+
+@cache
+def _money_signed(column: str) -> tuple[bool, bool]:
+    """Whether a table-二 column holds amounts, and whether it may be negative."""
+    from opengov.reports.model import DisclosureColumn
+
+    col = DisclosureColumn(column)
+    return col.is_money, col.is_signed
 
 
 _NARRATIVE: tuple[tuple[OutcomeRow, re.Pattern[str]], ...] = (
