@@ -36,6 +36,7 @@ from typing import NamedTuple
 from opengov._model import FrozenModel
 from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
+from opengov.reports._markup import feed_plain
 from opengov.reports._reader import CELL, PARA, ROW_END, TABLE_END, Tok, core, norm, read_report
 from opengov.reports.model import NOT_APPLICABLE_MARKERS, AnnualReport
 from opengov.reports.parse_text import _format_arg
@@ -242,7 +243,9 @@ def _collect(html: str) -> _Collector:
     if not isinstance(html, str):
         raise InvalidInputError(f"html must be a str, got {type(html).__name__}")
     c = _Collector()
-    c.feed(html)
+    if not feed_plain(html, c):  # not plainly written: html.parser reads it afresh
+        c = _Collector()
+        c.feed(html)
     c.close()
     return c
 
