@@ -119,6 +119,8 @@ def take(span: Sequence[Tok], n: int, money: Sequence[bool] | None = None) -> tu
     flags = list(money) if money is not None else [False] * n
 
     def cells(values: Sequence[str]) -> tuple[Cell, ...]:
+        if money is None:
+            return tuple([Cell.read(v) for v in values[:n]])
         return tuple([Cell.read(v, money=m) for v, m in zip(values, flags, strict=False)])
 
     whole_row = bool(span) and span[-1].kind == ROW_END
@@ -126,7 +128,7 @@ def take(span: Sequence[Tok], n: int, money: Sequence[bool] | None = None) -> tu
     if whole_row and extra > 0 and not any(t.strip() for t in texts[:extra]):
         return cells(texts[extra:])
     filled = [i for i, v in enumerate(texts) if v.strip()]
-    if len(texts) >= n and all(i < n for i in filled):
+    if len(texts) >= n and (not filled or filled[-1] < n):  # every filled cell among the first n
         return cells(texts[:n])
     lo, hi = 0, len(texts)
     while lo < hi and not texts[lo].strip():
@@ -168,16 +170,19 @@ def line_join(tokens: Sequence[Tok], j: int, end: int) -> int | None:
     ``j`` must end its line (a ``ROW_END`` may follow) and the continuation must be
     the first token of the very next line: a cell of text, not a value.
     """
-    tok = tokens[j]
-    if tok.line < 0 or tok.kind not in (CELL, PARA) or not tok.text:
+    text, kind, line = tokens[j]
+    if line < 0 or kind not in (CELL, PARA) or not text:
         return None
     k = j + 1
-    if k < end and tokens[k].kind == ROW_END and tokens[k].line == tok.line:
-        k += 1
     if k >= end:
         return None
     nxt = tokens[k]
-    if nxt.kind != CELL or nxt.line != tok.line + 1 or not nxt.text:
+    if nxt.kind == ROW_END and nxt.line == line:
+        k += 1
+        if k >= end:
+            return None
+        nxt = tokens[k]
+    if nxt.kind != CELL or nxt.line != line + 1 or not nxt.text:
         return None
     if Cell.read(nxt.text).kind is not CellKind.UNREAD:
         return None
@@ -580,12 +585,19 @@ def _read_disclosure(
     tokens: Sequence[Tok], start: int, end: int, fmt: ReportFormat
 ) -> DisclosureTable:
     cells: list[Cell] = []
+    # The cells that start with 第二十条, found once: a section heading is one of them,
+    # and so is the cell that ends its section.
+    starts = [
+        j
+        for j in range(start, end)
+        if tokens[j].kind == CELL and norm(tokens[j].text).startswith("第二十条")
+    ]
     for section in disclosure_layout(fmt):
         heading = f"第二十条第({to_chinese_numeral(section.item)})项"
-        h = _find(tokens, start, end, partial(_starts, prefix=heading))
+        h = next((j for j in starts if _starts(tokens[j].text, heading)), None)
         s_end = end
         if h is not None:
-            nxt = _find(tokens, h + 1, end, lambda s: norm(s).startswith("第二十条"))
+            nxt = next((j for j in starts if j > h), None)
             s_end = nxt if nxt is not None else end
         money = [c.is_money for c in section.columns]
         width = row_width(tokens, h, s_end) if h is not None else None
