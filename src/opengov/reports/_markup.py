@@ -42,10 +42,12 @@ _ATTR_NAME = "[a-zA-Z_:][-a-zA-Z0-9_:.]*"
 _VALUE = "\"([^\"<>&]*)\"|'([^'<>&]*)'|([-a-zA-Z0-9_:.%#]+)(?![^ \\t\\n\\r\\f>])"
 _ATTR = re.compile(f"{_WS}+({_ATTR_NAME})(?:{_WS}*={_WS}*(?:{_VALUE}))?")
 _ANY_VALUE = "\"[^\"<>&]*\"|'[^'<>&]*'|[-a-zA-Z0-9_:.%#]+(?=[ \t\n\r\f>])"
-_START = re.compile(
-    f"<({_NAME})((?:{_WS}+{_ATTR_NAME}(?:{_WS}*={_WS}*(?:{_ANY_VALUE}))?)*){_WS}*(/?)>"
-)
 _END = re.compile(f"</({_NAME}){_WS}*>")
+# text up to the next "<", an end tag or a start tag: one match per piece of the page
+_PIECE = re.compile(
+    f"(?P<text>[^<]+)|</(?P<end>{_NAME}){_WS}*>|<(?P<start>{_NAME})"
+    f"(?P<attrs>(?:{_WS}+{_ATTR_NAME}(?:{_WS}*={_WS}*(?:{_ANY_VALUE}))?)*){_WS}*(?P<close>/?)>"
+)
 _DOCTYPE = re.compile("<!doctype[^<>]*>", re.IGNORECASE)
 # elements whose content is not markup (in some Python version or other)
 _RAW = frozenset(
@@ -59,55 +61,45 @@ def feed_plain(html: str, handler: Handler) -> bool:
     start_tag = handler.handle_starttag
     end_tag = handler.handle_endtag
     data = handler.handle_data
+    piece = _PIECE.match
     n = len(html)
     i = 0
     while i < n:
-        j = html.find("<", i)
-        if j < 0:
-            j = n
-        if j > i:
-            text = html[i:j]
-            data(unescape(text) if "&" in text else text)
-            if j == n:
-                break
-        nxt = html[j + 1 : j + 2]
-        if nxt == "/":
-            m = _END.match(html, j)
-            if m is None:
-                return False
-            end_tag(m.group(1).lower())
-            i = m.end()
-        elif nxt == "!":
-            if html.startswith("<!--", j):
-                k = html.find("-->", j + 4)
+        m = piece(html, i)
+        if m is None:  # a comment, a doctype, or not plain
+            if html.startswith("<!--", i):
+                k = html.find("-->", i + 4)
                 if k < 0:
                     return False
-                body = html[j + 4 : k]
+                body = html[i + 4 : k]
                 if "--" in body or "<!--" in body or body.startswith((">", "->")):
                     return False
                 if body.endswith("-"):
                     return False
                 i = k + 3
-            else:
-                m = _DOCTYPE.match(html, j)
-                if m is None:
-                    return False
-                i = m.end()
-        else:
-            m = _START.match(html, j)
+                continue
+            m = _DOCTYPE.match(html, i)
             if m is None:
                 return False
-            tag = m.group(1).lower()
+            i = m.end()
+            continue
+        i = m.end()
+        text, end, tag, attributes, close = m.groups()
+        if text is not None:
+            data(unescape(text) if "&" in text else text)
+        elif end is not None:
+            end_tag(end.lower())
+        else:
+            tag = tag.lower()
             attrs: list[tuple[str, str | None]] = []
-            if m.group(2):
-                for a in _ATTR.finditer(m.group(2)):
+            if attributes:
+                for a in _ATTR.finditer(attributes):
                     name, dq, sq, bare = a.groups()
                     value = dq if dq is not None else sq if sq is not None else bare
                     attrs.append((name.lower(), value))
-            i = m.end()
             if tag == "plaintext":
                 return False
-            if m.group(3):  # <br/>: html.parser's handle_startendtag
+            if close:  # <br/>: html.parser's handle_startendtag
                 if tag in _RAW:
                     return False
                 start_tag(tag, attrs)

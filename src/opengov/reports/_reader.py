@@ -184,9 +184,15 @@ def line_join(tokens: Sequence[Tok], j: int, end: int) -> int | None:
         nxt = tokens[k]
     if nxt.kind != CELL or nxt.line != line + 1 or not nxt.text:
         return None
-    if Cell.read(nxt.text).kind is not CellKind.UNREAD:
+    if not _unread(nxt.text):
         return None
     return k
+
+
+@lru_cache(maxsize=8192)
+def _unread(text: str) -> bool:
+    """``Cell.read(text)`` is unread: the text is not a value."""
+    return Cell.read(text).kind is CellKind.UNREAD
 
 
 def row_width(tokens: Sequence[Tok], start: int, end: int) -> int | None:
@@ -302,16 +308,18 @@ def find_row(
     values wrapped onto the next line are joined as :func:`_cells_after` says.
     """
     for j in range(start, end):
-        tok = tokens[j]
-        if tok.kind not in (CELL, PARA):
+        text, kind, line = tokens[j]
+        if kind != CELL and kind != PARA:
             continue
-        cells = _cells_after(tokens, j, end, n, money, width) if matches(tok.text) else None
-        if cells is not None and not _all_unread(cells):
-            return cells, j
-        k = line_join(tokens, j, end) if tok.line >= 0 else None  # no lines in HTML
-        if k is not None and exact(tok.text + tokens[k].text):
+        cells = None
+        if matches(text):
+            cells = _cells_after(tokens, j, end, n, money, width)
+            if not _all_unread(cells):
+                return cells, j
+        k = line_join(tokens, j, end) if line >= 0 else None  # no lines in HTML
+        if k is not None and exact(text + tokens[k].text):
             return _cells_after(tokens, k, end, n, money, width), k
-        if cells is not None and tok.kind == CELL:
+        if cells is not None and kind == CELL:
             return cells, j
     return None
 
@@ -469,10 +477,16 @@ def read_report(
     i4 = _find(tokens, i3, n, lambda s: core(s) == "行政复议")
     end3 = i4 if i4 is not None else n
     if format is None:
-        has_2021_rows = any(tok.kind == CELL and _marks_2021(tok.text) for tok in tokens[i3:end3])
+        has_2021_rows = has_2019_other = False  # in one pass over the cells of table 三
+        for tok in tokens[i3:end3]:
+            if tok.kind == CELL:
+                if _marks_2021(tok.text):
+                    has_2021_rows = True
+                    break
+                has_2019_other = has_2019_other or core(tok.text) == "其他处理"
         if has_2021_rows:
             format = ReportFormat.F2021
-        elif any(tok.kind == CELL and core(tok.text) == "其他处理" for tok in tokens[i3:end3]):
+        elif has_2019_other:
             format = ReportFormat.F2019
         else:
             format = ReportFormat.for_year(year)
@@ -522,8 +536,8 @@ def _read_applications(
             tokens,
             p,
             end,
-            partial(_row_matches, row=row),
-            partial(_row_exact, row=row),
+            lambda s, row=row: _row_matches(s, row),  # type: ignore[misc]
+            lambda s, row=row: _row_exact(s, row),  # type: ignore[misc]
             7,
             width=width,
         )

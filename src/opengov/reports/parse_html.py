@@ -278,10 +278,15 @@ def _value(r: int, band: tuple[int, int], bands: Sequence[tuple[int, int]],
     """
     lo, hi = band
     found: list[_Placed] = []
-    for c in range(lo, hi):
-        p = occupied.get((r, c))
-        if p is not None and p not in found:
+    if hi - lo == 1:  # most bands: one column
+        p = occupied.get((r, lo))
+        if p is not None:
             found.append(p)
+    else:
+        for c in range(lo, hi):
+            p = occupied.get((r, c))
+            if p is not None and p not in found:
+                found.append(p)
     if not found:
         return "?"
     texts: list[str] = []

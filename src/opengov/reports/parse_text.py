@@ -33,6 +33,7 @@ Legal basis:
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
@@ -43,6 +44,7 @@ __all__ = ["parse_report_text", "text_tokens"]
 
 
 _SEPARATOR = re.compile(r"(?<!\\)\|")  # a "|" not escaped as "\|" (Markdown)
+_tok = partial(tuple.__new__, Tok)  # Tok(text, kind, line) from a tuple, without the call
 
 
 def text_tokens(text: str) -> list[Tok]:
@@ -68,10 +70,10 @@ def text_tokens(text: str) -> list[Tok]:
         if ends_with_separator:
             pieces.pop()  # the separator that ends the line
         if len(pieces) == 1:  # one cell on its line: no row end
-            append(Tok(pieces[0].strip(), CELL, number))
+            append(_tok((pieces[0].strip(), CELL, number)))
             continue
         pieces = [p.strip() for p in pieces]
-        out.extend([Tok(p, CELL, number) for p in pieces])
+        out.extend([_tok((p, CELL, number)) for p in pieces])
         if len(pieces) > 1 and any(pieces):
             # a whole table row on one line
             out.append(Tok("|" if ends_with_separator else "", ROW_END, number))
