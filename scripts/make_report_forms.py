@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "reports" / "corpus"
 FORMS = ROOT / "tests" / "data" / "reports" / "forms"
 
-ENTRIES: tuple[str, ...] = ("pingtan-2023", "pingtan-2024")
+ENTRIES: tuple[str, ...] = ("pingtan-2023", "pingtan-2024", "pingtan-2025")
 
 TOOLS = ("chromium", "soffice", "pdftotext")
 
