@@ -222,11 +222,15 @@ def _rows(tokens: Sequence[Tok]) -> list[tuple[int, list[str]]]:
         if tok.kind == CELL:
             row.append(tok.text)
             continue
+        while row and not row[0].strip():  # a "|" that opens a dump's line
+            row.pop(0)
         if row:
             out.append((table, row))
             row = []
         if tok.kind in (TABLE_END, PARA):
             table += 1
+    while row and not row[0].strip():
+        row.pop(0)
     if row:
         out.append((table, row))
     return out
