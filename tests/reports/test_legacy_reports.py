@@ -344,3 +344,8 @@ def test_hostile_text_is_read_in_bounded_time() -> None:
     r = parse_legacy_report_text(nasty, year=2012)
     assert time.perf_counter() - start < 10
     assert len(r.values) <= 300
+    stated = "收到有关政府信息公开的申请1条" * 100_000
+    start = time.perf_counter()
+    r = parse_legacy_report_text(stated, year=2012)
+    assert time.perf_counter() - start < 10
+    assert 1 <= len(r.values) <= 100  # at most 100 statements read per pattern

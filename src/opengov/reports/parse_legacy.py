@@ -61,6 +61,7 @@ __all__ = [
 
 _MAX_CHARS = 5_000_000
 _MAX_ROWS = 300
+_MAX_STATED = 100  # narrative matches read per pattern
 _UNITS = frozenset({"条", "件", "元", "万元", "项", "个", "人次"})
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -475,7 +476,9 @@ def _narrative(prose: str) -> list[LegacyValue]:
         )
 
     for kind, item, pattern in _PATTERNS:
-        for m in pattern.finditer(prose):
+        for k, m in enumerate(pattern.finditer(prose)):
+            if k >= _MAX_STATED:
+                break
             sentence = _sentence(prose, m.start(), m.end())
             if kind == "none":
                 label = m.group(0)
