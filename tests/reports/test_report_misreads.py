@@ -1,0 +1,154 @@
+"""Silent misreads: printed text that once gave a wrong number now gives none."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from functools import cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from opengov import OutcomeRow
+from opengov.reports import ApplicantColumn, Cell, CellKind, parse_report_text
+
+# ------------------------------------------------------------------ Cell.read
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [
+        ("12", 12),
+        ("１２", 12),  # full-width digits
+        (" 7 ", 7),
+        ("1,284", 1284),
+        ("１，２８４", 1284),  # full-width separator
+        ("12,345,678", 12345678),
+        ("3件", 3),
+        ("3 件", 3),
+        ("25人次", 25),
+        ("+3", 3),
+        ("-2", -2),
+        ("－２", -2),
+        ("3.60", Decimal("3.60")),  # a count with a fraction is kept for the checks
+        ("999999999999999", 999_999_999_999_999),  # 15 digits
+    ],
+)
+def test_plain_counts_are_read(printed: str, value: int | Decimal) -> None:
+    cell = Cell.read(printed)
+    assert (cell.kind, cell.value) == (CellKind.NUMBER, value)
+    assert type(cell.value) is type(value)
+
+
+def test_money_reads_decimals() -> None:
+    assert Cell.read("128.35", money=True).value == Decimal("128.35")
+    assert Cell.read("3.6万元", money=True).value == Decimal("3.6")
+    assert Cell.read("12", money=True).value == Decimal(12)
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "5²",  # NFKC once made this 52
+        "①",  # and this 1
+        "⑴",
+        "1 0",  # and this 10
+        "12 34",  # and this 1234
+        "1\u30002",  # an ideographic space inside the number
+        "١٢",  # Arabic-Indic digits
+        "𝟏𝟐",  # mathematical digits
+        "12,34",  # separators not in groups of three
+        "1,2345",
+        ",123",
+        "1.",
+        "约3",
+        "3件5",
+        "+ 3",
+        "9999999999999999",  # 16 digits: not a count
+        "9" * 5000,  # past int()'s digit limit: once a bare ValueError
+    ],
+)
+def test_anything_else_is_unread_with_its_text(printed: str) -> None:
+    cell = Cell.read(printed)
+    assert cell.kind is CellKind.UNREAD
+    assert cell.raw == printed
+
+
+@pytest.mark.parametrize("printed", ["/", "／", "—", "——", "-", "－", "不适用", " 不 适 用 ", "无"])
+def test_not_applicable_markers_are_kept(printed: str) -> None:
+    cell = Cell.read(printed)
+    assert cell.kind is CellKind.NOT_APPLICABLE
+    assert cell.raw == printed.strip()
+
+
+@pytest.mark.parametrize("printed", ["", "   ", "\u3000", "\xa0"])
+def test_whitespace_is_blank(printed: str) -> None:
+    assert Cell.read(printed).kind is CellKind.BLANK
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**15 - 1))
+def test_any_count_reads_as_itself(n: int) -> None:
+    assert Cell.read(str(n)) == Cell.number(n)
+    assert Cell.read(f"{n:,}") == Cell.number(n)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=10**15, max_value=10**60))
+def test_counts_past_fifteen_digits_are_unread(n: int) -> None:
+    assert Cell.read(str(n)) == Cell.unread(str(n))
+
+
+def _digit_like(c: str) -> bool:
+    """A character that is, or folds to, a digit other than ASCII and full-width ones."""
+    if "0" <= c <= "9" or "０" <= c <= "９":
+        return False
+    return unicodedata.digit(c, None) is not None or any(
+        ch.isdigit() for ch in unicodedata.normalize("NFKC", c)
+    )
+
+
+@cache
+def _digit_likes() -> list[str]:
+    """Every digit-like character (some 900; listed once, when first needed)."""
+    return [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000 and _digit_like(chr(i))]
+
+
+_DIGIT_LIKE = st.deferred(lambda: st.sampled_from(_digit_likes()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789１２,.+- 件元", max_size=8), _DIGIT_LIKE, st.data())
+def test_a_digit_like_character_is_never_read_as_a_digit(
+    around: str, odd: str, data: st.DataObject
+) -> None:
+    at = data.draw(st.integers(0, len(around)))
+    text = around[:at] + odd + around[at:]
+    assert Cell.read(text).kind is not CellKind.NUMBER, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.booleans())
+def test_read_never_raises(text: str, money: bool) -> None:
+    cell = Cell.read(text, money=money)
+    if cell.kind is CellKind.UNREAD:
+        assert cell.raw == text.strip()
+
+
+TEXT_REPORT = """某局2021年政府信息公开工作年度报告
+一、本年新收政府信息公开申请数量 | {cell} | 0 | 0 | 0 | 0 | 0 | 3 |
+"""
+
+
+@pytest.mark.parametrize("printed", ["5²", "①", "1 0", "9" * 5000])
+def test_a_report_cell_that_is_not_a_plain_count_is_unread(printed: str) -> None:
+    r = parse_report_text(TEXT_REPORT.format(cell=printed))
+    cell = r.applications.cell(OutcomeRow.RECEIVED, ApplicantColumn.NATURAL_PERSON)
+    assert (cell.kind, cell.raw) == (CellKind.UNREAD, printed)
+    assert r.applications.value(OutcomeRow.RECEIVED, ApplicantColumn.TOTAL) == 3
+
+
+def test_the_digit_like_characters_include_the_misread_ones() -> None:
+    assert {"²", "①", "⑴", "٣", "𝟏"} <= set(_digit_likes())
+    assert not {"1", "１", "万", "三"} & set(_digit_likes())
