@@ -152,3 +152,52 @@ def test_a_report_cell_that_is_not_a_plain_count_is_unread(printed: str) -> None
 def test_the_digit_like_characters_include_the_misread_ones() -> None:
     assert {"²", "①", "⑴", "٣", "𝟏"} <= set(_digit_likes())
     assert not {"1", "１", "万", "三"} & set(_digit_likes())
+
+
+# ---------------------------------------------------------------- prose numbers
+
+PROSE_REPORT = """某局2021年政府信息公开工作年度报告
+一、总体情况
+{overview}
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |
+六、其他需要报告的事项
+{other}
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "yuan"),
+    [
+        ("收取信息处理费１，２００元。", Decimal(1200)),
+        ("收取信息处理费 300 元。", Decimal(300)),
+        ("收取信息处理费1 200元。", None),  # once 1200: two numbers, or one spaced
+        ("收取信息处理费1²元。", None),  # once 12
+        ("收取信息处理费²00元。", None),  # once 200
+        ("收取信息处理费٣٠٠元。", None),  # once 300: Arabic-Indic digits
+        ("收取信息处理费" + "9" * 20 + "元。", None),  # once a 20-digit amount
+        ("收取信息处理费" + "9" * 5000 + "元。", None),
+    ],
+)
+def test_information_fee_reads_plain_numbers_only(sentence: str, yuan: Decimal | None) -> None:
+    r = parse_report_text(PROSE_REPORT.format(overview="", other=sentence))
+    assert r.information_fee_yuan == yuan
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        ("2021年共收到政府信息公开申请４件。", 4),  # full-width: read, differs from 3
+        ("2021年共收到政府信息公开申请3件。", None),  # as the table says
+        ("2021年共收到政府信息公开申请1²件。", None),  # once read as 12
+        ("2021年共收到政府信息公开申请²4件。", None),  # once read as 24
+        ("2021年共收到政府信息公开申请1 2件。", None),
+        ("2021年共收到政府信息公开申请" + "9" * 5000 + "件。", None),  # once ValueError
+    ],
+)
+def test_narrative_check_reads_plain_counts_only(sentence: str, stated: int | None) -> None:
+    from opengov.reports import check_report
+
+    r = parse_report_text(PROSE_REPORT.format(overview=sentence, other=""))
+    found = [f.expected for f in check_report(r) if f.rule.value == "narrative"]
+    assert found == ([] if stated is None else [stated])

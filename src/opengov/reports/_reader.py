@@ -20,6 +20,7 @@ from opengov.citations import to_chinese_numeral
 from opengov.errors import InvalidInputError, ReportFormatError, ReportParseError
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.reports.model import (
+    ODD_DIGIT,
     AnnualReport,
     ApplicationTable,
     Cell,
@@ -30,6 +31,7 @@ from opengov.reports.model import (
     ReviewKind,
     ReviewTable,
     disclosure_layout,
+    prose_digits,
 )
 
 CELL, PARA, ROW_END, TABLE_END = 0, 1, 2, 3
@@ -371,13 +373,15 @@ def split_text(tokens: Sequence[Tok]) -> ReportText:
     return ReportText(**{p: "\n".join(v) for p, v in parts.items()})
 
 
-# The amount is a whole number: never the tail of one ("1,200" is not 200), and
-# thousands separators are read ("1,200元" is 1200). A "," not after a digit is a
-# full-width "，" folded by NFKC, a plain separator in the prose.
+# The amount is a whole number: never the tail of one ("1,200" is not 200, "1 200"
+# is not read), and thousands separators are read ("1,200元" is 1200). A "," not
+# after a digit is a full-width "，" folded by NFKC, a plain separator in the prose.
 _FEE = re.compile(
-    r"信息处理费[^。;]{0,40}?(?<!\d)(?<!\d,)(?<!\d\.)"
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)"
+    r"信息处理费[^。;]{0,40}?"
+    r"([0-9]{1,3}(?:,[0-9]{3}){1,4}(?:\.[0-9]{1,15})?|[0-9]{1,15}(?:\.[0-9]{1,15})?)"
+    r"\s*(万元|元)"
 )
+_DIGIT_BEFORE = re.compile(rf"[0-9{ODD_DIGIT}][\s,.]*$")
 
 
 def find_information_fee(other_matters: str) -> Decimal | None:
@@ -386,8 +390,9 @@ def find_information_fee(other_matters: str) -> Decimal | None:
     >>> find_information_fee("本年度收取信息处理费共计1,200元。")
     Decimal('1200')
     """
-    m = _FEE.search(norm(other_matters))
-    if m is None:
+    text = prose_digits(other_matters)
+    m = _FEE.search(text)
+    if m is None or _DIGIT_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1)):
         return None
     try:
         amount = Decimal(m.group(1).replace(",", ""))

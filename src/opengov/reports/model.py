@@ -140,6 +140,31 @@ _NUMBER = re.compile(
 )
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９＋－，．", "0123456789+-,.")
 
+# What prose numbers are read from: a character that is, or folds to, a digit but
+# is neither an ASCII nor a full-width one becomes this mark, which no pattern reads.
+ODD_DIGIT = "¤"
+
+
+@lru_cache(maxsize=4096)
+def _odd_digit(c: str) -> bool:
+    if "０" <= c <= "９":
+        return False
+    return c.isdigit() or any("0" <= d <= "9" for d in unicodedata.normalize("NFKC", c))
+
+
+def prose_digits(text: str) -> str:
+    """``text`` folded by NFKC (full-width digits and punctuation made ASCII), with
+    every other digit-like character (``²``, ``①``, Arabic-Indic digits) replaced by
+    :data:`ODD_DIGIT` first, so that a pattern reading ``[0-9]`` never reads one.
+    Whitespace is kept: ``"1 200"`` stays two numbers.
+
+    >>> prose_digits("共１２件，其中5²件")
+    '共12件,其中5¤件'
+    """
+    if not text.isascii():
+        text = "".join(ODD_DIGIT if not c.isascii() and _odd_digit(c) else c for c in text)
+    return unicodedata.normalize("NFKC", text)
+
 
 class Cell(FrozenModel):
     """One table cell: a number, blank, not applicable, or unread.
