@@ -201,3 +201,59 @@ def test_narrative_check_reads_plain_counts_only(sentence: str, stated: int | No
     r = parse_report_text(PROSE_REPORT.format(overview=sentence, other=""))
     found = [f.expected for f in check_report(r) if f.rule.value == "narrative"]
     assert found == ([] if stated is None else [stated])
+
+
+# ------------------------------------------------------------ text rule lines
+
+REVIEW_DUMP = """某局2021年政府信息公开工作年度报告
+一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |
+四、政府信息公开行政复议、行政诉讼情况
+行政复议 | 行政诉讼 |
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |
+{rule}
+{values}
+五、存在的主要问题及改进情况
+"""
+
+
+@pytest.mark.parametrize("rule", ["|||||", "|---|---|---|---|---|", "| :---: | ---: |"])
+def test_a_rule_line_is_not_read_as_blank_cells(rule: str) -> None:
+    # Ten values for fifteen columns: which ten is not known, so none is read. The
+    # rule's five empty pieces once made them fifteen, the 复议 numbers landing in
+    # the 诉讼 columns.
+    values = "3 | 1 | 0 | 1 | 5 | 2 | 0 | 1 | 0 | 3 |"
+    r = parse_report_text(REVIEW_DUMP.format(rule=rule, values=values))
+    assert all(c.kind is CellKind.UNREAD for c in r.review.cells)
+    whole = "3 | 1 | 0 | 1 | 5 | 2 | 0 | 1 | 0 | 3 | 1 | 1 | 0 | 0 | 2 |"
+    r = parse_report_text(REVIEW_DUMP.format(rule=rule, values=whole))
+    assert [c.value for c in r.review.cells] == [3, 1, 0, 1, 5, 2, 0, 1, 0, 3, 1, 1, 0, 0, 2]
+
+
+MARKDOWN_REVIEW = """某局2021年政府信息公开工作年度报告
+一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |
+## 四、政府信息公开行政复议、行政诉讼情况
+|  | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |
+|---|---|---|---|---|---|
+| 行政复议 | 3 | 1 | 0 | 1 | 5 |
+| 行政诉讼：未经复议直接起诉 | 2 | 0 | 1 | 0 | 3 |
+| 行政诉讼：复议后起诉 | 1 | 1 | 0 | 0 | 2 |
+|||||||||||||||
+"""
+
+
+def test_a_rule_after_a_markdown_table_is_not_read_as_its_values() -> None:
+    # The fifteen empty pieces once made the last row's values the 复议 row's.
+    r = parse_report_text(MARKDOWN_REVIEW)
+    assert [c.value for c in r.review.cells] == [3, 1, 0, 1, 5, 2, 0, 1, 0, 3, 1, 1, 0, 0, 2]
+
+
+def test_a_single_separator_line_is_still_a_blank_cell() -> None:
+    # One cell per line: "|" alone is a blank cell, not a rule.
+    text = "某局2021年政府信息公开工作年度报告\n一、本年新收政府信息公开申请数量 |\n" + (
+        "1 |\n|\n0 |\n0 |\n0 |\n0 |\n1 |\n"
+    )
+    r = parse_report_text(text)
+    row = r.applications.cells[0]
+    assert [c.kind.value for c in row[:2]] == ["number", "blank"]
+    assert [c.value for c in row] == [1, None, 0, 0, 0, 0, 1]
