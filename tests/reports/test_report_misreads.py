@@ -5,13 +5,22 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opengov import OutcomeRow
-from opengov.reports import ApplicantColumn, Cell, CellKind, parse_report_text
+from opengov.reports import (
+    AnnualReport,
+    ApplicantColumn,
+    Cell,
+    CellKind,
+    DisclosureColumn,
+    DisclosureRow,
+    parse_report_text,
+)
 
 # ------------------------------------------------------------------ Cell.read
 
@@ -257,3 +266,52 @@ def test_a_single_separator_line_is_still_a_blank_cell() -> None:
     row = r.applications.cells[0]
     assert [c.kind.value for c in row[:2]] == ["number", "blank"]
     assert [c.value for c in row] == [1, None, 0, 0, 0, 0, 1]
+
+
+# ------------------------------------------------------------- lost cell lines
+
+DATA = Path(__file__).parent.parent / "data" / "reports"
+
+
+def _all_cells(report: AnnualReport) -> list[Cell]:
+    return [
+        *(c for row in report.applications.cells for c in row),
+        *report.review.cells,
+        *report.disclosure.cells,
+    ]
+
+
+def test_a_lost_cell_line_leaves_its_row_unread() -> None:
+    # 规章's "1" lost: "0 | 6 |" and the row's closing "|" were read as 0, 6 and a
+    # blank, and no check noticed.
+    text = (DATA / "f2021-clean.txt").read_text(encoding="utf-8")
+    assert "规章 |\n1 |\n0 |\n6 |\n|\n" in text
+    r = parse_report_text(text.replace("规章 |\n1 |\n0 |\n6 |\n|\n", "规章 |\n0 |\n6 |\n|\n"))
+    dc = DisclosureColumn
+    rules = [
+        r.disclosure.cell(DisclosureRow.RULES, c) for c in (dc.ISSUED, dc.REPEALED, dc.IN_FORCE)
+    ]
+    assert [(c.kind, c.raw) for c in rules] == [(CellKind.UNREAD, "0 | 6 | ")] * 3
+    normative = DisclosureRow.NORMATIVE_DOCUMENTS
+    assert r.disclosure.cell(normative, DisclosureColumn.IN_FORCE).value == 23
+    # the last row of a table may lack its closing line: it is read
+    assert r.disclosure.cell(
+        DisclosureRow.ADMINISTRATIVE_FEES, DisclosureColumn.FEE_AMOUNT
+    ).value == Decimal("3.60")
+
+
+@pytest.mark.parametrize("name", ["f2021-clean.txt", "f2019-errors.txt"])
+def test_any_lost_line_never_changes_a_number(name: str) -> None:
+    # Dumps printing one cell per line (and some rows on a line): with any one line
+    # dropped, every cell reads as before or is unread.
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    want = _all_cells(parse_report_text("\n".join(lines)))
+    for i, line in enumerate(lines):
+        if "|" not in line or "本年新收" in line:
+            continue
+        got = _all_cells(parse_report_text("\n".join(lines[:i] + lines[i + 1 :])))
+        changed = [
+            (k, w, g) for k, (w, g) in enumerate(zip(want, got, strict=True))
+            if g != w and g.kind is not CellKind.UNREAD
+        ]  # fmt: skip
+        assert not changed, (i, line, changed[:3])

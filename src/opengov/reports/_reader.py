@@ -35,6 +35,7 @@ from opengov.reports.model import (
 )
 
 CELL, PARA, ROW_END, TABLE_END = 0, 1, 2, 3
+RULE = 4  # a text dump's rule line (|||||, |---|): holds no cell, ends a run of them
 
 
 class Tok(NamedTuple):
@@ -304,6 +305,70 @@ def find_row(
     return None
 
 
+# ---------------------------------------------------------------- short rows
+#
+# A dump printing one cell per line shows where a row ends only by the next label,
+# and often ends each row with a line of its own: a rule ("||") or a blank cell
+# ("|"). A cell line lost from such a row makes it one cell short: its values would
+# be read shifted left, the closing blank taken for the last value. The rows of one
+# table run the same number of lines past their values, so a row that runs fewer
+# than most rows do and ends in a blank cell lacks a value, which one is not known:
+# all its cells are unread. (A row that runs short and ends in a value lacks its
+# closing line, as the last row of a table may.)
+
+
+class Run(NamedTuple):
+    """The lines after a label printed one cell per line: how many beyond the
+    values (a closing rule counts), whether the last cell is blank, whether the
+    table goes on after them (another label or rule follows), their text."""
+
+    extra: int
+    ends_blank: bool
+    table_goes_on: bool
+    raw: str
+
+
+def cell_run(tokens: Sequence[Tok], j: int, end: int, n: int) -> Run | None:
+    """The :class:`Run` after the label at ``j`` (``n`` values), when the label and
+    each cell up to the next label or rule sit on lines of their own; else ``None``."""
+    if tokens[j].line < 0:
+        return None
+    span = span_after(tokens, j, end)
+    line = tokens[j].line
+    for tok in span:
+        if tok.kind != CELL or tok.line <= line:
+            return None
+        line = tok.line
+    if not span:
+        return None
+    after = j + 1 + len(span)
+    ruled = after < end and tokens[after].kind == RULE
+    goes_on = after < end and tokens[after].kind in (CELL, RULE)
+    raw = " | ".join(t.text for t in span)
+    return Run(len(span) + ruled - n, not span[-1].text.strip(), goes_on, raw)
+
+
+def unread_short_rows(
+    rows: Sequence[tuple[Cell, ...]], runs: Sequence[Run | None]
+) -> list[tuple[Cell, ...]]:
+    """``rows`` with those whose run is short and ends in a blank unread.
+
+    What is short is what most runs are not; a run at the end of a table, which may
+    lack its closing line, is not counted for that.
+    """
+    counts = Counter(run.extra for run in runs if run is not None and run.table_goes_on)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return list(rows)
+    usual = ranked[0][0]
+    return [
+        tuple(Cell.unread(run.raw) for _ in row)
+        if run is not None and run.extra < usual and run.ends_blank
+        else row
+        for row, run in zip(rows, runs, strict=True)
+    ]
+
+
 # ------------------------------------------------------------------ metadata
 
 _YEAR_BEFORE = re.compile(
@@ -503,6 +568,7 @@ def _read_applications(
     tokens: Sequence[Tok], start: int, end: int, fmt: ReportFormat
 ) -> ApplicationTable:
     rows: list[tuple[Cell, ...]] = []
+    runs: list[Run | None] = []
     p = start
     width = row_width(tokens, start, end)
     for row in fmt.rows:
@@ -517,11 +583,13 @@ def _read_applications(
         )
         if found is None:
             rows.append((Cell.unread(),) * 7)
+            runs.append(None)
             continue
         cells, j = found
         rows.append(cells)
+        runs.append(cell_run(tokens, j, end, 7))
         p = j + 1
-    return ApplicationTable(format=fmt, cells=tuple(rows))
+    return ApplicationTable(format=fmt, cells=tuple(unread_short_rows(rows, runs)))
 
 
 def _read_review(tokens: Sequence[Tok], start: int, end: int) -> ReviewTable:
@@ -570,7 +638,8 @@ def _disclosure_row_matches(text: str, row: DisclosureRow) -> bool:
 def _read_disclosure(
     tokens: Sequence[Tok], start: int, end: int, fmt: ReportFormat
 ) -> DisclosureTable:
-    cells: list[Cell] = []
+    rows: list[tuple[Cell, ...]] = []
+    runs: list[Run | None] = []
     for section in disclosure_layout(fmt):
         heading = f"第二十条第({to_chinese_numeral(section.item)})项"
         h = _find(tokens, start, end, partial(_starts, prefix=heading))
@@ -588,7 +657,10 @@ def _read_disclosure(
                     tokens, h, s_end, matches, matches, len(section.columns), money, width
                 )
             if found is None:
-                cells.extend(Cell.unread() for _ in section.columns)
+                rows.append(tuple(Cell.unread() for _ in section.columns))
+                runs.append(None)
             else:
-                cells.extend(found[0])
-    return DisclosureTable(format=fmt, cells=tuple(cells))
+                rows.append(found[0])
+                runs.append(cell_run(tokens, found[1], end, len(section.columns)))
+    cells = tuple(c for row in unread_short_rows(rows, runs) for c in row)
+    return DisclosureTable(format=fmt, cells=cells)

@@ -36,7 +36,7 @@ import re
 
 from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
-from opengov.reports._reader import CELL, PARA, ROW_END, Tok, read_report
+from opengov.reports._reader import CELL, PARA, ROW_END, RULE, Tok, read_report
 from opengov.reports.model import AnnualReport
 
 __all__ = ["parse_report_text", "text_tokens"]
@@ -65,8 +65,8 @@ def text_tokens(text: str) -> list[Tok]:
     Each token keeps the number of its line, so that a table row wrapped over two
     lines can be joined. A ``ROW_END`` reads ``|`` when its line ended with a
     separator; a line that starts with one gives a first cell that is empty. A rule
-    line (``|||||``, Markdown's ``|---|---|``) gives nothing: its empty pieces are not
-    blank cells, which would shift the values after them.
+    line (``|||||``, Markdown's ``|---|---|``) gives a ``RULE``, no cells: its empty
+    pieces are not blank cells, which would shift the values after them.
     """
     out: list[Tok] = []
     for number, line in enumerate(text.splitlines()):
@@ -76,6 +76,7 @@ def text_tokens(text: str) -> list[Tok]:
             continue
         pieces = _SEPARATOR.split(line)
         if _is_rule(pieces):
+            out.append(Tok("", RULE, number))
             continue
         pieces = [p.replace("\\|", "|") for p in pieces]
         ends_with_separator = not pieces[-1].strip()
