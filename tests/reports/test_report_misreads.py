@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -19,8 +21,11 @@ from opengov.reports import (
     CellKind,
     DisclosureColumn,
     DisclosureRow,
+    HtmlCell,
+    parse_report_html,
     parse_report_text,
 )
+from opengov.reports._reader import TABLE_END, Tok
 
 # ------------------------------------------------------------------ Cell.read
 
@@ -315,3 +320,66 @@ def test_any_lost_line_never_changes_a_number(name: str) -> None:
             if g != w and g.kind is not CellKind.UNREAD
         ]  # fmt: skip
         assert not changed, (i, line, changed[:3])
+
+
+# -------------------------------------------------------------- big HTML pages
+
+
+def _table(html: str, n: int) -> str:
+    tables: list[str] = re.findall(r"<table.*?</table>", html, re.S)
+    return tables[n]
+
+
+def test_a_page_of_many_tables_is_put_together_in_one_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 100 copies of table 三 and 100 tables of no report: each report table is placed
+    # once, the others never, and the tokens are joined once (splicing every table
+    # into the whole token list in turn made such a page quadratic).
+    from opengov.reports import parse_html
+
+    spans = (DATA / "f2021-spans.html").read_text(encoding="utf-8")
+    other = "<table><tr><td>序号</td><td>名称</td></tr><tr><td>1</td><td>某</td></tr></table>"
+
+    def page(copies: int) -> str:
+        return spans.replace("</body>", (_table(spans, 1) + other) * copies + "</body>")
+
+    def tokens(copies: int) -> list[Tok]:
+        return parse_html._report_tokens(parse_html._collect(page(copies)))
+
+    one_copy = len(tokens(1)) - len(tokens(0))
+    placed: list[int] = []
+    place = parse_html._place
+
+    def counting(rows: Sequence[Sequence[HtmlCell]]) -> object:
+        placed.append(len(rows))
+        return place(rows)
+
+    monkeypatch.setattr(parse_html, "_place", counting)
+    many = tokens(100)
+    assert placed == [28, 4] + [28] * 100  # the page's own 三 and 四, then the copies
+    assert len(many) == len(tokens(0)) + 100 * one_copy
+    assert sum(t.kind == TABLE_END for t in many) == 3 + 200
+
+
+def test_grid_slots_placed_for_a_page_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tables whose few cells span many rows fill many grid slots: past the page's
+    # cap (1,000,000 slots; 2,000 here), tables are read in document order instead.
+    from opengov.reports import parse_html
+
+    assert parse_html._PAGE_SLOTS == 1_000_000
+    monkeypatch.setattr(parse_html, "_PAGE_SLOTS", 2_000)
+    cells = '<td rowspan="10">0</td>' * 50
+    label = "<td>一、本年新收政府信息公开申请数量</td>"
+    table = f"<table><tr>{label}{cells}</tr>{'<tr></tr>' * 9}</table>"
+    placed: list[int] = []
+    place = parse_html._place
+
+    def counting(rows: Sequence[Sequence[HtmlCell]]) -> object:
+        placed.append(parse_html._slots(rows))
+        return place(rows)
+
+    monkeypatch.setattr(parse_html, "_place", counting)
+    r = parse_report_html("<p>某局2021年政府信息公开工作年度报告</p>" + table * 40)
+    assert placed == [501] * 3  # a fourth would pass the cap
+    assert all(c.kind is CellKind.UNREAD for c in r.applications.cells[0])

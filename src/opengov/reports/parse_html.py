@@ -46,8 +46,10 @@ _BLOCKS = frozenset(
 )
 _SKIP = frozenset({"script", "style"})
 # Grid slots a table may cover before position-based reading gives up (spans are
-# capped per cell, but many wide cells could still make a huge grid).
+# capped per cell, but many wide cells could still make a huge grid), and all the
+# tables of a page together (a page of many such tables would take long to place).
 _MAX_SLOTS = 200_000
+_PAGE_SLOTS = 1_000_000
 
 
 class HtmlCell(FrozenModel):
@@ -378,16 +380,45 @@ def _normalised(rows: Sequence[Sequence[HtmlCell]]) -> list[Tok] | None:
 
 
 def _report_tokens(c: _Collector) -> list[Tok]:
-    """The document's tokens, with tables 三 and 四 re-read by grid position."""
-    tokens = c.tokens
-    for i in reversed(range(len(c.tables))):
-        if c.nested[i]:
+    """The document's tokens, with tables 三 and 四 re-read by grid position.
+
+    The tables re-read hold no other table, so their token slices do not overlap:
+    the result is put together in one pass (splicing each table into the whole list
+    in turn took time quadratic in the number of tables). Past 1,000,000 grid slots
+    for the page, tables are read in document order.
+    """
+    out: list[Tok] = []
+    done = 0
+    budget = _PAGE_SLOTS
+    for i, table in enumerate(c.tables):
+        if c.nested[i] or not any(_may_be_read(cell.text) for row in table for cell in row):
             continue
-        new = _normalised(c.tables[i])
+        slots = _slots(table)
+        if slots > budget:
+            continue
+        budget -= slots
+        new = _normalised(table)
         if new is not None:
             lo, hi = c.slices[i]
-            tokens = [*tokens[:lo], *new, *tokens[hi:]]
-    return tokens
+            out.extend(c.tokens[done:lo])
+            out.extend(new)
+            done = hi
+    out.extend(c.tokens[done:])
+    return out
+
+
+def _slots(rows: Sequence[Sequence[HtmlCell]]) -> int:
+    """How many grid slots :func:`_place` would fill for ``rows``."""
+    height = len(rows)
+    return sum(
+        min(cell.rowspan, height - r) * cell.colspan for r, row in enumerate(rows) for cell in row
+    )
+
+
+def _may_be_read(text: str) -> bool:
+    """A cell that :func:`_normalised` looks for (cheaper than placing a grid)."""
+    t = norm(text)
+    return "本年新收" in t or "行政复议" in t
 
 
 def parse_html_tables(html: str) -> tuple[HtmlTable, ...]:
