@@ -22,6 +22,7 @@ from opengov.reports import (
     DisclosureColumn,
     DisclosureRow,
     HtmlCell,
+    check_report,
     parse_report_html,
     parse_report_text,
 )
@@ -210,8 +211,6 @@ def test_information_fee_reads_plain_numbers_only(sentence: str, yuan: Decimal |
     ],
 )
 def test_narrative_check_reads_plain_counts_only(sentence: str, stated: int | None) -> None:
-    from opengov.reports import check_report
-
     r = parse_report_text(PROSE_REPORT.format(overview=sentence, other=""))
     found = [f.expected for f in check_report(r) if f.rule.value == "narrative"]
     assert found == ([] if stated is None else [stated])
@@ -383,3 +382,77 @@ def test_grid_slots_placed_for_a_page_are_capped(monkeypatch: pytest.MonkeyPatch
     r = parse_report_html("<p>某局2021年政府信息公开工作年度报告</p>" + table * 40)
     assert placed == [501] * 3  # a fourth would pass the cap
     assert all(c.kind is CellKind.UNREAD for c in r.applications.cells[0])
+
+
+# --------------------------------------------------- superscripts, hidden text
+
+RECEIVED_ROW = '<td></td><td>12</td><td colspan="2">3</td>'
+
+
+@pytest.mark.parametrize(
+    ("cells", "natural_person", "commercial"),
+    [
+        # once read as 12: the cell is unread, its text kept
+        ('<td></td><td>1<sup>2</sup></td><td colspan="2">3</td>', "1 (superscript 2)", 3),
+        ('<td></td><td>1<sub>2</sub></td><td colspan="2">3</td>', "1 (subscript 2)", 3),
+        # once read as 123
+        (
+            '<td></td><td>12<span style="display:none">3</span></td><td colspan="2">3</td>',
+            "12 (hidden 3)",
+            3,
+        ),
+        ('<td></td><td>12</td><td colspan="2"><span hidden>1</span>3</td>', 12, "3 (hidden 1)"),
+        (
+            '<td></td><td>12</td><td colspan="2">3<b style="Visibility: Hidden">0</b></td>',
+            12,
+            "3 (hidden 0)",
+        ),
+        # two paragraphs in one cell were run together as 12
+        ('<td></td><td><p>1</p><p>2</p></td><td colspan="2">3</td>', "1 2", 3),
+        # hidden text without digits is dropped; so is Word's empty <o:p>
+        ('<td></td><td>12<span style="display: none">件</span></td><td colspan="2">3</td>', 12, 3),
+        ('<td></td><td><span lang=EN-US>12<o:p></o:p></span></td><td colspan="2">3</td>', 12, 3),
+    ],
+)
+def test_superscripts_and_hidden_digits_leave_a_cell_unread(
+    cells: str, natural_person: int | str, commercial: int | str
+) -> None:
+    html = (DATA / "f2021-spans.html").read_text(encoding="utf-8")
+    assert RECEIVED_ROW in html
+    r = parse_report_html(html.replace(RECEIVED_ROW, cells))
+    app = r.applications
+    for col, want in (
+        (ApplicantColumn.NATURAL_PERSON, natural_person),
+        (ApplicantColumn.COMMERCIAL_ENTERPRISE, commercial),
+    ):
+        cell = app.cell(OutcomeRow.RECEIVED, col)
+        if isinstance(want, int):
+            assert (cell.kind, cell.value) == (CellKind.NUMBER, want)
+        else:
+            assert (cell.kind, cell.raw) == (CellKind.UNREAD, want)
+    assert app.value(OutcomeRow.RECEIVED, ApplicantColumn.TOTAL) == 15
+
+
+def test_a_footnote_mark_on_a_label_is_dropped() -> None:
+    html = (DATA / "f2021-spans.html").read_text(encoding="utf-8")
+    label = "<td>行政许可</td>"
+    assert label in html
+    r = parse_report_html(html.replace(label, "<td>行政许可<sup>1</sup></td>"))
+    assert (
+        r.disclosure.cell(DisclosureRow.LICENSING, DisclosureColumn.DECISIONS_THIS_YEAR).value
+        == 412
+    )
+
+
+def test_hidden_prose_and_superscript_digits_are_not_read_in_the_text() -> None:
+    html = (DATA / "f2021-spans.html").read_text(encoding="utf-8")
+    said = "<p>2021年，本局共收到政府信息公开申请15件，均已按时答复。</p>"
+    assert said in html
+    # "1<sup>5</sup>件" once read as 15: the stated count is not read (no finding)
+    r = parse_report_html(html.replace(said, said.replace("15件", "1<sup>5</sup>件")))
+    assert r.text.overview == "2021年，本局共收到政府信息公开申请1⁵件，均已按时答复。"
+    assert not [f for f in check_report(r) if f.rule.value == "narrative"]
+    # hidden prose is not shown, and not read
+    hidden = '<p style="display:none">2021年，本局共收到政府信息公开申请99件。</p>'
+    r = parse_report_html(html.replace(said, hidden + said))
+    assert "99" not in r.text.overview
