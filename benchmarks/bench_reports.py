@@ -49,9 +49,10 @@ def main() -> None:
     print()
     page = SPANS.read_text(encoding="utf-8")
     table = re.findall(r"<table.*?</table>", page, re.S)[1]
+    review = page.index("<p><b>四、")  # copies before table 四: still one report
     print(f"{'page of tables 三':<20}{'KB':>8}{'ms':>10}{'µs/table':>10}")
     for copies in (scaled(50, 2), scaled(200, 4), scaled(800, 8)):
-        html = page.replace("</body>", ("<p>附表</p>" + table) * copies + "</body>")
+        html = page[:review] + ("<p>附表</p>" + table) * copies + page[review:]
         start = time.perf_counter()
         parse_report_html(html)
         ms = (time.perf_counter() - start) * 1000

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opengov import OutcomeRow
+from opengov import OutcomeRow, ReportParseError
 from opengov.reports import (
     AnnualReport,
     ApplicantColumn,
@@ -456,3 +456,45 @@ def test_hidden_prose_and_superscript_digits_are_not_read_in_the_text() -> None:
     hidden = '<p style="display:none">2021年，本局共收到政府信息公开申请99件。</p>'
     r = parse_report_html(html.replace(said, hidden + said))
     assert "99" not in r.text.overview
+
+
+# ---------------------------------------------------------- two reports in one
+
+
+def test_a_text_holding_two_reports_is_refused() -> None:
+    first = (DATA / "f2021-clean.txt").read_text(encoding="utf-8")
+    second = (DATA / "f2019-errors.txt").read_text(encoding="utf-8")
+    assert first.count("\n") == 334  # so the second report's title is on line 335
+    assert second.startswith("某县卫生健康局2019年")
+    # once: the first report's numbers, and not a word of the second
+    with pytest.raises(ReportParseError, match="holds 2 reports") as e:
+        parse_report_text(first + second)
+    assert "“某县卫生健康局2019年政府信息公开工作年度报告” (line 335)" in str(e.value)
+    assert "split" in str(e.value)
+    with pytest.raises(ReportParseError, match="holds 3 reports"):
+        parse_report_text(first + second + first)
+
+
+def test_an_html_page_holding_two_reports_is_refused() -> None:
+    first = (DATA / "f2021-spans.html").read_text(encoding="utf-8")
+    second = (DATA / "f2019-errors.html").read_text(encoding="utf-8")
+    with pytest.raises(ReportParseError, match="holds 2 reports") as e:
+        parse_report_html(first + second)
+    assert "“某县自然资源局2019年政府信息公开工作年度报告”" in str(e.value)
+
+
+def test_a_second_table_three_after_a_table_four_is_another_report() -> None:
+    # no title between: the second report is named by its first row
+    text = REVIEW_DUMP.format(
+        rule="", values="0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    )
+    with pytest.raises(ReportParseError, match="holds 2 reports") as e:
+        parse_report_text(text + "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+    assert "“一、本年新收政府信息公开申请数量” (line 10)" in str(e.value)
+
+
+def test_a_table_three_printed_twice_is_one_report() -> None:
+    # no table 四 and no title between the two: not taken for a second report
+    row = "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
+    r = parse_report_text("某局2021年政府信息公开工作年度报告\n" + row + "附表\n" + row)
+    assert r.applications.value(OutcomeRow.RECEIVED, ApplicantColumn.TOTAL) == 3

@@ -101,7 +101,8 @@ def parse_report_text(
     ``agency`` and ``year`` default to what the title states; ``format`` defaults to
     the one the table-三 rows show (（六） split in three means 2021), else the one
     for the year. Raises :class:`~opengov.errors.ReportParseError` when no table 三
-    is found or no year is known.
+    is found, no year is known, or the text holds more than one report (a second
+    table 三 after the first report's table 四 or after another report title).
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"text must be a str, got {type(text).__name__}")
