@@ -23,6 +23,7 @@ from opengov.reports import (
     DisclosureRow,
     HtmlCell,
     check_report,
+    parse_report,
     parse_report_html,
     parse_report_text,
 )
@@ -498,3 +499,107 @@ def test_a_table_three_printed_twice_is_one_report() -> None:
     row = "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
     r = parse_report_text("某局2021年政府信息公开工作年度报告\n" + row + "附表\n" + row)
     assert r.applications.value(OutcomeRow.RECEIVED, ApplicantColumn.TOTAL) == 3
+
+
+# ---------------------------------------------------------- Word-exported HTML
+
+WORD_TABLE_THREE = [
+    [21, 4, 0, 1, 2, 0, 28],  # 一、本年新收
+    [2, 1, 0, 0, 0, 0, 3],  # 二、上年结转
+    [9, 2, 0, 1, 1, 0, 13],  # （一）予以公开
+    [3, 1, 0, 0, 0, 0, 4],  # （二）部分公开
+    [0, 0, 0, 0, 0, 0, 0],  # （三）1
+    [0, 0, 0, 0, 0, 0, 0],  # （三）2
+    [1, 0, 0, 0, 0, 0, 1],  # （三）3
+    [1, 0, 0, 0, 0, 0, 1],  # （三）4
+    [0, 0, 0, 0, 0, 0, 0],  # （三）5
+    [1, 0, 0, 0, 0, 0, 1],  # （三）6
+    [0, 0, 0, 0, 0, 0, 0],  # （三）7
+    [0, 0, 0, 0, 0, 0, 0],  # （三）8
+    [4, 1, 0, 0, 1, 0, 6],  # （四）1
+    [1, 0, 0, 0, 0, 0, 1],  # （四）2
+    [0, 0, 0, 0, 0, 0, 0],  # （四）3 (the last row before the page break)
+    [1, 0, 0, 0, "/", 0, 1],  # （五）1 ("/" merged down the five （五） rows)
+    [0, 0, 0, 0, "/", 0, 0],  # （五）2
+    [0, 0, 0, 0, "/", 0, 0],  # （五）3
+    [0, 0, 0, 0, "/", 0, 0],  # （五）4
+    [0, 0, 0, 0, "/", 0, 0],  # （五）5 (its label holds hidden text without digits)
+    [1, 0, 0, 0, 0, 0, 1],  # （六）1
+    [0, 0, 0, 0, 0, 0, 0],  # （六）2
+    [0, 0, 0, 0, 0, 0, 0],  # （六）3
+    [22, 4, 0, 1, 2, 0, 29],  # （七）总计
+    [1, 1, 0, 0, 0, 0, 2],  # 四、结转下年度
+]
+
+
+def _printed(report: AnnualReport) -> list[list[object]]:
+    return [
+        [c.value if c.kind is CellKind.NUMBER else c.display() for c in row]
+        for row in report.applications.cells
+    ]
+
+
+def test_word_exported_html_reads_every_number() -> None:
+    # Word markup throughout (see tests/data/reports/README.md) and table 三 split by
+    # a page break into two tables, the second repeating the header: the rows after
+    # the break were read in document order, and the "/" merged down five rows left
+    # four of them unread (28 cells); they are now placed under the headings.
+    r = parse_report(DATA / "f2021-word.html")
+    assert (r.agency, r.year, r.format.value) == ("某区人力资源和社会保障局", 2022, "2021")
+    assert _printed(r) == WORD_TABLE_THREE
+    assert r.completeness().unread == 0
+    assert [c.value for c in r.review.cells] == [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]
+    d, dr, dc = r.disclosure, DisclosureRow, DisclosureColumn
+    assert [
+        d.cell(dr.RULES, dc.ISSUED).value,
+        d.cell(dr.NORMATIVE_DOCUMENTS, dc.ISSUED).value,
+        d.cell(dr.NORMATIVE_DOCUMENTS, dc.REPEALED).value,
+        d.cell(dr.NORMATIVE_DOCUMENTS, dc.IN_FORCE).value,
+        d.cell(dr.LICENSING, dc.DECISIONS_THIS_YEAR).value,
+        d.cell(dr.PENALTIES, dc.DECISIONS_THIS_YEAR).value,
+        d.cell(dr.COERCIVE_MEASURES, dc.DECISIONS_THIS_YEAR).value,
+        d.cell(dr.ADMINISTRATIVE_FEES, dc.FEE_AMOUNT).value,
+    ] == [0, 2, 1, 15, 1035, 27, 0, Decimal(0)]
+    assert (
+        r.text.overview
+        == "2022年，本机关共收到政府信息公开申请28件，上年结转3件，结转下年度继续办理2件。"
+    )
+    assert r.text.problems.startswith("1. 政策解读形式还不够丰富。")
+    assert "Administrator" not in r.text.overview  # the <xml> islands are not text
+    findings = check_report(r)
+    assert [(f.rule.value, len(f.cells)) for f in findings] == [("incomplete", 5)]
+    assert {c.kind for c in findings[0].cells} == {CellKind.NOT_APPLICABLE}
+
+
+def test_a_continuation_whose_columns_do_not_line_up_is_not_joined() -> None:
+    # Without the empty cell continuing the label column, the rows after the page
+    # break would sit one column left under the headings: they are read in document
+    # order instead, where the rows the "/" spans lack a cell and stay unread.
+    html = (DATA / "f2021-word.html").read_text(encoding="utf-8")
+    cont = re.search(r"<td width=57 valign=top rowspan=9 .*?</td>\n  ", html, re.S)
+    assert cont is not None
+    r = parse_report_html(html.replace(cont.group(0), ""))
+    got = _printed(r)
+    for n, (row, want) in enumerate(zip(got, WORD_TABLE_THREE, strict=True)):
+        if row != want:
+            assert 16 <= n <= 19, n  # （五）2-5
+            assert all(c.kind is CellKind.UNREAD for c in r.applications.cells[n])
+
+
+def test_a_split_table_three_reads_as_the_whole_one() -> None:
+    # f2021-spans.html's table 三 (value cells two grid columns wide, a "/" over five
+    # rows, a number over two columns) split after any row, with or without the
+    # header repeated: every cell reads as in the whole table.
+    html = (DATA / "f2021-spans.html").read_text(encoding="utf-8")
+    whole = _table(html, 1)
+    rows: list[str] = re.findall(r"<tr>.*?</tr>", whole, re.S)
+    want = parse_report_html(html).applications
+    page_break = "<p><br clear=all style='page-break-before:always'></p>"
+    for k in range(4, len(rows)):
+        for head in ([], rows[:3]):
+            split = (
+                f"<table>{''.join(rows[:k])}</table>{page_break}"
+                f"<table>{''.join(head + rows[k:])}</table>"
+            )
+            got = parse_report_html(html.replace(whole, split)).applications
+            assert got == want, (k, bool(head))

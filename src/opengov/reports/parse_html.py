@@ -19,7 +19,11 @@ parts.
 What a browser would not show is not read as part of a number: a cell with
 superscript or subscript text, or hidden text holding a digit (``hidden``,
 ``display:none``, ``visibility:hidden``), is unread with that text noted after its
-own (``"1 (superscript 2)"``); hidden prose is left out.
+own (``"1 (superscript 2)"``); hidden prose is left out. Pages saved by Word read
+as others do (``<o:p>``, conditional comments and ``<xml>`` islands give no text),
+and a table 三 that a page break split into two tables, the second maybe repeating
+the header, is read as one table when the rows after the break line up with the
+columns before it.
 
 Legal basis:
     - report-format-2019, report-format-2021 (the labels searched for).
@@ -470,26 +474,79 @@ def _report_tokens(c: _Collector) -> list[Tok]:
     The tables re-read hold no other table, so their token slices do not overlap:
     the result is put together in one pass (splicing each table into the whole list
     in turn took time quadratic in the number of tables). Past 1,000,000 grid slots
-    for the page, tables are read in document order.
+    for the page, tables are read in document order. A table 三 split over several
+    tables (a page break in a word processor) is read as one: see
+    :func:`_continuation`.
     """
     out: list[Tok] = []
     done = 0
     budget = _PAGE_SLOTS
-    for i, table in enumerate(c.tables):
-        if c.nested[i] or not any(_may_be_read(cell.text) for row in table for cell in row):
+    i = 0
+    while i < len(c.tables):
+        first = last = i
+        table = c.tables[i]
+        i += 1
+        if c.nested[first] or not any(_may_be_read(cell.text) for row in table for cell in row):
             continue
+        if any("本年新收" in norm(cell.text) for row in table for cell in row):
+            while i < len(c.tables) and (more := _continuation(c, last, table)) is not None:
+                table, last = [*table, *more], i
+                i += 1
         slots = _slots(table)
         if slots > budget:
             continue
         budget -= slots
         new = _normalised(table)
         if new is not None:
-            lo, hi = c.slices[i]
+            lo, hi = c.slices[first][0], c.slices[last][1]
             out.extend(c.tokens[done:lo])
             out.extend(new)
             done = hi
     out.extend(c.tokens[done:])
     return out
+
+
+_HEADER_WORDS = frozenset({"申请人情况", "法人或其他组织", *_APPLICANT_HEADINGS})
+
+
+def _continuation(
+    c: _Collector, last: int, rows: Sequence[Sequence[HtmlCell]]
+) -> list[list[HtmlCell]] | None:
+    """The rows of the table after table ``last`` when it continues table 三
+    (``rows``), without a repeated header; else ``None``.
+
+    It continues the table when nothing but blank paragraphs (a page break) lies
+    between the two, it holds no table of its own, no 本年新收 row (another table
+    三) and no 行政复议 heading, and each of its rows, placed after the rows before
+    it, ends at their right edge: a continuation whose columns do not line up (a
+    label column missing) is left to be read in document order.
+    """
+    nxt = last + 1
+    if c.slices[last][1] != c.slices[nxt][0] or c.nested[nxt]:
+        return None
+    more = c.tables[nxt]
+    texts = [norm(cell.text) for row in more for cell in row]
+    if any("本年新收" in t or t == "行政复议" for t in texts):
+        return None
+    start = 0
+    while start < len(more) and all(
+        not (t := core(cell.text)) or t in _HEADER_WORDS or "勾稽" in t for cell in more[start]
+    ):
+        start += 1
+    body = [row for row in more[start:] if row]
+    if not body or _slots(rows) + _slots(body) > _MAX_SLOTS:
+        return None
+    before, after = _place(rows), _place([*rows, *body])
+    if before is None or after is None:  # pragma: no cover - guarded by the slot count
+        return None
+    width = max((col + 1 for _, col in before[1]), default=0)
+    occupied = after[1]
+    if any(
+        (r, width - 1) not in occupied or (r, width) in occupied
+        for r in range(len(rows), len(rows) + len(body))
+    ):
+        return None  # a row of it ends short of, or past, the table's right edge
+    return body
 
 
 def _slots(rows: Sequence[Sequence[HtmlCell]]) -> int:
