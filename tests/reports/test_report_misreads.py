@@ -334,8 +334,9 @@ def test_a_page_of_many_tables_is_put_together_in_one_pass(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # 100 copies of table 三 and 100 tables of no report: each report table is placed
-    # once, the others never, and the tokens are joined once (splicing every table
-    # into the whole token list in turn made such a page quadratic).
+    # a fixed number of times, the others never on their own, and the tokens are
+    # joined once (splicing every table into the whole token list in turn made such a
+    # page quadratic).
     from opengov.reports import parse_html
 
     spans = (DATA / "f2021-spans.html").read_text(encoding="utf-8")
@@ -357,7 +358,9 @@ def test_a_page_of_many_tables_is_put_together_in_one_pass(
 
     monkeypatch.setattr(parse_html, "_place", counting)
     many = tokens(100)
-    assert placed == [28, 4] + [28] * 100  # the page's own 三 and 四, then the copies
+    # the page's own 三 and 四, then each copy: placed alone and with the table after
+    # it (not a continuation: its rows end short of the right edge), then read
+    assert placed == [28, 4] + [28, 30, 28] * 100
     assert len(many) == len(tokens(0)) + 100 * one_copy
     assert sum(t.kind == TABLE_END for t in many) == 3 + 200
 
