@@ -478,6 +478,46 @@ def _find(tokens: Sequence[Tok], start: int, end: int, pred: Callable[[str], boo
     return None
 
 
+# A report's title: a short paragraph naming a year's 政府信息公开工作年度报告.
+_TITLE = re.compile(r"(?:19|20)\d{2}年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告")
+
+
+def _require_one_report(tokens: Sequence[Tok], i3: int) -> None:
+    """Raise when the text holds more than one report.
+
+    A second report starts at a 本年新收 cell that follows a table 四 (a 行政复议
+    heading) or a report title after the table 三 before it. A 本年新收 cell with
+    neither between (a table 三 printed twice, or split over two tables) is not
+    taken for another report.
+    """
+    starts: list[tuple[int, Tok | None]] = []
+    after_review = False
+    title: Tok | None = None
+    for j in range(i3 + 1, len(tokens)):
+        tok = tokens[j]
+        if tok.kind == PARA:
+            t = norm(tok.text)
+            if len(t) <= 80 and _TITLE.search(t):
+                title = tok
+        elif tok.kind == CELL:
+            if "本年新收" in norm(tok.text):
+                if after_review or title is not None:
+                    starts.append((j, title))
+                after_review, title = False, None
+            elif core(tok.text) == "行政复议":
+                after_review = True
+    if not starts:
+        return
+    j, title = starts[0]
+    where = title if title is not None else tokens[j]
+    line = f" (line {where.line + 1})" if where.line >= 0 else ""
+    raise ReportParseError(
+        f"the text holds {len(starts) + 1} reports: a second table 三 begins after the "
+        f"first report's tables, at “{where.text[:60]}”{line}; split the text into one "
+        "report each and parse them one by one"
+    )
+
+
 def read_report(
     tokens: Sequence[Tok],
     *,
@@ -548,46 +588,6 @@ def read_report(
         review=review,
         text=text,
         information_fee_yuan=find_information_fee(text.other_matters),
-    )
-
-
-# A report's title: a short paragraph naming a year's 政府信息公开工作年度报告.
-_TITLE = re.compile(r"(?:19|20)\d{2}年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告")
-
-
-def _require_one_report(tokens: Sequence[Tok], i3: int) -> None:
-    """Raise when the text holds more than one report.
-
-    A second report starts at a 本年新收 cell that follows a table 四 (a 行政复议
-    heading) or a report title after the table 三 before it. A 本年新收 cell with
-    neither between (a table 三 printed twice, or split over two tables) is not
-    taken for another report.
-    """
-    starts: list[tuple[int, Tok | None]] = []
-    after_review = False
-    title: Tok | None = None
-    for j in range(i3 + 1, len(tokens)):
-        tok = tokens[j]
-        if tok.kind == PARA:
-            t = norm(tok.text)
-            if len(t) <= 80 and _TITLE.search(t):
-                title = tok
-        elif tok.kind == CELL:
-            if "本年新收" in norm(tok.text):
-                if after_review or title is not None:
-                    starts.append((j, title))
-                after_review, title = False, None
-            elif core(tok.text) == "行政复议":
-                after_review = True
-    if not starts:
-        return
-    j, title = starts[0]
-    where = title if title is not None else tokens[j]
-    line = f" (line {where.line + 1})" if where.line >= 0 else ""
-    raise ReportParseError(
-        f"the text holds {len(starts) + 1} reports: a second table 三 begins after the "
-        f"first report's tables, at “{where.text[:60]}”{line}; split the text into one "
-        "report each and parse them one by one"
     )
 
 
