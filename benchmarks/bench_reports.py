@@ -5,7 +5,7 @@ rendered as HTML with the official rowspans. Each run parses and checks the repo
 A second table times pages holding many copies of a report's table 三 (the spanned
 one of ``tests/data/reports/f2021-spans.html``): a flat µs/table column means time
 linear in the number of tables (each table was once spliced into the whole page's
-token list, which made 800 tables take 15 s).
+token list, which made 1,600 tables take 35 s).
 ``OPENGOV_BENCH_QUICK=1`` makes it a smoke run (see ``_quick.py``).
 """
 
