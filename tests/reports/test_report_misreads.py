@@ -61,6 +61,19 @@ def test_money_reads_decimals() -> None:
     assert Cell.read("128.35", money=True).value == Decimal("128.35")
     assert Cell.read("3.6万元", money=True).value == Decimal("3.6")
     assert Cell.read("12", money=True).value == Decimal(12)
+    # amounts are in 万元: one printed in 元 was read as that many 万元
+    assert Cell.read("36000元", money=True) == Cell.unread("36000元")
+    assert Cell.read("75394432.52元", money=True) == Cell.unread("75394432.52元")
+
+
+def test_a_fee_printed_in_yuan_is_not_read_as_wan_yuan() -> None:
+    text = (DATA / "f2021-clean.txt").read_text(encoding="utf-8")
+    assert "行政事业性收费 |\n3.60 |\n" in text
+    r = parse_report_text(
+        text.replace("行政事业性收费 |\n3.60 |\n", "行政事业性收费 |\n36000元 |\n")
+    )
+    fee = r.disclosure.cell(DisclosureRow.ADMINISTRATIVE_FEES, DisclosureColumn.FEE_AMOUNT)
+    assert (fee.kind, fee.raw) == (CellKind.UNREAD, "36000元")
 
 
 @pytest.mark.parametrize(

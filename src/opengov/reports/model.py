@@ -136,7 +136,7 @@ _NUMBER = re.compile(
     r"(?P<sign>[+-]?)"
     r"(?P<int>[0-9]{1,15}|[0-9]{1,3}(?:,[0-9]{3}){1,4})"
     r"(?:\.(?P<frac>[0-9]{1,15}))?"
-    r"\s*(?:件|项|个|万元|元|人次)?"
+    r"\s*(?P<unit>件|项|个|万元|元|人次)?"
 )
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９＋－，．", "0123456789+-,.")
 
@@ -218,8 +218,10 @@ class Cell(FrozenModel):
         at most 15 digits before the decimal point. Anything else is unread with its
         text kept: digits with a space between them (``"1 0"``), superscripts,
         circled or other Unicode digits (``"5²"``, ``"①"``), misplaced separators
-        (``"12,34"``). ``money`` reads a decimal amount (万元); counts with a
-        fractional part are kept as decimals so that checks can report them.
+        (``"12,34"``). ``money`` reads a decimal amount in 万元, the unit of table
+        二's amounts: one printed in 元 (``"36000元"``) is unread, not read as 36000
+        万元. Counts with a fractional part are kept as decimals so that checks can
+        report them.
 
         >>> Cell.read("1,284件").value, Cell.read("－2").value
         (1284, -2)
@@ -243,6 +245,8 @@ class Cell(FrozenModel):
                 return cls.blank()
             if folded in NOT_APPLICABLE_MARKERS:
                 return cls.not_applicable(stripped)
+            return cls.unread(stripped)
+        if money and m["unit"] == "元":
             return cls.unread(stripped)
         number = m["sign"] + m["int"].replace(",", "")
         if m["frac"] is not None:
