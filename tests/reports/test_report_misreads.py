@@ -23,6 +23,7 @@ from opengov.reports import (
     DisclosureRow,
     HtmlCell,
     check_report,
+    parse_html_tables,
     parse_report,
     parse_report_html,
     parse_report_text,
@@ -619,3 +620,16 @@ def test_a_split_table_three_reads_as_the_whole_one() -> None:
             )
             got = parse_report_html(html.replace(whole, split)).applications
             assert got == want, (k, bool(head))
+
+
+def test_a_hidden_cell_after_one_left_open_is_still_hidden() -> None:
+    # <td> not closed before a hidden <td>: the hidden cell's "5" was read
+    tables = parse_html_tables(
+        '<table><tr><td>1<td style="display:none">5</td><td>7</td></tr>'
+        "<tr hidden><td>9</td><tr><td>3</td></table>"
+    )
+    assert [[c.text for c in row] for row in tables[0].rows] == [
+        ["1", "(hidden 5)", "7"],
+        ["(hidden 9)"],
+        ["3"],
+    ]

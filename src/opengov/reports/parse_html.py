@@ -188,6 +188,8 @@ class _Collector(HTMLParser):
         self._para = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("table", "tr", "td", "th") and self._cell is not None:
+            self._end_cell()  # before this tag's own hiding is noted
         if tag == "tr":  # a new row ends a hidden row left open
             while self._hidden and self._hidden[-1][0] in ("tr", "td", "th"):
                 self._hidden.pop()
