@@ -36,7 +36,9 @@ import re
 
 from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
+from opengov.reports._joined import recover
 from opengov.reports._reader import CELL, PARA, ROW_END, Tok, read_report
+from opengov.reports._shapes import shape_tokens
 from opengov.reports.model import AnnualReport
 
 __all__ = ["parse_report_text", "text_tokens"]
@@ -86,7 +88,9 @@ def parse_report_text(
     if not isinstance(text, str):
         raise InvalidInputError(f"text must be a str, got {type(text).__name__}")
     fmt = _format_arg(format)
-    return read_report(text_tokens(text), agency=agency, year=year, format=fmt)
+    tokens, joined = shape_tokens(text)
+    report = read_report(tokens, agency=agency, year=year, format=fmt)
+    return recover(report) if joined else report
 
 
 def _format_arg(format: ReportFormat | str | None) -> ReportFormat | None:

@@ -1,0 +1,245 @@
+"""Report text in every shape it arrives in: crawler text with joined digits first."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+from itertools import combinations, pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from opengov import OutcomeRow, ReportFormat
+from opengov.reports import (
+    AnnualReport,
+    ApplicantColumn,
+    CellKind,
+    DisclosureColumn,
+    DisclosureRow,
+    RecoveryRule,
+    ReportTable,
+    check_report,
+    parse_report,
+    parse_report_text,
+)
+from opengov.reports._joined import APPLICATION_ROW, REVIEW_ROW, Group, splits
+from opengov.reports._shapes import is_joined
+
+CRAWLER = Path(__file__).parent.parent / "data" / "reports" / "crawler"
+R = OutcomeRow
+
+
+def _row(report: AnnualReport, row: OutcomeRow) -> tuple[object, ...]:
+    return tuple(report.applications.value(row, c) for c in ApplicantColumn)
+
+
+def _recovery(report: AnnualReport, row: OutcomeRow):  # type: ignore[no-untyped-def]
+    return next(
+        r
+        for r in report.recoveries
+        if r.cells[0].table is ReportTable.APPLICATIONS and r.cells[0].row == row.value
+    )
+
+
+# ------------------------------------------------------------- real crawler text
+
+# 平潭综合实验区 2024, every cell read by hand from page.html (see the data README).
+PINGTAN_2024 = {
+    R.RECEIVED: (217, 1, 0, 0, 0, 0, 218),
+    R.CARRIED_OVER: (0,) * 7,
+    R.DISCLOSED: (71, 0, 0, 0, 0, 0, 71),
+    R.PARTIALLY_DISCLOSED: (29, 0, 0, 0, 0, 0, 29),
+    R.WITHHELD_STATE_SECRET: (4, 0, 0, 0, 0, 0, 4),
+    R.WITHHELD_PROHIBITED_BY_LAW: (0,) * 7,
+    R.WITHHELD_SECURITY_STABILITY: (0,) * 7,
+    R.WITHHELD_THIRD_PARTY: (3, 0, 0, 0, 0, 0, 3),
+    R.WITHHELD_INTERNAL_AFFAIRS: (32, 0, 0, 0, 0, 0, 32),
+    R.WITHHELD_PROCESS_INFORMATION: (0,) * 7,
+    R.WITHHELD_ENFORCEMENT_FILES: (0,) * 7,
+    R.WITHHELD_ADMINISTRATIVE_INQUIRY: (0,) * 7,
+    R.UNABLE_NOT_HELD: (75, 0, 0, 0, 0, 0, 75),
+    R.UNABLE_NEEDS_CREATION: (0,) * 7,
+    R.UNABLE_STILL_UNCLEAR: (0,) * 7,
+    R.NOT_PROCESSED_PETITION: (0,) * 7,
+    R.NOT_PROCESSED_REPEAT: (1, 0, 0, 0, 0, 0, 1),
+    R.NOT_PROCESSED_PUBLICATION: (0,) * 7,
+    R.NOT_PROCESSED_EXCESSIVE: (0,) * 7,
+    R.NOT_PROCESSED_CONFIRMATION: (0,) * 7,
+    R.OTHER_NOT_CORRECTED: (1, 0, 0, 0, 0, 0, 1),
+    R.OTHER_FEE_NOT_PAID: (0,) * 7,
+    R.OTHER_MISC: (1, 1, 0, 0, 0, 0, 2),
+    R.TOTAL: (217, 1, 0, 0, 0, 0, 218),
+    R.CARRIED_FORWARD: (0,) * 7,
+}
+
+
+@pytest.fixture(scope="module")
+def pingtan_2024() -> AnnualReport:
+    return parse_report(CRAWLER / "pingtan-2024.txt")
+
+
+def test_crawler_2024_table_three_is_recovered_cell_for_cell(pingtan_2024: AnnualReport) -> None:
+    r = pingtan_2024
+    assert (r.agency, r.year, r.format) == ("平潭综合实验区", 2024, ReportFormat.F2021)
+    assert set(PINGTAN_2024) == set(r.format.rows)
+    for row, expected in PINGTAN_2024.items():
+        assert _row(r, row) == expected, row
+        assert all(c.recovered for c in r.applications.cells[r.format.rows.index(row)])
+    # "3200000326.属于四类过程性信息": the 6 numbers the next label, not the row
+    assert _recovery(r, R.WITHHELD_INTERNAL_AFFAIRS).printed == "320000032"
+    # a space the page kept inside a cell is a boundary
+    assert _recovery(r, R.OTHER_NOT_CORRECTED).printed == "1000001"
+    assert all(rec.rule is RecoveryRule.ROW for rec in r.recoveries if rec.recovered)
+    assert check_report(r) == ()
+
+
+def test_crawler_2024_tables_two_and_four(pingtan_2024: AnnualReport) -> None:
+    r = pingtan_2024
+    assert [c.value for c in r.review.cells] == [2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19]
+    assert all(c.recovered for c in r.review.cells)
+    d = r.disclosure
+    rules = [d.cell(DisclosureRow.RULES, c) for c in _f2021_issued()]
+    assert [(c.value, c.recovered) for c in rules] == [(0, True)] * 3  # "000": one digit each
+    # "6233440" is 62 | 33 | 440 on the page, but table 二 has no sum to tell: unread
+    normative = [d.cell(DisclosureRow.NORMATIVE_DOCUMENTS, c) for c in _f2021_issued()]
+    assert all(c.kind is CellKind.UNREAD and c.raw == "6233440" for c in normative)
+    rec = next(x for x in r.recoveries if x.cells[0].row == "normative_documents")
+    assert (rec.values, rec.rule, rec.row_splits) == (None, RecoveryRule.UNRESOLVED, 15)
+    assert (62, 33, 440) in rec.candidates
+    # a single-cell row is read as printed, not recovered
+    licensing = d.cell(DisclosureRow.LICENSING, DisclosureColumn.DECISIONS_THIS_YEAR)
+    assert (licensing.value, licensing.recovered) == (4529, False)
+    fees = d.cell(DisclosureRow.ADMINISTRATIVE_FEES, DisclosureColumn.FEE_AMOUNT)
+    assert fees.value == Decimal("18651.06")
+    assert r.text.other_matters == "2024年，无收取信息处理费情况。"
+
+
+def _f2021_issued() -> tuple[DisclosureColumn, ...]:
+    return (DisclosureColumn.ISSUED, DisclosureColumn.REPEALED, DisclosureColumn.IN_FORCE)
+
+
+def test_crawler_2021_rows_the_row_alone_cannot_split_are_settled_by_the_results() -> None:
+    r = parse_report(CRAWLER / "pingtan-2021.txt")
+    assert (r.agency, r.year) == ("平潭综合实验区", 2021)
+    disclosed = _recovery(r, R.DISCLOSED)
+    assert disclosed.printed == "270020130"
+    assert disclosed.row_splits == 2  # 2|7|0|0|20|1|30 also sums to 30
+    assert (2, 7, 0, 0, 20, 1, 30) in disclosed.candidates
+    assert disclosed.rule is RecoveryRule.RESULTS
+    assert _row(r, R.DISCLOSED) == (27, 0, 0, 2, 0, 1, 30)  # as on the page
+    not_held = _recovery(r, R.UNABLE_NOT_HELD)
+    assert (not_held.row_splits, not_held.rule) == (2, RecoveryRule.RESULTS)
+    assert _row(r, R.UNABLE_NOT_HELD) == (22, 0, 0, 0, 0, 3, 25)
+    assert r.applications.value(R.PARTIALLY_DISCLOSED, ApplicantColumn.NATURAL_PERSON) == 5
+    assert [c.value for c in r.review.cells][3:] == [0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]
+    assert r.completeness().unread == 3  # 行政规范性文件 "693665" stays unread
+
+
+# ------------------------------------------------------------ runs left unread
+
+HEAD = "标题: 某局2021年度政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况"
+
+
+def _joined(rows: str) -> AnnualReport:
+    return parse_report_text(f"{HEAD}\n{rows}")
+
+
+def test_a_run_with_two_splits_and_nothing_to_choose_stays_unread() -> None:
+    r = _joined("一、本年新收政府信息公开申请数量270020130二、上年结转政府信息公开申请数量0000000")
+    cells = r.applications.cells[0]
+    assert all(c.kind is CellKind.UNREAD and c.raw == "270020130" for c in cells)
+    rec = _recovery(r, R.RECEIVED)
+    assert (rec.values, rec.rule, rec.row_splits) == (None, RecoveryRule.UNRESOLVED, 2)
+    assert _row(r, R.CARRIED_OVER) == (0,) * 7
+
+
+def test_a_run_no_split_explains_stays_unread() -> None:
+    # 1|0|0|0|0|0|0 does not add up, and no other split exists: never invent one
+    r = _joined("一、本年新收政府信息公开申请数量1000000二、上年结转政府信息公开申请数量0000000")
+    assert all(c.kind is CellKind.UNREAD for c in r.applications.cells[0])
+    assert _recovery(r, R.RECEIVED).row_splits == 0
+
+
+def test_a_balance_the_table_breaks_settles_nothing() -> None:
+    # 一 + 二 = （七） + 四 would pick 27|0|0|2|0|1|30 if 四 were right; 四 is 9s
+    r = _joined(
+        "一、本年新收政府信息公开申请数量270020130二、上年结转政府信息公开申请数量0000000"
+        "（七）总计270020130四、结转下年度继续办理9000009"
+    )
+    assert all(c.kind is CellKind.UNREAD for c in r.applications.cells[0])
+
+
+def test_joined_text_is_told_from_other_shapes() -> None:
+    joined = "一、本年新收政府信息公开申请数量5800000 58二、上年结转政府信息公开申请数量0000000"
+    assert is_joined(joined)
+    assert not is_joined("一、本年新收政府信息公开申请数量  58  0  0  0  0  0  58")
+    assert not is_joined("一、本年新收政府信息公开申请数量\t58\t0\t0\t0\t0\t0\t58")
+    assert not is_joined("本年新收政府信息公开申请数量2件，上年结转政府信息公开申请数量")
+
+
+# ------------------------------------------------------------------ the search
+
+
+@st.composite
+def table_three_rows(draw: st.DrawFn) -> tuple[int, ...]:
+    six = draw(st.lists(st.integers(0, 400), min_size=6, max_size=6))
+    return (*six, sum(six))
+
+
+@given(table_three_rows(), st.lists(st.booleans(), min_size=6, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_the_printed_split_is_always_among_the_candidates(
+    row: tuple[int, ...], spaces: list[bool]
+) -> None:
+    printed = "".join(f"{v}{' ' if s else ''}" for v, s in zip(row, [*spaces, False], strict=True))
+    found = splits(printed, APPLICATION_ROW)
+    assert found.number is not None
+    assert found.number >= 1
+    if found.number <= len(found.found):
+        assert row in found.found
+    for split in found.found:
+        assert sum(split[:6]) == split[6]
+        assert "".join(map(str, split)) == printed.replace(" ", "")
+
+
+def _brute_force(digits: str, cells: int) -> set[tuple[int, ...]]:
+    out = set()
+    for cuts in combinations(range(1, len(digits)), cells - 1):
+        bounds = (0, *cuts, len(digits))
+        parts = [digits[a:b] for a, b in pairwise(bounds)]
+        if any(len(p) > 1 and p[0] == "0" for p in parts):
+            continue
+        values = tuple(int(p) for p in parts)
+        if sum(values[:-1]) == values[-1]:
+            out.add(values)
+    return out
+
+
+@given(st.text(alphabet="0123456789", min_size=7, max_size=13))
+@settings(max_examples=300, deadline=None)
+def test_the_count_of_splits_is_exact(digits: str) -> None:
+    found = splits(digits, APPLICATION_ROW, keep=10_000)
+    assert found.number is not None
+    assert set(found.found) == _brute_force(digits, 7)
+    assert found.number == len(found.found)
+
+
+@pytest.mark.parametrize(
+    ("printed", "groups"),
+    [
+        ("1" * 48, APPLICATION_ROW),
+        ("1" * 96, REVIEW_ROW),
+        ("10" * 30, APPLICATION_ROW),
+        ("1" * 40, (Group(14, True),)),
+        ("9" * 100_000, APPLICATION_ROW),
+    ],
+)
+def test_hostile_runs_are_given_up_on_in_bounded_time(
+    printed: str, groups: tuple[Group, ...]
+) -> None:
+    start = time.perf_counter()
+    found = splits(printed, groups)
+    assert time.perf_counter() - start < 1.0
+    assert found.number in (0, None)
