@@ -243,3 +243,99 @@ def test_hostile_runs_are_given_up_on_in_bounded_time(
     found = splits(printed, groups)
     assert time.perf_counter() - start < 1.0
     assert found.number in (0, None)
+
+
+# --------------------------------------------------- tabs, layout, one per line
+
+TITLE = "某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+ROWS_2021 = [
+    ("一、本年新收政府信息公开申请数量", (12, 3, 0, 0, 0, 0, 15)),
+    ("二、上年结转政府信息公开申请数量", (1, 0, 0, 0, 0, 0, 1)),
+    ("（一）予以公开", (6, 2, 0, 0, 0, 0, 8)),
+    ("（七）总计", (12, 3, 0, 0, 0, 0, 15)),
+    ("四、结转下年度继续办理", (1, 0, 0, 0, 0, 0, 1)),
+]
+
+
+def test_a_browser_copy_with_tabs_is_read_by_cell() -> None:
+    lines = [f"{label}\t\t" + "\t".join(map(str, v)) for label, v in ROWS_2021]
+    review = "件数\t" + "\t".join(["1", "1", "0", "0", "2", "0", "0", "0", "0", "0"] + ["—"] * 5)
+    text = (
+        TITLE
+        + "\n".join(lines)
+        + "\n四、政府信息公开行政复议、行政诉讼情况\n类别\t行政复议\t行政诉讼\n"
+        + review
+        + "\n"
+    )
+    r = parse_report_text(text)
+    assert _row(r, R.RECEIVED) == (12, 3, 0, 0, 0, 0, 15)
+    assert _row(r, R.DISCLOSED) == (6, 2, 0, 0, 0, 0, 8)
+    assert _row(r, R.CARRIED_FORWARD) == (1, 0, 0, 0, 0, 0, 1)
+    assert [c.display() for c in r.review.cells][:5] == ["1", "1", "0", "0", "2"]
+    assert r.review.cells[-1].kind is CellKind.NOT_APPLICABLE
+    assert r.recoveries == ()
+    assert not any(c.recovered for _, c in r.items())
+
+
+LAYOUT = """某局2022年政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容     本年制发件数 本年废止件数 现行有效件数
+规章       0      0      1
+行政规范性文件 3       1      27
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量             12 3  0  0   0   0 15
+            属于国家秘密
+             1.          0    0    1   0         0      0    1
+     （四）无 2.没有现成信息需要另行制作 0 1 0 1
+     法提供                                           2      0 4
+          5.要求行政机关确认或重新出
+          具已获取信息         0    2    0 0         0      0    2
+（七）总计                     12 3  0 0   0  0 15
+"""
+
+
+def test_columns_aligned_by_spaces_are_read_by_line() -> None:
+    r = parse_report_text(LAYOUT)
+    assert _row(r, R.RECEIVED) == (12, 3, 0, 0, 0, 0, 15)
+    # the number beside the values, the words on the line above
+    assert _row(r, R.WITHHELD_STATE_SECRET) == (0, 0, 1, 0, 0, 0, 1)
+    # a label wrapped over two lines, the values beside its second line
+    assert _row(r, R.NOT_PROCESSED_CONFIRMATION) == (0, 2, 0, 0, 0, 0, 2)
+    # values split over two lines cannot be placed: unread, not guessed
+    needs_creation = r.applications.cells[r.format.rows.index(R.UNABLE_NEEDS_CREATION)]
+    assert all(c.kind is CellKind.UNREAD for c in needs_creation)
+    assert _row(r, R.TOTAL) == (12, 3, 0, 0, 0, 0, 15)
+    d = r.disclosure
+    assert d.cell(DisclosureRow.NORMATIVE_DOCUMENTS, DisclosureColumn.IN_FORCE).value == 27
+    assert d.cell(DisclosureRow.RULES, DisclosureColumn.IN_FORCE).value == 1
+
+
+def test_one_cell_per_line_in_label_then_values_order_is_read() -> None:
+    lines = [TITLE.rstrip("\n"), "申请人情况"]
+    for label, values in ROWS_2021:
+        lines += [label, *map(str, values)]
+    r = parse_report_text("\n".join(lines))
+    for label, values in ROWS_2021:
+        row = next(row for row in r.format.rows if row.printed_zh == label)
+        assert _row(r, row) == values
+
+
+def test_one_cell_per_line_with_values_before_their_labels_reads_nothing() -> None:
+    # pdftotext puts a label set low in its cell after its values: each row's values
+    # would be read for the row above. Every value of the table stays unread.
+    lines = [TITLE.rstrip("\n"), "申请人情况"]
+    for label, values in ROWS_2021:
+        lines += [*map(str, values), label]
+    r = parse_report_text("\n".join(lines))
+    assert all(c.kind is CellKind.UNREAD for row in r.applications.cells for c in row)
+
+
+def test_a_row_label_without_values_means_the_order_flipped() -> None:
+    lines = [TITLE.rstrip("\n"), "申请人情况"]
+    (first, v1), (second, v2), *_ = ROWS_2021
+    # 一 has no values after it, 二's values follow 二: the values after 二 could be
+    # 一's printed late, so the table is not trusted
+    lines += [first, second, *map(str, v2), "（一）予以公开", *map(str, v1)]
+    r = parse_report_text("\n".join(lines))
+    assert all(c.kind is CellKind.UNREAD for row in r.applications.cells for c in row)

@@ -78,9 +78,13 @@ _WORD = re.compile("|".join(re.escape(w) for w in _WORDS))
 
 _ROW_CORES: tuple[tuple[str, OutcomeRow], ...] = tuple((core(r.label_zh), r) for r in OutcomeRow)
 _LONG_CORES = tuple(sorted({c for c, _ in _ROW_CORES if len(c) >= 4}, key=len, reverse=True))
-_ADJACENT = re.compile("(" + "|".join(re.escape(c) for c in _LONG_CORES) + r")\d")
-_PUNCT = re.compile(r"[\s“”\"'‘’「」《》、,.。:;()\[\]【】/]")
-_GROUP_CORES = frozenset(core(g.label_zh) for g in OutcomeGroup) | {"本年度办理结果"}
+# a label, then digits that are not the numbering of the next label ("1.申请人…")
+_ADJACENT = re.compile("(" + "|".join(re.escape(c) for c in _LONG_CORES) + r")(?!\d[.、])\d")
+_LABEL_PUNCT = re.compile(r"[“”\"'‘’「」《》,。:;()\[\]【】/]")  # not spaces, "." or "、"
+# headings of groups of rows (（三）不予公开 …), which no values follow
+_GROUP_CORES = frozenset(
+    core(g.label_zh) for g in OutcomeGroup if sum(r.group is g for r in OutcomeRow) > 1
+) | {"本年度办理结果"}
 _DISCLOSURE_CORES = frozenset({*(core(r.label_zh) for r in DisclosureRow), "行政规范性文件"})
 
 
@@ -108,7 +112,7 @@ def is_joined(line: str) -> bool:
     >>> is_joined("一、本年新收政府信息公开申请数量  58  0  0  0  0  0  58")
     False
     """
-    flat = _PUNCT.sub("", unicodedata.normalize("NFKC", line))
+    flat = _LABEL_PUNCT.sub("", unicodedata.normalize("NFKC", line))
     return len({m.group(1) for m in _ADJACENT.finditer(flat)}) >= 2
 
 
@@ -287,8 +291,14 @@ def line_tokens(lines: Sequence[str]) -> list[Tok]:
     if lone > rows:
         out.extend(_one_per_line([i for items, _ in region for i in items]))
     else:
+        mended = _mend_labels(
+            [[] if "\t" in line else items for line, (items, _) in zip(lines, parsed, strict=True)]
+        )
+        mended = [
+            p[0] if "\t" in line else m for line, p, m in zip(lines, parsed, mended, strict=True)
+        ]
         for n in range(start, end):
-            items, _ = parsed[n]
+            items = mended[n]
             text = lines[n].strip()
             if not items:
                 continue
@@ -300,6 +310,57 @@ def line_tokens(lines: Sequence[str]) -> list[Tok]:
     out.extend(
         Tok(line.strip(), PARA, n) for n, line in enumerate(lines) if n >= end and line.strip()
     )
+    return out
+
+
+_NUMBER_ONLY = re.compile(rf"^(?:\d[.、．]|[(（][{_NUMERAL}]+[)）]|[{_NUMERAL}]+、)$")
+_EXACT = frozenset({*(c for c, _ in _ROW_CORES), *_DISCLOSURE_CORES})
+
+
+def _mend_labels(lines: Sequence[list[_Item]]) -> list[list[_Item]]:
+    """Row labels wrapped around their values made whole again.
+
+    ``pdftotext -layout`` prints a label cell of several lines around the line of
+    its values: ``5.要求行政机关确认或重新出`` above ``具已获取信息 0 2 …``, or the
+    number ``1.`` beside the values and the words above. A row's label is joined
+    with the last text of the line above and/or the first of the line below when
+    those lines hold no values and exactly one way of joining them reads as a row
+    label of the report format, word for word. (Lines copied with tabs hold
+    whole cells and are left as they are.)
+    """
+    out = [list(items) for items in lines]
+    for n, items in enumerate(out):
+        texts = [i for i in items if not i.value]
+        if not texts or len(texts) == len(items) or core(texts[-1].text) in _EXACT:
+            continue
+        last = texts[-1]
+        above = out[n - 1] if n and out[n - 1] and not any(i.value for i in out[n - 1]) else []
+        below = (
+            out[n + 1]
+            if n + 1 < len(out) and out[n + 1] and not any(i.value for i in out[n + 1])
+            else []
+        )
+        options: list[tuple[str, bool, bool]] = []
+        if above:
+            joined = (
+                last.text + above[-1].text
+                if _NUMBER_ONLY.match(last.text)
+                else above[-1].text + last.text
+            )
+            options.append((joined, True, False))
+        if below:
+            options.append((last.text + below[0].text, False, True))
+        if above and below:
+            options.append((above[-1].text + last.text + below[0].text, True, True))
+        hits = [o for o in options if core(o[0]) in _EXACT]
+        if len(hits) != 1:
+            continue
+        text, used_above, used_below = hits[0]
+        items[items.index(last)] = last._replace(text=text)
+        if used_above:
+            above.pop()
+        if used_below:
+            below.pop(0)
     return out
 
 
