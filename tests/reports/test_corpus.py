@@ -54,7 +54,6 @@ FORMS = DATA / "forms"
 # remove it when the parser learns the form (the strict xfail then fails).
 UNSUPPORTED: dict[str, str] = {
     "page.txt": "crawler text joins table cells with no separator; no reader for it yet",
-    "tab.txt": "browser copy (tab-separated cells); the text reader splits on '|' only",
     "layout.txt": "pdftotext -layout output (cells aligned by spaces); no reader for it yet",
     "raw.txt": "pdftotext output (one cell per line, no separator); no reader for it yet",
     "report.pdf": "no PDF reader yet",

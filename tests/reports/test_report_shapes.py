@@ -339,3 +339,69 @@ def test_a_row_label_without_values_means_the_order_flipped() -> None:
     lines += [first, second, *map(str, v2), "（一）予以公开", *map(str, v1)]
     r = parse_report_text("\n".join(lines))
     assert all(c.kind is CellKind.UNREAD for row in r.applications.cells for c in row)
+
+
+# --------------------------------------------------- the corpus, in every shape
+
+CORPUS = Path(__file__).parent.parent / "data" / "reports" / "corpus"
+FORMS = Path(__file__).parent.parent / "data" / "reports" / "forms"
+# The share of cells each text shape reads in every corpus file, at least; the
+# rest stay unread (runs with several splits, rows broken across lines…).
+MIN_READ = {"page.txt": 0.85, "tab.txt": 1.0, "layout.txt": 0.85, "raw.txt": 0.0}
+
+
+def _corpus_files() -> list[tuple[str, Path]]:
+    out = []
+    for expected in sorted(CORPUS.glob("*/expected.json")):
+        for kind in MIN_READ:
+            for path in (expected.parent / kind, FORMS / expected.parent.name / kind):
+                if path.exists():
+                    out.append((expected.parent.name, path))
+    return out
+
+
+def _expected_cells(slug: str) -> list[tuple[object, str, bool]]:
+    import json
+
+    from opengov.reports.model import REVIEW_KEYS, CellRef
+
+    e = json.loads((CORPUS / slug / "expected.json").read_text(encoding="utf-8"))
+    out: list[tuple[object, str, bool]] = []
+    for entry in e["applications"]:
+        for column, text in zip(ApplicantColumn, entry["cells"], strict=True):
+            out.append((CellRef.applications(R(entry["row"]), column), text, False))
+    for (kind, result), text in zip(REVIEW_KEYS, e["review"], strict=True):
+        out.append((CellRef.review(kind, result), text, False))
+    for row, columns in e.get("disclosure", {}).items():
+        for column, text in columns.items():
+            col = DisclosureColumn(column)
+            out.append((CellRef.disclosure(DisclosureRow(row), col), text, col.is_money))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("slug", "path"), _corpus_files(), ids=[f"{s}/{p.name}" for s, p in _corpus_files()]
+)
+def test_no_shape_reads_a_number_the_page_does_not_print(slug: str, path: Path) -> None:
+    from opengov.reports import Cell
+
+    report = parse_report(path)
+    wrong, read, cells = [], 0, _expected_cells(slug)
+    for ref, text, money in cells:
+        got = report.cell(ref)  # type: ignore[arg-type]
+        if got.kind is CellKind.UNREAD:
+            continue
+        want = Cell.read(text, money=money)
+        same = want.kind is got.kind and (
+            want.value is got.value
+            or (
+                want.value is not None
+                and got.value is not None
+                and Decimal(want.value) == Decimal(got.value)
+            )
+        )
+        read += same
+        if not same:
+            wrong.append((str(ref), text, got.display()))
+    assert wrong == []
+    assert read / len(cells) >= MIN_READ[path.name]

@@ -28,9 +28,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from opengov.outcomes import OutcomeGroup, OutcomeRow
+from opengov.citations import to_chinese_numeral
+from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
 from opengov.reports._reader import CELL, PARA, ROW_END, Tok, core, heading_part, norm
-from opengov.reports.model import Cell, CellKind, DisclosureRow
+from opengov.reports.model import Cell, CellKind, DisclosureRow, disclosure_layout
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _CJK = "\u4e00-\u9fff"
@@ -79,7 +80,9 @@ _WORD = re.compile("|".join(re.escape(w) for w in _WORDS))
 _ROW_CORES: tuple[tuple[str, OutcomeRow], ...] = tuple((core(r.label_zh), r) for r in OutcomeRow)
 _LONG_CORES = tuple(sorted({c for c, _ in _ROW_CORES if len(c) >= 4}, key=len, reverse=True))
 # a label, then digits that are not the numbering of the next label ("1.申请人…")
-_ADJACENT = re.compile("(" + "|".join(re.escape(c) for c in _LONG_CORES) + r")(?!\d[.、])\d")
+_ADJACENT = re.compile("(" + "|".join(re.escape(c) for c in _LONG_CORES) + r") ?(?!\d[.、])\d")
+# digits running straight into the number of the next label: 9二、 / 0（二） / 02.其他
+_INTO_LABEL = re.compile(rf"\d(?:[{_NUMERAL}]+、|\([{_NUMERAL}]+\)|\d[.、][{_CJK}])")
 _LABEL_PUNCT = re.compile(r"[“”\"'‘’「」《》,。:;()\[\]【】/]")  # not spaces, "." or "、"
 # headings of groups of rows (（三）不予公开 …), which no values follow
 _GROUP_CORES = frozenset(
@@ -98,6 +101,8 @@ def shape_tokens(text: str) -> tuple[list[Tok], bool]:
         return text_tokens(text), False
     if any(is_joined(line) for line in lines):
         return joined_tokens(lines), True
+    if any(_SEPARATOR_LINE.match(line) for line in lines):
+        lines = rejoin_cells(lines)
     return line_tokens(lines), False
 
 
@@ -105,15 +110,17 @@ def shape_tokens(text: str) -> tuple[list[Tok], bool]:
 
 
 def is_joined(line: str) -> bool:
-    """True when two different table-三 row labels run straight into digits.
+    """True when table-三 row labels run into digits (at most one space between) and
+    digits run straight into the number of a next label.
 
-    >>> is_joined("一、本年新收政府信息公开申请数量5800000 58二、上年结转政府信息公开申请数量0000000")
+    >>> is_joined("一、本年新收政府信息公开申请数量5800000 58二、上年结转政府信息公开申请数量0000000三、")
     True
     >>> is_joined("一、本年新收政府信息公开申请数量  58  0  0  0  0  0  58")
     False
     """
-    flat = _LABEL_PUNCT.sub("", unicodedata.normalize("NFKC", line))
-    return len({m.group(1) for m in _ADJACENT.finditer(flat)}) >= 2
+    folded = unicodedata.normalize("NFKC", line)
+    labels = {m.group(1) for m in _ADJACENT.finditer(_LABEL_PUNCT.sub("", folded))}
+    return len(labels) >= 2 and _INTO_LABEL.search(folded) is not None
 
 
 def _squeeze(text: str) -> str:
@@ -235,6 +242,63 @@ def split_labels(text: str, *, words: bool = False) -> list[str]:
 
 # ------------------------------------------------------- tabs, layout, one per line
 
+_SEPARATOR_LINE = re.compile(r"^[ \u00a0]*\t[\t \u00a0]*$")
+_BLANK = re.compile(r"^[ \u00a0\u3000]*$")
+
+
+def rejoin_cells(lines: Sequence[str]) -> list[str]:
+    r"""A browser copy whose cells hold paragraphs, one row per line again.
+
+    Chromium copies a table whose cells hold ``<p>`` paragraphs with each paragraph
+    on a line of its own, blank lines around them, a line holding only a tab between
+    two cells and at least two blank lines between rows. The lines of a cell closed
+    by a tab are one cell (``商业`` / ``企业``: 商业企业); a value ends its cell, so a
+    value then text is a row end (the table's last row, then the next paragraph);
+    the last cell of a row is its first line, the lines after it stay lines; a
+    part heading is a line of its own.
+
+    >>> rejoin_cells(["商业", "", "企业", "", "\t", "", "科研", "机构", "", "", "", "规章", "", "\t", "0"])
+    ['商业企业\t科研', '机构', '规章\t0']
+    """
+    out: list[str] = []
+    row: list[str] = []  # the cells of the row being read
+    cell: list[str] = []  # the lines of the cell being read
+    blanks = 0
+
+    def end_row() -> None:
+        rest = cell[1:]
+        if cell:
+            row.append(cell[0])
+        if row:
+            out.append("\t".join(row))
+        out.extend(rest)
+        row.clear()
+        cell.clear()
+
+    for line in lines:
+        if _SEPARATOR_LINE.match(line):
+            row.append("".join(cell))
+            row.extend([""] * (line.count("\t") - 1))
+            cell.clear()
+            blanks = 0
+            continue
+        if _BLANK.match(line):
+            blanks += 1
+            continue
+        text = line.replace("\u00a0", " ").strip()
+        if heading_part(text):  # a part heading is a line of its own
+            end_row()
+            out.append(text)
+            blanks = 0
+            continue
+        value = _is_value(text)
+        if blanks >= 2 or (cell and (value or _is_value(cell[-1]))):
+            end_row()
+        cell.append(text)
+        blanks = 0
+    end_row()
+    return out
+
 
 class _Item(NamedTuple):
     text: str
@@ -321,47 +385,81 @@ def _mend_labels(lines: Sequence[list[_Item]]) -> list[list[_Item]]:
     """Row labels wrapped around their values made whole again.
 
     ``pdftotext -layout`` prints a label cell of several lines around the line of
-    its values: ``5.要求行政机关确认或重新出`` above ``具已获取信息 0 2 …``, or the
-    number ``1.`` beside the values and the words above. A row's label is joined
-    with the last text of the line above and/or the first of the line below when
-    those lines hold no values and exactly one way of joining them reads as a row
-    label of the report format, word for word. (Lines copied with tabs hold
-    whole cells and are left as they are.)
+    its values: ``5.要求行政机关确认或重新出`` above ``具已获取信息 0 2 …``, the number
+    ``1.`` on a line of its own, words below the values. For a line of values whose
+    label is not a row label of the formats, the texts of up to three lines just
+    above and below that hold no values are tried with it, numbers first; the label
+    is mended when exactly one label results, word for word a row label. A label
+    on the line just above may also stand alone, the text beside the values being a
+    piece of a group heading (``提供`` of （四）无法提供), when the next line holds
+    values of its own (so these values cannot be the next row's). Lines copied
+    with tabs hold whole cells and are given here empty, so they are left alone.
     """
     out = [list(items) for items in lines]
     for n, items in enumerate(out):
+        values = [i for i in items if i.value]
         texts = [i for i in items if not i.value]
-        if not texts or len(texts) == len(items) or core(texts[-1].text) in _EXACT:
+        if not values or (texts and core(texts[-1].text) in _EXACT):
             continue
-        last = texts[-1]
-        above = out[n - 1] if n and out[n - 1] and not any(i.value for i in out[n - 1]) else []
-        below = (
-            out[n + 1]
-            if n + 1 < len(out) and out[n + 1] and not any(i.value for i in out[n + 1])
-            else []
-        )
-        options: list[tuple[str, bool, bool]] = []
-        if above:
-            joined = (
-                last.text + above[-1].text
-                if _NUMBER_ONLY.match(last.text)
-                else above[-1].text + last.text
-            )
-            options.append((joined, True, False))
-        if below:
-            options.append((last.text + below[0].text, False, True))
-        if above and below:
-            options.append((above[-1].text + last.text + below[0].text, True, True))
-        hits = [o for o in options if core(o[0]) in _EXACT]
+        last = texts[-1] if texts else None
+        ups = _text_lines(out, n, -1)
+        downs = _text_lines(out, n, 1)
+        hits: dict[str, tuple[str, int, int, str]] = {}  # by the row label read
+        # the text beside the values, or its end after a space (``他处理 用、行政…``
+        # begins with a piece of the group heading), or none of it
+        owns = [""] if last is None else [*dict.fromkeys([last.text, last.text.split()[-1]]), ""]
+        for a in range(len(ups) + 1):
+            for b in range(len(downs) + 1):
+                for own in owns:
+                    if last is not None and not own and (b or not a or not _values_follow(out, n)):
+                        continue  # the text beside the values left out: the label above alone
+                    pieces = [out[k][-1].text for k in reversed(ups[:a])]
+                    pieces += [own] if own else []
+                    pieces += [out[k][0].text for k in downs[:b]]
+                    if not pieces:
+                        continue
+                    numbers = [p for p in pieces if _NUMBER_ONLY.match(p)]
+                    label = "".join(numbers + [p for p in pieces if not _NUMBER_ONLY.match(p)])
+                    if core(label) in _EXACT:
+                        hits.setdefault(core(label), (label, a, b, own))
         if len(hits) != 1:
             continue
-        text, used_above, used_below = hits[0]
-        items[items.index(last)] = last._replace(text=text)
-        if used_above:
-            above.pop()
-        if used_below:
-            below.pop(0)
+        ((label, a, b, own),) = hits.values()
+        for k in ups[:a]:
+            out[k].pop()
+        for k in downs[:b]:
+            out[k].pop(0)
+        mended = _Item(label, False, values[0].line)
+        if own and last is not None:
+            items[items.index(last)] = mended
+            if own != last.text:  # keep the piece of the heading before the label
+                items.insert(
+                    items.index(mended), last._replace(text=last.text[: -len(own)].strip())
+                )
+        else:
+            items.insert(items.index(values[0]), mended)
     return out
+
+
+def _text_lines(lines: Sequence[list[_Item]], n: int, step: int) -> list[int]:
+    """Up to three lines next to line ``n`` (above for -1, below for 1) holding text
+    and no values, nearest first; a blank line or a line of values ends them."""
+    found: list[int] = []
+    k = n + step
+    while 0 <= k < len(lines) and len(found) < 3 and lines[k]:
+        if any(i.value for i in lines[k]):
+            break
+        found.append(k)
+        k += step
+    return found
+
+
+def _values_follow(lines: Sequence[list[_Item]], n: int) -> bool:
+    """True when the next line after ``n`` that is not blank holds values."""
+    for items in lines[n + 1 :]:
+        if items:
+            return any(i.value for i in items)
+    return False
 
 
 def _line_region(lines: Sequence[str]) -> tuple[int, int]:
@@ -421,9 +519,14 @@ def _one_per_line(items: Sequence[_Item]) -> Iterable[Tok]:
         ):
             tables.append([])
         tables[-1].append(item)
+    fmt = (
+        ReportFormat.F2021
+        if any(m in norm(i.text) for i in items for m in _F2021_MARKERS)
+        else ReportFormat.F2019
+    )
     for table in tables:
         review = bool(table) and core(table[0].text) == "行政复议"
-        keep = review or _label_then_values(table)
+        keep = review or _label_then_values(table, _width(table, fmt))
         for item in table:
             if item.value and not keep:
                 continue
@@ -431,7 +534,25 @@ def _one_per_line(items: Sequence[_Item]) -> Iterable[Tok]:
             yield Tok(item.text, kind, item.line)
 
 
-def _label_then_values(table: Sequence[_Item]) -> bool:
+_F2021_MARKERS = ("本年制发件数", "逾期不补正", "缴纳费用", "收费通知")
+_ITEM = re.compile(rf"^第二十条第\(([{_NUMERAL}]+)\)项")
+
+
+def _width(table: Sequence[_Item], fmt: ReportFormat) -> int | None:
+    """How many values each row of ``table`` holds: 7 in table 三, the columns of
+    its 第二十条 item in table 二; ``None`` when that is not known."""
+    if not table or table[0].value:
+        return None
+    m = _ITEM.match(norm(table[0].text))
+    if m is None:
+        return 7 if any(_row_label(i.text) for i in table if not i.value) else None
+    for section in disclosure_layout(fmt):
+        if to_chinese_numeral(section.item) == m.group(1):
+            return len(section.columns)
+    return None
+
+
+def _label_then_values(table: Sequence[_Item], width: int | None) -> bool:
     waiting = False  # a row label not yet followed by its values
     for k, item in enumerate(table):
         if item.value:
@@ -440,6 +561,9 @@ def _label_then_values(table: Sequence[_Item]) -> bool:
             before = table[k - 1].text if k else ""
             if not (_is_row(before) or core(before) == "其他处理" or _continues(table, k)):
                 return False
+            run = next((j for j in range(k, len(table)) if not table[j].value), len(table)) - k
+            if width is None or run != width:
+                return False  # a value missing or out of place: the row cannot be placed
             waiting = False
         elif _is_row(item.text):
             if waiting:
