@@ -49,7 +49,8 @@ _NUMBERING_AFTER = re.compile(rf"[.、](?=[{_CJK}\"“(])")
 _PARTS = re.compile(
     r"[一二三四五六]、(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况"
     r"|政府信息公开行政复议[、和及]?行政诉讼情况"
-    r"|(?:政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项)"
+    r"|(?:政府信息公开工作)?存在的主要问题(?:[及和](?:改进情况|改进措施|明年工作计划|下一步工作计划))?"
+    r"|其他需要报告的事项)"
 )
 _CRAWLER_TITLE = re.compile(r"^\s*标题\s*[:：]\s*(.+?)\s*$")
 _GAP = re.compile(r"(?:[ \t]{2,}|\u3000+)")
@@ -82,7 +83,7 @@ _LONG_CORES = tuple(sorted({c for c, _ in _ROW_CORES if len(c) >= 4}, key=len, r
 # a label, then digits that are not the numbering of the next label ("1.申请人…")
 _ADJACENT = re.compile("(" + "|".join(re.escape(c) for c in _LONG_CORES) + r") ?(?!\d[.、])\d")
 # digits running straight into the number of the next label: 9二、 / 0（二） / 02.其他
-_INTO_LABEL = re.compile(rf"\d(?:[{_NUMERAL}]+、|\([{_NUMERAL}]+\)|\d[.、][{_CJK}])")
+_INTO_LABEL = re.compile(rf"\d ?(?:[{_NUMERAL}]+、|\([{_NUMERAL}]+\)|\d[.、][{_CJK}])")
 _LABEL_PUNCT = re.compile(r"[“”\"'‘’「」《》,。:;()\[\]【】/]")  # not spaces, "." or "、"
 # headings of groups of rows (（三）不予公开 …), which no values follow
 _GROUP_CORES = frozenset(
