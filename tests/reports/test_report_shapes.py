@@ -405,3 +405,25 @@ def test_no_shape_reads_a_number_the_page_does_not_print(slug: str, path: Path) 
             wrong.append((str(ref), text, got.display()))
     assert wrong == []
     assert read / len(cells) >= MIN_READ[path.name]
+
+
+def test_crawler_text_with_cells_set_apart_by_single_spaces() -> None:
+    # as 平潭综合实验区财政金融局 2020 was saved: one space between cells and labels
+    text = (
+        f"{HEAD}\n一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0 二、上年结转政府信息公开申请数量 "
+        "1 0 0 0 0 0 1 （七）总计 1 0 0 0 0 0 1 四、结转下年度继续办理 0 0 0 0 0 0 0 "
+        "四、政府信息公开行政复议、行政诉讼情况 行政复议 行政诉讼 结果维持 结果纠正 其他结果 "
+        "尚未审结 总计 0 0 0 0 0 1 0 0 0 1 0 0 0 0 0 五、存在的主要问题及明年工作计划 无。"
+    )
+    r = parse_report_text(text)
+    assert _row(r, R.CARRIED_OVER) == (1, 0, 0, 0, 0, 0, 1)
+    assert _row(r, R.TOTAL) == (1, 0, 0, 0, 0, 0, 1)
+    assert [c.value for c in r.review.cells][5:10] == [1, 0, 0, 0, 1]
+    assert r.text.problems == "无。"
+
+
+def test_text_in_no_known_shape_says_which_shapes_are_read() -> None:
+    from opengov import ReportParseError
+
+    with pytest.raises(ReportParseError, match="tabs or wide spaces, one cell per line"):
+        parse_report_text("某局2021年政府信息公开工作年度报告\n本年共收到申请3件。")
