@@ -538,7 +538,8 @@ def read_report(
         _refuse_legacy(tokens)
         raise ReportParseError(
             "no table 三 found: no cell reads 一、本年新收政府信息公开申请数量; give the "
-            "report's HTML or a text dump with its tables as '|'-separated cells"
+            "report's HTML, or its text with table cells separated by '|', tabs or "
+            "wide spaces, one cell per line, or run together as crawlers save them"
         )
     _require_one_report(tokens, i3)
     found_year, found_agency = find_year_agency(

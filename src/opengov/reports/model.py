@@ -55,6 +55,8 @@ __all__ = [
     "DisclosureRow",
     "DisclosureSection",
     "DisclosureTable",
+    "Recovery",
+    "RecoveryRule",
     "ReportTable",
     "ReportText",
     "ReviewKind",
@@ -170,6 +172,9 @@ class Cell(FrozenModel):
     """One table cell: a number, blank, not applicable, or unread.
 
     ``raw`` keeps the printed text when it is not a plain number (e.g. ``"/"``).
+    ``recovered`` is true for a number that was printed run together with its row's
+    other numbers (``5800000 58``) and split by the row's arithmetic; the report's
+    :attr:`AnnualReport.recoveries` say how.
 
     >>> Cell.read("１２").value, Cell.read("/").kind.value, Cell.read("").kind.value
     (12, 'not_applicable', 'blank')
@@ -180,6 +185,7 @@ class Cell(FrozenModel):
     kind: CellKind
     value: int | Decimal | None = None
     raw: str | None = None
+    recovered: bool = False
 
     @model_validator(mode="after")
     def _value_iff_number(self) -> Cell:
@@ -187,6 +193,12 @@ class Cell(FrozenModel):
             raise ValueError("a cell has a value exactly when its kind is 'number'")
         if isinstance(self.value, bool):
             raise ValueError("a cell value is an int or a Decimal, not a bool")
+        return self
+
+    @model_validator(mode="after")
+    def _recovered_is_a_number(self) -> Cell:
+        if self.recovered and self.kind is not CellKind.NUMBER:
+            raise ValueError("only a number can be recovered; an unrecovered run is unread")
         return self
 
     @classmethod
@@ -887,6 +899,85 @@ class Completeness(NamedTuple):
         return self.read / self.total if self.total else 1.0
 
 
+# ---------------------------------------------------------------- recoveries
+
+
+class RecoveryRule(CodeEnum):
+    """The rule that left one way to split a run of digits printed without separators."""
+
+    ROW = "row"
+    BALANCE = "balance"
+    RESULTS = "results"
+    UNRESOLVED = "unresolved"
+
+    @property
+    def label_zh(self) -> str:
+        """The rule, in Chinese."""
+        return {
+            "row": "本行勾稽",
+            "balance": "表三各列：第一项加第二项之和等于第三项（七）加第四项",
+            "results": "表三各列：办理结果各行之和等于（七）总计",
+            "unresolved": "无法唯一确定",
+        }[self.value]
+
+    @property
+    def label_en(self) -> str:
+        """The rule, in English."""
+        return {
+            "row": "The row alone",
+            "balance": "Table 三, each column: 一 + 二 = （七）总计 + 四",
+            "results": "Table 三, each column: the result rows sum to （七）总计",
+            "unresolved": "Not unique: the cells stay unread",
+        }[self.value]
+
+
+_MAX_CANDIDATES = 20  # splits a row alone admits kept in a Recovery
+
+
+class Recovery(FrozenModel):
+    """One row whose numbers were printed run together, and how they were split.
+
+    Some copies of a report (crawler text, a scraper joining a row's cells) print a
+    row's numbers with no separator: ``5800000 58`` for 58, 0, 0, 0, 0, 0, 58. A run
+    is split only when exactly one split has no leading zeros in a multi-digit
+    count, keeps printed spaces as cell boundaries and satisfies the arithmetic the
+    row must satisfy: in table 三 the six applicant columns sum to 总计, in table 四
+    each group's four results sum to its 总计. ``rule`` names what made the split
+    unique: the row alone (:attr:`RecoveryRule.ROW`: ``row_splits`` is 1), else table
+    三's balances between rows. When no rule leaves exactly one split the cells stay
+    unread (``values`` is ``None``, ``rule`` is :attr:`RecoveryRule.UNRESOLVED`).
+
+    ``candidates`` are the splits the row alone admits (the first 20); ``row_splits``
+    counts them all, or is ``None`` when the run is too long to count in bounded
+    time.
+    """
+
+    cells: tuple[CellRef, ...] = Field(min_length=1)
+    printed: str
+    values: tuple[int, ...] | None = None
+    rule: RecoveryRule
+    row_splits: int | None = Field(default=None, ge=0)
+    candidates: tuple[tuple[int, ...], ...] = Field(default=(), max_length=_MAX_CANDIDATES)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Recovery:
+        n = len(self.cells)
+        if (self.values is None) != (self.rule is RecoveryRule.UNRESOLVED):
+            raise ValueError("a recovery has values exactly when its rule is not 'unresolved'")
+        if self.values is not None and len(self.values) != n:
+            raise ValueError(f"a recovery of {n} cells has {n} values")
+        if any(len(c) != n for c in self.candidates):
+            raise ValueError(f"each candidate split of {n} cells has {n} values")
+        if any(v < 0 for c in self.candidates for v in c) or any(v < 0 for v in self.values or ()):
+            raise ValueError("recovered counts are non-negative")
+        return self
+
+    @property
+    def recovered(self) -> bool:
+        """True when the run was split and the cells hold its numbers."""
+        return self.values is not None
+
+
 # -------------------------------------------------------------------- report
 
 
@@ -905,6 +996,7 @@ class AnnualReport(FrozenModel):
     review: ReviewTable
     text: ReportText = ReportText()
     information_fee_yuan: Decimal | None = None
+    recoveries: tuple[Recovery, ...] = ()
 
     @model_validator(mode="after")
     def _formats_agree(self) -> AnnualReport:
@@ -993,6 +1085,7 @@ class AnnualReport(FrozenModel):
             review=r,
             text=self.text,
             information_fee_yuan=self.information_fee_yuan,
+            recoveries=self.recoveries,
         )
 
     def completeness(self) -> Completeness:
