@@ -59,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "parse_html_tables": "opengov.reports.parse_html",
     "parse_report_html": "opengov.reports.parse_html",
     "parse_report": "opengov.reports.files",
+    "MAX_TEXT_FILE_BYTES": "opengov.reports.files",
     "to_html": "opengov.reports.render",
     "to_markdown": "opengov.reports.render",
     "to_text": "opengov.reports.render",
@@ -74,6 +75,7 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = [
     "BALANCE_NOTE",
+    "MAX_TEXT_FILE_BYTES",
     "AnnualReport",
     "ApplicantColumn",
     "ApplicationTable",
@@ -130,7 +132,7 @@ if TYPE_CHECKING:
         check_report,
         check_reports,
     )
-    from opengov.reports.files import parse_report
+    from opengov.reports.files import MAX_TEXT_FILE_BYTES, parse_report
     from opengov.reports.frame import findings_to_frame, to_frame
     from opengov.reports.model import (
         AnnualReport,

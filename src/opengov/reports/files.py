@@ -17,13 +17,18 @@ Legal basis:
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from os import PathLike
 
+from opengov._files import read_capped_file
 from opengov.errors import InvalidInputError, ReportParseError
 from opengov.outcomes import ReportFormat
 from opengov.reports.model import AnnualReport
 
-__all__ = ["looks_like_html", "parse_report", "parse_report_source"]
+__all__ = ["MAX_TEXT_FILE_BYTES", "looks_like_html", "parse_report", "parse_report_source"]
+
+#: The largest report file read (20 MiB); a larger one is refused unread. A report's
+#: page or text is well under a megabyte.
+MAX_TEXT_FILE_BYTES = 20 << 20
 
 _HTML = re.compile(r"<\s*(?:html|table|body|tr|td|p|div)\b", re.IGNORECASE)
 
@@ -51,21 +56,23 @@ def parse_report_source(
 
 
 def parse_report(
-    path: str | Path,
+    path: str | PathLike[str],
     *,
     agency: str | None = None,
     year: int | None = None,
     format: ReportFormat | str | None = None,
 ) -> AnnualReport:
     """Read a report file (UTF-8, or GB18030 as published by many portals)."""
-    if not isinstance(path, (str, Path)):
+    if not isinstance(path, (str, PathLike)):
         raise InvalidInputError(f"path must be a str or Path, got {type(path).__name__}")
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ReportParseError(f"cannot read report file {str(path)!r}: {exc.strerror}") from None
-    except ValueError:  # e.g. a NUL byte, which no file name can hold
-        raise ReportParseError(f"cannot read report file {str(path)!r}: not a valid path") from None
+    data = read_capped_file(
+        path,
+        MAX_TEXT_FILE_BYTES,
+        what="report file",
+        error=ReportParseError,
+        not_regular="give the path of the report's HTML page or text",
+        too_large="a report is well under a megabyte: give one report's file",
+    )
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
