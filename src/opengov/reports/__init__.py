@@ -60,6 +60,7 @@ _EXPORTS: dict[str, str] = {
     "parse_report_html": "opengov.reports.parse_html",
     "parse_report": "opengov.reports.files",
     "MAX_TEXT_FILE_BYTES": "opengov.reports.files",
+    "parse_report_bytes": "opengov.reports.files",
     "to_html": "opengov.reports.render",
     "to_markdown": "opengov.reports.render",
     "to_text": "opengov.reports.render",
@@ -111,6 +112,7 @@ __all__ = [
     "findings_to_frame",
     "parse_html_tables",
     "parse_report",
+    "parse_report_bytes",
     "parse_report_html",
     "parse_report_text",
     "to_frame",
@@ -132,7 +134,7 @@ if TYPE_CHECKING:
         check_report,
         check_reports,
     )
-    from opengov.reports.files import MAX_TEXT_FILE_BYTES, parse_report
+    from opengov.reports.files import MAX_TEXT_FILE_BYTES, parse_report, parse_report_bytes
     from opengov.reports.frame import findings_to_frame, to_frame
     from opengov.reports.model import (
         AnnualReport,

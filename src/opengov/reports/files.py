@@ -1,10 +1,19 @@
 """Reading a report file (年度报告文件): HTML or text, chosen by content.
 
-:func:`parse_report` reads a file as UTF-8, or as GB18030 (as many portals publish
-it) when it is not UTF-8, and hands the text to :func:`parse_report_source`: HTML
-markup (:func:`looks_like_html`) goes to
+:func:`parse_report` reads a file (only a regular file, at most
+:data:`MAX_TEXT_FILE_BYTES`), decodes it and hands the text to
+:func:`parse_report_source`: HTML markup (:func:`looks_like_html`) goes to
 :func:`~opengov.reports.parse_html.parse_report_html`, anything else to
-:func:`~opengov.reports.parse_text.parse_report_text`.
+:func:`~opengov.reports.parse_text.parse_report_text`. :func:`parse_report_bytes`
+does the same for bytes already in memory.
+
+Encodings: a byte-order mark (UTF-8, UTF-16) decides; then UTF-16 without a mark
+(its NUL bytes); then valid UTF-8; then a charset the page declares (``<meta
+charset>``; GB2312 and GBK are read as GB18030, their superset); then GB18030 when
+its characters are everyday simplified Chinese, or Big5 when they are everyday
+traditional Chinese. A declared charset that does not decode the bytes is an error
+naming the charset and the byte offset, never a silent second guess; undecodable
+bytes likewise. Errors name the file, and for text read by a guess, the encoding.
 
 Legal basis:
     - report-format-2019, report-format-2021 (through the two parsers).
@@ -17,14 +26,22 @@ Legal basis:
 from __future__ import annotations
 
 import re
-from os import PathLike
+from os import PathLike, fspath
 
 from opengov._files import read_capped_file
+from opengov._show import show
 from opengov.errors import InvalidInputError, ReportParseError
 from opengov.outcomes import ReportFormat
+from opengov.reports._decode import codec_name, decode_report_bytes
 from opengov.reports.model import AnnualReport
 
-__all__ = ["MAX_TEXT_FILE_BYTES", "looks_like_html", "parse_report", "parse_report_source"]
+__all__ = [
+    "MAX_TEXT_FILE_BYTES",
+    "looks_like_html",
+    "parse_report",
+    "parse_report_bytes",
+    "parse_report_source",
+]
 
 #: The largest report file read (20 MiB); a larger one is refused unread. A report's
 #: page or text is well under a megabyte.
@@ -62,7 +79,7 @@ def parse_report(
     year: int | None = None,
     format: ReportFormat | str | None = None,
 ) -> AnnualReport:
-    """Read a report file (UTF-8, or GB18030 as published by many portals)."""
+    """Read a report file: HTML or a text dump, in any encoding the module names."""
     if not isinstance(path, (str, PathLike)):
         raise InvalidInputError(f"path must be a str or Path, got {type(path).__name__}")
     data = read_capped_file(
@@ -73,12 +90,37 @@ def parse_report(
         not_regular="give the path of the report's HTML page or text",
         too_large="a report is well under a megabyte: give one report's file",
     )
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte string
-        raise ReportParseError(f"cannot decode {str(path)!r}: save it as UTF-8")
-    return parse_report_source(text, agency=agency, year=year, format=format)
+    return parse_report_bytes(data, name=fspath(path), agency=agency, year=year, format=format)
+
+
+def parse_report_bytes(
+    data: bytes,
+    *,
+    name: str = "<bytes>",
+    agency: str | None = None,
+    year: int | None = None,
+    format: ReportFormat | str | None = None,
+) -> AnnualReport:
+    """Parse a report file's bytes (e.g. a downloaded page); ``name`` is used in errors.
+
+    >>> page = "<p>某局2021年政府信息公开工作年度报告</p>".encode("gbk")
+    >>> parse_report_bytes(page, name="page.html")
+    Traceback (most recent call last):
+    opengov.errors.ReportParseError: report file 'page.html' (read as GB18030, detected): no table 三 found: ...
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise InvalidInputError(f"data must be bytes, got {type(data).__name__}")
+    if not isinstance(name, str):
+        raise InvalidInputError(f"name must be a str, got {type(name).__name__}")
+    data = bytes(data)
+    if len(data) > MAX_TEXT_FILE_BYTES:
+        raise ReportParseError(
+            f"report file {show(name)} is larger than {MAX_TEXT_FILE_BYTES} bytes; a report "
+            "is well under a megabyte: give one report's file"
+        )
+    decoded = decode_report_bytes(data, name)
+    try:
+        return parse_report_source(decoded.text, agency=agency, year=year, format=format)
+    except ReportParseError as exc:
+        how = f"read as {codec_name(decoded.encoding)}, {decoded.reason}"
+        raise ReportParseError(f"report file {show(name)} ({how}): {exc}") from None
