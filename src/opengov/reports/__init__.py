@@ -59,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "parse_html_tables": "opengov.reports.parse_html",
     "parse_report_html": "opengov.reports.parse_html",
     "parse_report": "opengov.reports.files",
+    "MAX_DOCUMENT_FILE_BYTES": "opengov.reports.files",
     "MAX_TEXT_FILE_BYTES": "opengov.reports.files",
     "parse_report_bytes": "opengov.reports.files",
     "to_html": "opengov.reports.render",
@@ -76,6 +77,7 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = [
     "BALANCE_NOTE",
+    "MAX_DOCUMENT_FILE_BYTES",
     "MAX_TEXT_FILE_BYTES",
     "AnnualReport",
     "ApplicantColumn",
@@ -134,7 +136,12 @@ if TYPE_CHECKING:
         check_report,
         check_reports,
     )
-    from opengov.reports.files import MAX_TEXT_FILE_BYTES, parse_report, parse_report_bytes
+    from opengov.reports.files import (
+        MAX_DOCUMENT_FILE_BYTES,
+        MAX_TEXT_FILE_BYTES,
+        parse_report,
+        parse_report_bytes,
+    )
     from opengov.reports.frame import findings_to_frame, to_frame
     from opengov.reports.model import (
         AnnualReport,

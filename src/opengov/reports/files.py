@@ -33,9 +33,11 @@ from opengov._show import show
 from opengov.errors import InvalidInputError, ReportParseError
 from opengov.outcomes import ReportFormat
 from opengov.reports._decode import codec_name, decode_report_bytes
+from opengov.reports._kinds import file_kind
 from opengov.reports.model import AnnualReport
 
 __all__ = [
+    "MAX_DOCUMENT_FILE_BYTES",
     "MAX_TEXT_FILE_BYTES",
     "looks_like_html",
     "parse_report",
@@ -43,9 +45,19 @@ __all__ = [
     "parse_report_source",
 ]
 
-#: The largest report file read (20 MiB); a larger one is refused unread. A report's
-#: page or text is well under a megabyte.
+# The size caps, the one place they are set. A report's page or text is well under a
+# megabyte; a PDF or Word file with its fonts and images a few megabytes.
+
+#: The largest HTML or text report file read (20 MiB); a larger one is refused.
 MAX_TEXT_FILE_BYTES = 20 << 20
+#: The largest PDF or Word (.docx) report file read (50 MiB); a larger one is refused
+#: unread.
+MAX_DOCUMENT_FILE_BYTES = 50 << 20
+
+_TOO_LARGE_TEXT = "a report's page or text is well under a megabyte: give one report's file"
+_TOO_LARGE_DOCUMENT = (
+    "a report's PDF or Word file is a few megabytes: give one report's file, or its HTML page"
+)
 
 _HTML = re.compile(r"<\s*(?:html|table|body|tr|td|p|div)\b", re.IGNORECASE)
 
@@ -84,11 +96,11 @@ def parse_report(
         raise InvalidInputError(f"path must be a str or Path, got {type(path).__name__}")
     data = read_capped_file(
         path,
-        MAX_TEXT_FILE_BYTES,
+        MAX_DOCUMENT_FILE_BYTES,
         what="report file",
         error=ReportParseError,
-        not_regular="give the path of the report's HTML page or text",
-        too_large="a report is well under a megabyte: give one report's file",
+        not_regular="give the path of the report's file (HTML, text, PDF or .docx)",
+        too_large=_TOO_LARGE_DOCUMENT,
     )
     return parse_report_bytes(data, name=fspath(path), agency=agency, year=year, format=format)
 
@@ -113,10 +125,17 @@ def parse_report_bytes(
     if not isinstance(name, str):
         raise InvalidInputError(f"name must be a str, got {type(name).__name__}")
     data = bytes(data)
-    if len(data) > MAX_TEXT_FILE_BYTES:
+    kind = file_kind(data, name)
+    limit = MAX_TEXT_FILE_BYTES if kind == "text" else MAX_DOCUMENT_FILE_BYTES
+    if len(data) > limit:
         raise ReportParseError(
-            f"report file {show(name)} is larger than {MAX_TEXT_FILE_BYTES} bytes; a report "
-            "is well under a megabyte: give one report's file"
+            f"report file {show(name)} is larger than {limit} bytes; "
+            + (_TOO_LARGE_TEXT if kind == "text" else _TOO_LARGE_DOCUMENT)
+        )
+    if kind != "text":
+        raise ReportParseError(
+            f"cannot read report file {show(name)}: it is a {kind.upper()} file, which this "
+            "version does not read; give the report's HTML page or a text dump"
         )
     decoded = decode_report_bytes(data, name)
     try:
