@@ -38,6 +38,7 @@ _EXPORTS: dict[str, str] = {
     "ReportFormatError": "opengov.errors",
     "InvalidEventError": "opengov.errors",
     "ReportParseError": "opengov.errors",
+    "MissingExtraError": "opengov.errors",
     "OpenGovWarning": "opengov.errors",
     "ProvisionalCalendarWarning": "opengov.errors",
     # legal sources
@@ -202,6 +203,7 @@ __all__ = [
     "InvalidInputError",
     "LegacyOutcome",
     "LocalProactiveItem",
+    "MissingExtraError",
     "NeedsInterpretationError",
     "NoticeOrigin",
     "NoticeParseError",
@@ -335,6 +337,7 @@ if TYPE_CHECKING:
         InvalidDateError,
         InvalidEventError,
         InvalidInputError,
+        MissingExtraError,
         NeedsInterpretationError,
         NoticeParseError,
         NoticeRejectedError,

@@ -33,6 +33,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidEventError",
     "InvalidInputError",
+    "MissingExtraError",
     "NeedsInterpretationError",
     "NoticeParseError",
     "NoticeRejectedError",
@@ -140,6 +141,17 @@ class ReportParseError(OpenGovError, ValueError):
     """A published annual report could not be parsed at all."""
 
     code: ClassVar[str] = "report_parse"
+
+
+class MissingExtraError(OpenGovError, ImportError, LookupError):
+    """An optional extra that a call needs is not installed.
+
+    The message names the extra and the command that installs it, e.g.
+    ``pip install "opengov-cn[pdf]"`` to read PDF reports. An ``ImportError`` and,
+    as something that is not there, a ``LookupError``.
+    """
+
+    code: ClassVar[str] = "missing_extra"
 
 
 class OpenGovWarning(UserWarning):

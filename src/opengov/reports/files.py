@@ -132,10 +132,14 @@ def parse_report_bytes(
             f"report file {show(name)} is larger than {limit} bytes; "
             + (_TOO_LARGE_TEXT if kind == "text" else _TOO_LARGE_DOCUMENT)
         )
-    if kind != "text":
+    if kind == "docx":
+        from opengov.reports._docx import docx_report_html
+
+        return _parse_html(docx_report_html(data, name), name, "Word", agency, year, format)
+    if kind == "pdf":
         raise ReportParseError(
-            f"cannot read report file {show(name)}: it is a {kind.upper()} file, which this "
-            "version does not read; give the report's HTML page or a text dump"
+            f"cannot read report file {show(name)}: it is a PDF file, which this version "
+            "does not read; give the report's HTML page or a text dump"
         )
     decoded = decode_report_bytes(data, name)
     try:
@@ -143,3 +147,19 @@ def parse_report_bytes(
     except ReportParseError as exc:
         how = f"read as {codec_name(decoded.encoding)}, {decoded.reason}"
         raise ReportParseError(f"report file {show(name)} ({how}): {exc}") from None
+
+
+def _parse_html(
+    page: str,
+    name: str,
+    kind: str,
+    agency: str | None,
+    year: int | None,
+    format: ReportFormat | str | None,
+) -> AnnualReport:
+    from opengov.reports.parse_html import parse_report_html
+
+    try:
+        return parse_report_html(page, agency=agency, year=year, format=format)
+    except ReportParseError as exc:
+        raise ReportParseError(f"report file {show(name)} (a {kind} document): {exc}") from None
