@@ -47,7 +47,6 @@ UNSUPPORTED: dict[str, str] = {
     "tab.txt": "browser copy (tab-separated cells); the text reader splits on '|' only",
     "layout.txt": "pdftotext -layout output (cells aligned by spaces); no reader for it yet",
     "raw.txt": "pdftotext output (one cell per line, no separator); no reader for it yet",
-    "report.pdf": "no PDF reader yet",
 }
 
 # Optional library a reader of the form needs: the test is skipped without it.

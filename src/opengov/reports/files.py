@@ -137,10 +137,10 @@ def parse_report_bytes(
 
         return _parse_html(docx_report_html(data, name), name, "Word", agency, year, format)
     if kind == "pdf":
-        raise ReportParseError(
-            f"cannot read report file {show(name)}: it is a PDF file, which this version "
-            "does not read; give the report's HTML page or a text dump"
-        )
+        from opengov.reports._pdf import pdf_report_html
+
+        converted = pdf_report_html(data, name)
+        return _parse_html(converted.html, name, "PDF", agency, year, format, notes=converted.notes)
     decoded = decode_report_bytes(data, name)
     try:
         return parse_report_source(decoded.text, agency=agency, year=year, format=format)
@@ -156,10 +156,15 @@ def _parse_html(
     agency: str | None,
     year: int | None,
     format: ReportFormat | str | None,
+    *,
+    notes: tuple[str, ...] = (),
 ) -> AnnualReport:
     from opengov.reports.parse_html import parse_report_html
 
     try:
         return parse_report_html(page, agency=agency, year=year, format=format)
     except ReportParseError as exc:
-        raise ReportParseError(f"report file {show(name)} (a {kind} document): {exc}") from None
+        also = "".join(f"; {note}" for note in notes)
+        raise ReportParseError(
+            f"report file {show(name)} (a {kind} document): {exc}{also}"
+        ) from None
