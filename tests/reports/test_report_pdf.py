@@ -16,6 +16,8 @@ import pytest
 
 from opengov.errors import MissingExtraError, ReportParseError
 from opengov.reports import parse_report, parse_report_bytes
+from opengov.reports._blocks import Box, Grid, Para
+from opengov.reports._pdf import PageContent, PageTable, TextLine, assemble, converted
 
 pytest.importorskip("pdfplumber")
 
@@ -92,3 +94,89 @@ def test_a_pdf_over_the_page_cap_is_refused(monkeypatch: pytest.MonkeyPatch) -> 
 def test_a_broken_pdf_is_a_report_parse_error() -> None:
     with pytest.raises(ReportParseError, match=r"'broken\.pdf'"):
         parse_report_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8, name="broken.pdf")
+
+
+# ----------------------------------------------------------- pages to blocks
+# Pages as the PDF reader lays them out (points from the top of an A4 page), for
+# the rules that join them: running heads, page numbers, tables and paragraphs
+# that go on over a page.
+
+A4 = 842.0
+
+
+def _line(text: str, top: float, x1: float = 560.0) -> TextLine:
+    return TextLine(text, 40.0, x1, top, top + 12, full=x1 >= 540)
+
+
+def _page(*items: TextLine | PageTable) -> PageContent:
+    tops = [(i.top, i) for i in items]
+    return PageContent(tops, A4, 560.0, 12.0, 100, 0, 0)
+
+
+def _table(rows: list[list[str]], xs: tuple[float, ...], top: float, **flags: bool) -> PageTable:
+    boxes = tuple(Box(r, c, 1, 1, text) for r, row in enumerate(rows) for c, text in enumerate(row))
+    return PageTable(Grid(len(rows), len(xs) - 1, boxes), xs, top, top + 20 * len(rows), **flags)
+
+
+XS = (40.0, 200.0, 380.0, 560.0)
+
+
+def test_running_heads_and_page_numbers_are_dropped() -> None:
+    head = "某局2023年政府信息公开工作年度报告"
+    pages = [
+        _page(_line(head, 20, 300), _line("一、总体情况", 80, 200), _line("- 1 -", 810, 320)),
+        _page(
+            _line(head, 20, 300),
+            _line("二、主动公开政府信息情况", 80, 260),
+            _line("- 2 -", 810, 320),
+        ),
+    ]
+    assert assemble(pages) == [Para("一、总体情况"), Para("二、主动公开政府信息情况")]
+
+
+def test_a_paragraph_goes_on_over_the_page() -> None:
+    pages = [
+        _page(_line("根据本年度行政规范性文件全面清理结果，对", 780)),
+        _page(_line("- 2 -", 810, 320), _line("规范性文件数据库进行更新。", 40, 300)),
+    ]
+    assert assemble(pages) == [
+        Para("根据本年度行政规范性文件全面清理结果，对规范性文件数据库进行更新。")
+    ]
+
+
+def test_a_table_goes_on_over_the_page_when_its_columns_agree() -> None:
+    first = _table([["信息内容", "本年", "累计"], ["行政许可", "1", "2"]], XS, 700)
+    # 1.5 pt off, as printers lay out each page's slice anew
+    second = _table([["行政处罚", "3", "4"]], tuple(x + 1.5 for x in XS), 40)
+    [joined] = assemble([_page(first), _page(second)])
+    assert isinstance(joined, PageTable)
+    assert [b.text for b in joined.grid.boxes][-3:] == ["行政处罚", "3", "4"]
+    assert joined.grid.rows == 3
+
+
+def test_tables_with_other_columns_stay_apart() -> None:
+    first = _table([["行政许可", "1", "2"]], XS, 700)
+    second = _table([["结果维持", "结果纠正"]], (40.0, 120.0, 300.0), 40)
+    assert len(assemble([_page(first), _page(second)])) == 2
+    # nor does a table join one after a line of text
+    heading = _line("四、政府信息公开行政复议、行政诉讼情况", 20, 300)
+    same = _table([["行政处罚", "3", "4"]], XS, 40)
+    assert len(assemble([_page(first), _page(heading, same)])) == 3
+
+
+def test_a_table_running_off_the_page_is_not_read_as_a_table() -> None:
+    cut = _table([["一、本年新收政府信息公开申请数量", "12", "3"]], XS, 500, cut_off=True)
+    result = converted([cut._replace(page=2)])
+    assert "<table>" not in result.html
+    assert result.notes == (
+        "a table on page 2 runs off the page's edge, so its columns cannot all be known "
+        "and its numbers were not read",
+    )
+
+
+def test_the_time_budget_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    from opengov.reports import _pdf
+
+    monkeypatch.setattr(_pdf, "MAX_SECONDS", -1.0)
+    with pytest.raises(ReportParseError, match=r"reading took more than -1 s \(at page 1\)"):
+        parse_report(DATA / "forms" / "pingtan-2023" / "report.pdf")

@@ -101,7 +101,9 @@ class _TooLarge(Exception):
     """A page over one of the bounds."""
 
 
-class _Line(NamedTuple):
+class TextLine(NamedTuple):
+    """A line of text outside tables, with where it stands on its page (pt)."""
+
     text: str
     x0: float
     x1: float
@@ -110,7 +112,9 @@ class _Line(NamedTuple):
     full: bool = False  # it runs to the right margin of its page's text
 
 
-class _Table(NamedTuple):
+class PageTable(NamedTuple):
+    """A ruled table found on a page (or joined over pages), with its column edges."""
+
     grid: Grid
     xs: tuple[float, ...]  # column edges
     top: float
@@ -121,8 +125,10 @@ class _Table(NamedTuple):
     page: int = 0  # the number of the page it starts on
 
 
-class _Page(NamedTuple):
-    items: list[tuple[float, _Line | _Table]]  # by their top
+class PageContent(NamedTuple):
+    """What one page holds: lines and tables from top to bottom, and its counts."""
+
+    items: list[tuple[float, TextLine | PageTable]]  # by their top
     height: float
     right: float  # the right margin of its text lines
     size: float  # the median height of its text lines
@@ -148,7 +154,9 @@ def _check_inflation(data: bytes, name: str) -> None:
     total = 0
     for match in _STREAM.finditer(data):
         start = match.end()
-        if _IMAGE.search(data, max(0, start - 2048), start):
+        head = data[max(0, start - 4096) : start]
+        head = head[head.rfind(b"obj") + 1 :]  # this stream's own dictionary
+        if _IMAGE.search(head):
             continue
         inflater = zlib.decompressobj()
         inner: Any = None
@@ -229,7 +237,7 @@ def _table(
     chars: Sequence[dict[str, Any]],
     extract_text: Any,
     page: tuple[float, float, float, float],
-) -> _Table:
+) -> PageTable:
     cells = table.cells
     xs = _edges([c[0] for c in cells] + [c[2] for c in cells])
     ys = _edges([c[1] for c in cells] + [c[3] for c in cells])
@@ -268,10 +276,10 @@ def _table(
         if text:
             boxes.append(Box(r, c, 1, 1, f"{text} (outside any drawn cell)"))
     grid = Grid(len(ys) - 1, len(xs) - 1, tuple(boxes))
-    return _Table(grid, tuple(xs), ys[0], ys[-1], cut_off=any(cut))
+    return PageTable(grid, tuple(xs), ys[0], ys[-1], cut_off=any(cut))
 
 
-def _regrid(table: _Table, edges: Sequence[float]) -> Grid:
+def _regrid(table: PageTable, edges: Sequence[float]) -> Grid:
     """The table's grid on finer column ``edges`` (each of its own edges is one of them)."""
     index = [_nearest(edges, x) for x in table.xs]
     boxes = tuple(
@@ -300,13 +308,13 @@ def _shared_edges(first: Sequence[float], second: Sequence[float]) -> list[float
     return edges
 
 
-def _join(first: _Table, second: _Table) -> _Table | None:
+def _join(first: PageTable, second: PageTable) -> PageTable | None:
     edges = _shared_edges(first.xs, second.xs)
     if edges is None:
         return None
     split = first.cut_bottom and second.cut_top
     grid = join_grids(_regrid(first, edges), _regrid(second, edges), split_row=split)
-    return _Table(
+    return PageTable(
         grid,
         tuple(edges),
         first.top,
@@ -388,7 +396,7 @@ def _content_bytes(page: Any) -> int:
     return sum(len(resolve1(stream).get_data()) for stream in contents)
 
 
-def _read_page(page: Any, text: Any) -> _Page:
+def _read_page(page: Any, text: Any) -> PageContent:
     if _content_bytes(page) > MAX_PAGE_CONTENT_BYTES:
         raise _TooLarge(
             f"page {page.page_number} draws more than {MAX_PAGE_CONTENT_BYTES} bytes of content"
@@ -402,7 +410,7 @@ def _read_page(page: Any, text: Any) -> _Page:
     if closing:
         finder = page.debug_tablefinder(dict(_TABLE_SETTINGS, explicit_horizontal_lines=closing))
     tables = [t for t in finder.tables if len(t.cells) > 1]
-    items: list[tuple[float, _Line | _Table]] = []
+    items: list[tuple[float, TextLine | PageTable]] = []
     boxes = []
     for found in tables:
         x0, top, x1, bottom = found.bbox
@@ -422,19 +430,22 @@ def _read_page(page: Any, text: Any) -> _Page:
         words = _fold(" ".join(line["text"].split()))
         if words:
             items.append(
-                (line["top"], _Line(words, line["x0"], line["x1"], line["top"], line["bottom"]))
+                (line["top"], TextLine(words, line["x0"], line["x1"], line["top"], line["bottom"]))
             )
     items.sort(key=lambda item: item[0])
-    lines = [item for _, item in items if isinstance(item, _Line)]
+    lines = [item for _, item in items if isinstance(item, TextLine)]
     right = max((line.x1 for line in lines), default=0.0)
     size = median(line.bottom - line.top for line in lines) if lines else 0.0
     items = [
-        (top, item._replace(full=item.x1 >= right - 3 * size) if isinstance(item, _Line) else item)
+        (
+            top,
+            item._replace(full=item.x1 >= right - 3 * size) if isinstance(item, TextLine) else item,
+        )
         for top, item in items
     ]
     visible = sum(1 for ch in chars if not ch["text"].isspace())
     cid = sum(1 for ch in chars if ch["text"].startswith("(cid:"))
-    return _Page(items, float(page.height), right, size, visible, cid, len(page.images))
+    return PageContent(items, float(page.height), right, size, visible, cid, len(page.images))
 
 
 def _within(ch: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
@@ -442,7 +453,7 @@ def _within(ch: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
     return bool(box[0] <= cx <= box[2] and box[1] <= cy <= box[3])
 
 
-def _margin(line: _Line, height: float) -> bool:
+def _margin(line: TextLine, height: float) -> bool:
     margin = height * _FURNITURE_MARGIN
     return line.bottom <= margin or line.top >= height - margin
 
@@ -451,21 +462,21 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text)
 
 
-def _running(pages: Sequence[_Page]) -> set[str]:
+def _running(pages: Sequence[PageContent]) -> set[str]:
     """Texts (digits aside) printed in the margin of at least two pages and half of them."""
     seen: dict[str, int] = {}
     for page in pages:
         shapes = {
             _shape(item.text)
             for _, item in page.items
-            if isinstance(item, _Line) and _margin(item, page.height)
+            if isinstance(item, TextLine) and _margin(item, page.height)
         }
         for shape in shapes:
             seen[shape] = seen.get(shape, 0) + 1
     return {shape for shape, n in seen.items() if n >= 2 and n * 2 >= len(pages)}
 
 
-def _furniture(line: _Line, page: _Page, running: set[str]) -> bool:
+def _furniture(line: TextLine, page: PageContent, running: set[str]) -> bool:
     """A page number, or a running head or foot."""
     if _HEADING.match(line.text):
         return False
@@ -474,7 +485,7 @@ def _furniture(line: _Line, page: _Page, running: set[str]) -> bool:
     return _margin(line, page.height) and _shape(line.text) in running
 
 
-def _continues(previous: _Line, line: _Line, page: _Page, across: bool) -> bool:
+def _continues(previous: TextLine, line: TextLine, page: PageContent, across: bool) -> bool:
     """Whether ``line`` goes on with the paragraph ``previous`` ends.
 
     It does when ``previous`` runs to the right margin and ``line`` is no heading,
@@ -485,13 +496,14 @@ def _continues(previous: _Line, line: _Line, page: _Page, across: bool) -> bool:
     return across or line.top - previous.bottom <= page.size
 
 
-def _assemble(pages: Sequence[_Page]) -> list[Para | _Table]:
+def assemble(pages: Sequence[PageContent]) -> list[Para | PageTable]:
+    """The pages as paragraphs and tables in reading order, without page furniture."""
     running = _running(pages)
-    blocks: list[Para | _Table] = []
+    blocks: list[Para | PageTable] = []
     paragraph: list[str] = []
-    previous: _Line | None = None  # the last line of the paragraph
+    previous: TextLine | None = None  # the last line of the paragraph
     # the last block's table while nothing but page furniture has followed it
-    last: _Table | None = None
+    last: PageTable | None = None
 
     def flush() -> None:
         if paragraph:
@@ -502,10 +514,10 @@ def _assemble(pages: Sequence[_Page]) -> list[Para | _Table]:
         content = [
             item
             for _, item in page.items
-            if not (isinstance(item, _Line) and _furniture(item, page, running))
+            if not (isinstance(item, TextLine) and _furniture(item, page, running))
         ]
         for k, item in enumerate(content):
-            if isinstance(item, _Line):
+            if isinstance(item, TextLine):
                 if previous is None or not _continues(previous, item, page, k == 0):
                     flush()
                 paragraph.append(item.text)
@@ -546,7 +558,7 @@ def pdf_report_html(data: bytes, name: str) -> Converted:
     pdfplumber, text = _open_pdfplumber()
     _check_inflation(data, name)
     started = time.monotonic()
-    pages: list[_Page] = []
+    pages: list[PageContent] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
@@ -588,7 +600,7 @@ def pdf_report_html(data: bytes, name: str) -> Converted:
             f"cannot read report file {show(name)}: its fonts carry no Unicode mapping, so "
             "its text cannot be extracted; use the agency's HTML page"
         )
-    return _converted(_assemble(pages))
+    return converted(assemble(pages))
 
 
 class Converted(NamedTuple):
@@ -598,7 +610,8 @@ class Converted(NamedTuple):
     notes: tuple[str, ...]
 
 
-def _converted(assembled: Sequence[Para | _Table]) -> Converted:
+def converted(assembled: Sequence[Para | PageTable]) -> Converted:
+    """The HTML of assembled pages; a table that runs off its page becomes prose."""
     blocks: list[Block] = []
     notes: list[str] = []
     for block in assembled:
