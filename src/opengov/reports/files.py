@@ -1,11 +1,15 @@
-"""Reading a report file (年度报告文件): HTML or text, chosen by content.
+"""Reading a report file (年度报告文件): HTML, text, PDF or Word, chosen by content.
 
 :func:`parse_report` reads a file (only a regular file, at most
-:data:`MAX_TEXT_FILE_BYTES`), decodes it and hands the text to
+:data:`MAX_DOCUMENT_FILE_BYTES`); :func:`parse_report_bytes` does the same for
+bytes already in memory. The first bytes decide what the file is, never its
+extension: a PDF (``pdf`` extra) or a Word ``.docx`` (``docx`` extra) is turned
+into minimal HTML for :func:`~opengov.reports.parse_html.parse_report_html`; other
+files are decoded (at most :data:`MAX_TEXT_FILE_BYTES`) and handed to
 :func:`parse_report_source`: HTML markup (:func:`looks_like_html`) goes to
 :func:`~opengov.reports.parse_html.parse_report_html`, anything else to
-:func:`~opengov.reports.parse_text.parse_report_text`. :func:`parse_report_bytes`
-does the same for bytes already in memory.
+:func:`~opengov.reports.parse_text.parse_report_text`. Legacy Word and WPS files,
+OFD, images and other binaries are refused with what to do instead.
 
 Encodings: a byte-order mark (UTF-8, UTF-16) decides; then UTF-16 without a mark
 (its NUL bytes); then valid UTF-8; then a charset the page declares (``<meta
