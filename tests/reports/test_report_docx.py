@@ -268,3 +268,13 @@ def test_a_report_error_names_the_word_file() -> None:
     document.save(out)
     with pytest.raises(ReportParseError, match=r"'r\.docx' \(a Word document\): no table 三"):
         parse_report_bytes(out.getvalue(), name="r.docx")
+
+
+def test_a_broken_word_package_is_a_report_parse_error() -> None:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", b"<w:document><unclosed>")
+    with pytest.raises(ReportParseError, match=r"'broken\.docx': not a readable Word document"):
+        parse_report_bytes(out.getvalue(), name="broken.docx")

@@ -8,8 +8,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from opengov.errors import CalendarDataError, ReportParseError
+from opengov.errors import CalendarDataError, MissingExtraError, OpenGovError, ReportParseError
 from opengov.reports import parse_report, parse_report_bytes
 from opengov.reports.files import MAX_DOCUMENT_FILE_BYTES, MAX_TEXT_FILE_BYTES
 
@@ -142,3 +144,19 @@ def test_an_image_is_refused_as_a_scan(head: bytes, what: str) -> None:
 def test_a_binary_file_is_refused() -> None:
     with pytest.raises(ReportParseError, match=r"a binary file \(it holds NUL bytes\)"):
         parse_report_bytes(bytes(range(256)) * 4)
+
+
+@settings(max_examples=60)
+@given(
+    st.sampled_from([b"", b"%PDF-1.7\n", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xff\xfe", b"<html>"]),
+    st.binary(max_size=400),
+)
+def test_any_bytes_are_read_or_refused_with_an_opengov_error(head: bytes, tail: bytes) -> None:
+    message = "fuzz"
+    try:
+        parse_report_bytes(head + tail, name="fuzz")
+    except MissingExtraError:
+        pass
+    except OpenGovError as exc:  # every other failure names the file
+        message = str(exc)
+    assert "'fuzz'" in message or message == "fuzz"
