@@ -150,7 +150,8 @@ def parse_report_bytes(
         return parse_report_source(decoded.text, agency=agency, year=year, format=format)
     except ReportParseError as exc:
         how = f"read as {codec_name(decoded.encoding)}, {decoded.reason}"
-        raise ReportParseError(f"report file {show(name)} ({how}): {exc}") from None
+        # the same class (a LegacyReportError stays one), the file named
+        raise type(exc)(f"report file {show(name)} ({how}): {exc}") from None
 
 
 def _parse_html(
@@ -169,6 +170,4 @@ def _parse_html(
         return parse_report_html(page, agency=agency, year=year, format=format)
     except ReportParseError as exc:
         also = "".join(f"; {note}" for note in notes)
-        raise ReportParseError(
-            f"report file {show(name)} (a {kind} document): {exc}{also}"
-        ) from None
+        raise type(exc)(f"report file {show(name)} (a {kind} document): {exc}{also}") from None
