@@ -66,14 +66,16 @@ def test_without_pdfplumber_the_error_names_the_extra(monkeypatch: pytest.Monkey
         parse_report_bytes(data, name="r.pdf")
 
 
-def test_a_flate_bomb_is_refused_before_it_is_inflated() -> None:
-    from opengov.reports._pdf import MAX_INFLATED_BYTES
+def test_a_flate_bomb_is_refused_before_it_is_inflated(monkeypatch: pytest.MonkeyPatch) -> None:
+    from opengov.reports import _pdf
 
+    cap = 8 << 20  # the cap made small, so the test is quick
+    monkeypatch.setattr(_pdf, "MAX_INFLATED_BYTES", cap)
     packer = zlib.compressobj(9)
     zeros = bytes(1 << 20)
-    stream = b"".join(packer.compress(zeros) for _ in range((MAX_INFLATED_BYTES >> 20) + 1))
+    stream = b"".join(packer.compress(zeros) for _ in range((cap >> 20) + 1))
     stream += packer.flush()
-    assert len(stream) < 1 << 20  # well under a megabyte on disk
+    assert len(stream) < 16 << 10  # 9 MiB of zeros in 9 KiB
     pdf = (
         b"%%PDF-1.7\n1 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
         + stream
@@ -180,3 +182,25 @@ def test_the_time_budget_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_pdf, "MAX_SECONDS", -1.0)
     with pytest.raises(ReportParseError, match=r"reading took more than -1 s \(at page 1\)"):
         parse_report(DATA / "forms" / "pingtan-2023" / "report.pdf")
+
+
+def test_a_stream_compressed_twice_is_counted_inflated_twice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from opengov.reports import _pdf
+
+    cap = 8 << 20
+    monkeypatch.setattr(_pdf, "MAX_INFLATED_BYTES", cap)
+    packer = zlib.compressobj(9)
+    inner = b"".join(packer.compress(bytes(1 << 20)) for _ in range((cap >> 20) + 1))
+    inner += packer.flush()
+    stream = zlib.compress(inner, 9)  # /Filter [/FlateDecode /FlateDecode]
+    assert len(stream) < 4 << 10
+    pdf = (
+        b"%%PDF-1.7\n1 0 obj\n<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n"
+        % len(stream)
+        + stream
+        + b"\nendstream\nendobj\n%%EOF\n"
+    )
+    with pytest.raises(ReportParseError, match=r"inflates to more than"):
+        parse_report_bytes(pdf, name="bomb.pdf")

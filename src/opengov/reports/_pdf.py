@@ -144,6 +144,14 @@ _STREAM = re.compile(rb"stream\r?\n")
 _IMAGE = re.compile(rb"/Subtype\s*/Image")
 
 
+def _drained(inflater: Any, data: bytes) -> int:
+    """How many bytes ``data`` inflates to, in chunks of 1 MiB (stopping past the cap)."""
+    size = len(inflater.decompress(data, 1 << 20))
+    while inflater.unconsumed_tail and size <= MAX_INFLATED_BYTES:
+        size += len(inflater.decompress(inflater.unconsumed_tail, 1 << 20))
+    return size
+
+
 def _check_inflation(data: bytes, name: str) -> None:
     """Refuse a PDF whose Flate streams (other than images) inflate past the cap.
 
@@ -171,7 +179,7 @@ def _check_inflation(data: bytes, name: str) -> None:
                 inner = zlib.decompressobj() if chunk[:1] == b"x" else False
             if inner:
                 try:
-                    total += len(inner.decompress(chunk, MAX_INFLATED_BYTES))
+                    total += _drained(inner, chunk)
                 except zlib.error:
                     inner = False
             total += len(chunk)
