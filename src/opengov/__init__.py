@@ -39,6 +39,7 @@ _EXPORTS: dict[str, str] = {
     "InvalidEventError": "opengov.errors",
     "ReportParseError": "opengov.errors",
     "LegacyReportError": "opengov.errors",
+    "MissingExtraError": "opengov.errors",
     "OpenGovWarning": "opengov.errors",
     "ProvisionalCalendarWarning": "opengov.errors",
     # legal sources
@@ -204,6 +205,7 @@ __all__ = [
     "LegacyOutcome",
     "LegacyReportError",
     "LocalProactiveItem",
+    "MissingExtraError",
     "NeedsInterpretationError",
     "NoticeOrigin",
     "NoticeParseError",
@@ -338,6 +340,7 @@ if TYPE_CHECKING:
         InvalidEventError,
         InvalidInputError,
         LegacyReportError,
+        MissingExtraError,
         NeedsInterpretationError,
         NoticeParseError,
         NoticeRejectedError,

@@ -64,6 +64,9 @@ _EXPORTS: dict[str, str] = {
     "parse_html_tables": "opengov.reports.parse_html",
     "parse_report_html": "opengov.reports.parse_html",
     "parse_report": "opengov.reports.files",
+    "MAX_DOCUMENT_FILE_BYTES": "opengov.reports.files",
+    "MAX_TEXT_FILE_BYTES": "opengov.reports.files",
+    "parse_report_bytes": "opengov.reports.files",
     "to_html": "opengov.reports.render",
     "to_markdown": "opengov.reports.render",
     "to_text": "opengov.reports.render",
@@ -98,6 +101,8 @@ _EXPORTS: dict[str, str] = {
 __all__ = [
     "BALANCE_NOTE",
     "LEGACY_YEARS",
+    "MAX_DOCUMENT_FILE_BYTES",
+    "MAX_TEXT_FILE_BYTES",
     "AnnualReport",
     "ApplicantColumn",
     "ApplicationTable",
@@ -150,6 +155,7 @@ __all__ = [
     "parse_legacy_report_html",
     "parse_legacy_report_text",
     "parse_report",
+    "parse_report_bytes",
     "parse_report_html",
     "parse_report_text",
     "report_series",
@@ -173,7 +179,12 @@ if TYPE_CHECKING:
         check_report,
         check_reports,
     )
-    from opengov.reports.files import parse_report
+    from opengov.reports.files import (
+        MAX_DOCUMENT_FILE_BYTES,
+        MAX_TEXT_FILE_BYTES,
+        parse_report,
+        parse_report_bytes,
+    )
     from opengov.reports.frame import findings_to_frame, to_frame
     from opengov.reports.legacy_report import (
         LEGACY_YEARS,
