@@ -856,6 +856,11 @@ class AnnualReport(FrozenModel):
     review: ReviewTable
     text: ReportText = ReportText()
     information_fee_yuan: Decimal | None = None
+    source: str | None = Field(
+        default=None,
+        description="The file the report was read from, as given to the reader; None "
+        "for a report built in code.",
+    )
 
     @model_validator(mode="after")
     def _formats_agree(self) -> AnnualReport:
