@@ -6,6 +6,8 @@ Submodules, each small and named for what it holds:
 - :mod:`~opengov.reports.checks`: the 勾稽 rules as findings;
 - :mod:`~opengov.reports.parse_text`, :mod:`~opengov.reports.parse_html`: reading
   published reports;
+- :mod:`~opengov.reports.batch`: reading folders of report files, one result per
+  file, bad files as data;
 - :mod:`~opengov.reports.render`: Markdown, text, HTML and JSON;
 - :mod:`~opengov.reports.build`: table 三 from case records;
 - :mod:`~opengov.reports.aggregate`: sums and year-on-year comparison;
@@ -59,6 +61,12 @@ _EXPORTS: dict[str, str] = {
     "parse_html_tables": "opengov.reports.parse_html",
     "parse_report_html": "opengov.reports.parse_html",
     "parse_report": "opengov.reports.files",
+    "REPORT_SUFFIXES": "opengov.reports.batch",
+    "Origin": "opengov.reports.batch",
+    "ReadError": "opengov.reports.batch",
+    "ReportResult": "opengov.reports.batch",
+    "read_reports": "opengov.reports.batch",
+    "report_files": "opengov.reports.batch",
     "to_html": "opengov.reports.render",
     "to_markdown": "opengov.reports.render",
     "to_text": "opengov.reports.render",
@@ -74,6 +82,7 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = [
     "BALANCE_NOTE",
+    "REPORT_SUFFIXES",
     "AnnualReport",
     "ApplicantColumn",
     "ApplicationTable",
@@ -92,6 +101,9 @@ __all__ = [
     "Finding",
     "HtmlCell",
     "HtmlTable",
+    "Origin",
+    "ReadError",
+    "ReportResult",
     "ReportTable",
     "ReportText",
     "ReviewKind",
@@ -111,6 +123,8 @@ __all__ = [
     "parse_report",
     "parse_report_html",
     "parse_report_text",
+    "read_reports",
+    "report_files",
     "to_frame",
     "to_html",
     "to_markdown",
@@ -119,6 +133,14 @@ __all__ = [
 
 if TYPE_CHECKING:
     from opengov.reports.aggregate import CellChange, aggregate_reports, compare_reports
+    from opengov.reports.batch import (
+        REPORT_SUFFIXES,
+        Origin,
+        ReadError,
+        ReportResult,
+        read_reports,
+        report_files,
+    )
     from opengov.reports.build import CaseRecord, build_application_table, build_report
     from opengov.reports.checks import (
         BALANCE_NOTE,
