@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -144,3 +145,20 @@ def test_check_reports_does_not_depend_on_input_order(order: list[int]) -> None:
     expected = check_reports(reports)
     assert check_reports([reports[i] for i in order]) == expected
     assert [f.rule for f in expected].count(CheckRule.DUPLICATE) == 2
+
+
+def test_frames_keep_the_files() -> None:
+    pytest.importorskip("pandas")
+    from opengov.reports import findings_to_frame, to_frame
+
+    y2020 = _report(2020, 0, 3, source="2020.html")
+    y2021 = _report(2021, 2, 0, source="2021.html")
+    cells = to_frame([y2020, y2021])
+    assert sorted(cells["source"].unique()) == ["2020.html", "2021.html"]
+    findings = findings_to_frame(check_reports([y2021, y2020]))
+    assert list(findings["sources"]) == [("2021.html", "2020.html")] * 2
+    # one row per file a finding is about, to join with the cells
+    joined = findings.explode("sources").merge(
+        cells[["source", "agency"]].drop_duplicates(), left_on="sources", right_on="source"
+    )
+    assert sorted(joined["source"]) == ["2020.html", "2020.html", "2021.html", "2021.html"]
