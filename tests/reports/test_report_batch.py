@@ -407,3 +407,34 @@ def test_one_result_per_file_whatever_the_order(
     assert [r.source for r in results] == files
     good = {"a-good.txt", "e-good.html"}
     assert [r.report is not None for r in results] == [Path(f).name in good for f in files]
+
+
+def test_a_folder_that_cannot_be_listed_is_named_with_its_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Permissions do not bind every user (root): the refusal is simulated.
+    shutil.copy(SEED, tmp_path / "a.txt")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_walk, real_listdir = os.walk, os.listdir
+
+    def walk(top: str, onerror: object = None, followlinks: bool = False) -> object:
+        for folder, dirs, files in real_walk(top):
+            if Path(folder) == locked:
+                onerror(PermissionError(13, "Permission denied", str(locked)))  # type: ignore[operator]
+                continue
+            yield folder, dirs, files
+
+    def listdir(path: str) -> list[str]:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", path)
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "walk", walk)
+    monkeypatch.setattr(os, "listdir", listdir)
+    results = list(read_reports(tmp_path))
+    assert [Path(r.source).name for r in results] == ["a.txt", "locked"]
+    assert results[1].error is not None
+    assert results[1].error.message == (
+        f"cannot list the folder {str(locked)!r}: Permission denied; check its permissions"
+    )

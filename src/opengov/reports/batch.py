@@ -223,7 +223,11 @@ def _expand(source: str) -> list[str]:
     if _is_dir(source):
         return _folder(source) or [source]
     if not _exists(source) and _GLOB & set(source):
-        found = sorted(p for p in glob.glob(source, recursive=True) if os.path.isfile(p))
+        try:
+            matches = glob.glob(source, recursive=True)
+        except (OSError, ValueError):
+            matches = []
+        found = sorted(p for p in matches if os.path.isfile(p))
         return found or [source]
     return [source]
 
@@ -233,10 +237,17 @@ def _hidden(name: str) -> bool:
 
 
 def _folder(top: str) -> list[str]:
-    """The report files under ``top``, sorted by their path's parts."""
+    """The report files under ``top``, sorted by their path's parts; a folder that
+    cannot be listed is kept, so that reading it says why."""
     found: list[tuple[tuple[str, ...], str]] = []
     root = Path(top)
-    for folder, dirs, files in os.walk(top, onerror=None, followlinks=False):
+
+    def unlisted(exc: OSError) -> None:
+        if exc.filename is not None and os.fspath(exc.filename) != top:
+            rel = Path(os.fspath(exc.filename)).relative_to(root)
+            found.append((rel.parts, str(root / rel)))
+
+    for folder, dirs, files in os.walk(top, onerror=unlisted, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not _hidden(d))
         for name in files:
             if _hidden(name) or not name.lower().endswith(REPORT_SUFFIXES):
@@ -338,6 +349,12 @@ def _check_file(source: str) -> None:
     except ValueError:
         raise ReportParseError(f"cannot read report file {source!r}: not a valid path") from None
     if stat.S_ISDIR(st.st_mode):
+        try:
+            os.listdir(source)
+        except OSError as exc:
+            raise ReportParseError(
+                f"cannot list the folder {source!r}: {exc.strerror}; check its permissions"
+            ) from None
         raise ReportParseError(
             f"{source!r} is a folder with no report files (files ending in "
             f"{', '.join(REPORT_SUFFIXES)}); name the files to read them"
