@@ -11,8 +11,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from opengov import OutcomeRow
 from opengov.errors import InvalidInputError
-from opengov.reports import ReadError, ReportResult, parse_report, read_reports, report_files
+from opengov.reports import (
+    AnnualReport,
+    ApplicantColumn,
+    Cell,
+    CellRef,
+    ReadError,
+    ReportResult,
+    check_reports,
+    parse_report,
+    read_reports,
+    report_files,
+)
 from opengov.reports import batch as batch_module
 
 ROOT = Path(__file__).parent.parent.parent
@@ -438,3 +450,35 @@ def test_a_folder_that_cannot_be_listed_is_named_with_its_error(
     assert results[1].error.message == (
         f"cannot list the folder {str(locked)!r}: Permission denied; check its permissions"
     )
+
+
+CORPUS = ROOT / "tests" / "data" / "reports" / "corpus"
+
+
+def test_real_reports_of_three_years_are_read_and_compared() -> None:
+    # The published 2023-2025 reports of 平潭综合实验区 (tests/data/reports/corpus).
+    results = list(read_reports(str(CORPUS / "pingtan-20*" / "page.html")))
+    assert [
+        (Path(r.source).parent.name, r.report.agency, r.report.year, r.agency_from)
+        for r in results
+        if r.report
+    ] == [
+        ("pingtan-2023", "平潭综合实验区", 2023, "title"),
+        ("pingtan-2024", "平潭综合实验区", 2024, "title"),
+        ("pingtan-2025", "平潭综合实验区", 2025, "title"),
+    ]
+    reports = [r.report for r in results if r.report]
+    # expected.json, read by hand: 四 of 2023 and 2024 and 二 of 2024 and 2025 are all 0
+    assert check_reports(reports) == ()
+    # had 2024 carried one application forward, 2025 (二 = 0) would disagree with it
+    y2024 = reports[1]
+    ref = CellRef.applications(OutcomeRow.CARRIED_FORWARD, ApplicantColumn.TOTAL)
+    altered = AnnualReport.model_validate(
+        {**dict(y2024.with_cell(ref, Cell.number(1))), "source": y2024.source}
+    )
+    findings = check_reports([reports[0], altered, reports[2]])
+    by_rule = {f.rule.value: f for f in findings}
+    assert sorted(by_rule) == ["balance", "carry_forward", "column_total"]
+    carry = by_rule["carry_forward"]
+    assert (carry.year, carry.expected, carry.actual) == (2025, 1, 0)
+    assert carry.sources == (reports[2].source, y2024.source)
