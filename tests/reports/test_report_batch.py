@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -482,3 +483,23 @@ def test_real_reports_of_three_years_are_read_and_compared() -> None:
     carry = by_rule["carry_forward"]
     assert (carry.year, carry.expected, carry.actual) == (2025, 1, 0)
     assert carry.sources == (reports[2].source, y2024.source)
+
+
+def test_results_from_workers_are_equal_and_share_their_cells() -> None:
+    pages = str(CORPUS / "pingtan-20*" / "page.html")
+    sequential = list(read_reports(pages))
+    parallel = list(read_reports(pages, workers=2, chunksize=1))
+    assert parallel == sequential
+    # a money cell keeps its Decimal (table 二, 行政事业性收费 of 2023: 5949.088667 万元)
+    fees = [
+        c.value
+        for r in parallel
+        if r.report
+        for _, c in r.report.items()
+        if isinstance(c.value, Decimal)
+    ]
+    assert fees == [Decimal("5949.088667"), Decimal("18651.06"), Decimal("4166.241619")]
+    # alike cells are one object across the batch
+    cells = [c for r in parallel if r.report for _, c in r.report.items()]
+    assert len(cells) == 3 * 200
+    assert len({id(c) for c in cells}) == len(set(cells))

@@ -37,11 +37,14 @@ Legal basis:
 from __future__ import annotations
 
 import glob
+import io
 import os
+import pickle
 import stat
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -53,7 +56,7 @@ from opengov._show import show
 from opengov.errors import InvalidInputError, OpenGovError, ReportParseError
 from opengov.reports._reader import find_year_agency
 from opengov.reports.files import parse_report
-from opengov.reports.model import AnnualReport
+from opengov.reports.model import AnnualReport, Cell, CellKind
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -582,9 +585,50 @@ def _chunksize(chunksize: object) -> int:
 # ---------------------------------------------------------------- parallel
 
 
-def _read_chunk(chunk: list[tuple[str, _Job]]) -> list[ReportResult]:
-    """Read a chunk of files in a worker process."""
-    return [_read_one(path, job) for path, job in chunk]
+# A report holds about 200 cells, most of them alike (0, blank); pickled as they are,
+# rebuilding them cost the parent process more than a worker spent parsing, and the
+# workers could not go faster than the parent. So results travel as bytes in which
+# each cell is only its value: the parent builds one Cell per distinct value, shared
+# by every report of the batch (less memory too).
+
+
+class _CellPickler(pickle.Pickler):
+    def persistent_id(self, obj: object) -> object:
+        if type(obj) is Cell:
+            v = obj.value
+            value = None if v is None else (type(v).__name__, str(v))
+            return (obj.kind.value, value, obj.raw)
+        return None
+
+
+class _CellUnpickler(pickle.Unpickler):
+    def __init__(self, data: bytes, cells: dict[object, Cell]) -> None:
+        super().__init__(io.BytesIO(data))
+        self._cells = cells
+
+    def persistent_load(self, pid: Any) -> Cell:
+        cell = self._cells.get(pid)
+        if cell is None:
+            kind: str = pid[0]
+            value: tuple[str, str] | None = pid[1]
+            raw: str | None = pid[2]
+            number = None if value is None else (int if value[0] == "int" else Decimal)(value[1])
+            cell = self._cells[pid] = Cell(kind=CellKind(kind), value=number, raw=raw)
+        return cell
+
+
+def _read_chunk(chunk: list[tuple[str, _Job]]) -> bytes:
+    """Read a chunk of files in a worker process; the results as bytes."""
+    out = io.BytesIO()
+    _CellPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(
+        [_read_one(path, job) for path, job in chunk]
+    )
+    return out.getvalue()
+
+
+def _loads(data: bytes, cells: dict[object, Cell]) -> list[ReportResult]:
+    results: list[ReportResult] = _CellUnpickler(data, cells).load()
+    return results
 
 
 def _parallel(
@@ -604,7 +648,8 @@ def _parallel(
         return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
     todo = chunks()
-    pending: deque[tuple[list[tuple[str, _Job]], Future[list[ReportResult]]]] = deque()
+    pending: deque[tuple[list[tuple[str, _Job]], Future[bytes]]] = deque()
+    cells: dict[object, Cell] = {}  # one Cell per value, for the whole batch
     pool = new_pool(workers)
     try:
         for chunk in islice(todo, 2 * workers):
@@ -612,7 +657,7 @@ def _parallel(
         while pending:
             chunk, future = pending.popleft()
             try:
-                results = future.result()
+                results = _loads(future.result(), cells)
             except BrokenProcessPool:
                 # A process died reading this chunk, and the pool with it: read the
                 # chunk's files one at a time, each in a process of its own, to find
