@@ -6,6 +6,8 @@ Submodules, each small and named for what it holds:
 - :mod:`~opengov.reports.checks`: the 勾稽 rules as findings;
 - :mod:`~opengov.reports.parse_text`, :mod:`~opengov.reports.parse_html`: reading
   published reports;
+- :mod:`~opengov.reports.batch`: reading folders of report files, one result per
+  file, bad files as data;
 - :mod:`~opengov.reports.render`: Markdown, text, HTML and JSON;
 - :mod:`~opengov.reports.build`: table 三 from case records;
 - :mod:`~opengov.reports.aggregate`: sums and year-on-year comparison;
@@ -67,6 +69,12 @@ _EXPORTS: dict[str, str] = {
     "MAX_DOCUMENT_FILE_BYTES": "opengov.reports.files",
     "MAX_TEXT_FILE_BYTES": "opengov.reports.files",
     "parse_report_bytes": "opengov.reports.files",
+    "REPORT_SUFFIXES": "opengov.reports.batch",
+    "Origin": "opengov.reports.batch",
+    "ReadError": "opengov.reports.batch",
+    "ReportResult": "opengov.reports.batch",
+    "read_reports": "opengov.reports.batch",
+    "report_files": "opengov.reports.batch",
     "to_html": "opengov.reports.render",
     "to_markdown": "opengov.reports.render",
     "to_text": "opengov.reports.render",
@@ -103,6 +111,7 @@ __all__ = [
     "LEGACY_YEARS",
     "MAX_DOCUMENT_FILE_BYTES",
     "MAX_TEXT_FILE_BYTES",
+    "REPORT_SUFFIXES",
     "AnnualReport",
     "ApplicantColumn",
     "ApplicationTable",
@@ -128,8 +137,11 @@ __all__ = [
     "LegacyRule",
     "LegacySource",
     "LegacyValue",
+    "Origin",
+    "ReadError",
     "Recovery",
     "RecoveryRule",
+    "ReportResult",
     "ReportTable",
     "ReportText",
     "ReviewKind",
@@ -158,6 +170,8 @@ __all__ = [
     "parse_report_bytes",
     "parse_report_html",
     "parse_report_text",
+    "read_reports",
+    "report_files",
     "report_series",
     "series_frame",
     "to_frame",
@@ -168,6 +182,14 @@ __all__ = [
 
 if TYPE_CHECKING:
     from opengov.reports.aggregate import CellChange, aggregate_reports, compare_reports
+    from opengov.reports.batch import (
+        REPORT_SUFFIXES,
+        Origin,
+        ReadError,
+        ReportResult,
+        read_reports,
+        report_files,
+    )
     from opengov.reports.build import CaseRecord, build_application_table, build_report
     from opengov.reports.checks import (
         BALANCE_NOTE,

@@ -33,7 +33,7 @@ import re
 from os import PathLike, fspath
 
 from opengov._files import read_capped_file
-from opengov._show import show
+from opengov._show import show_path
 from opengov.errors import InvalidInputError, ReportParseError
 from opengov.outcomes import ReportFormat
 from opengov.reports._decode import codec_name, decode_report_bytes
@@ -133,7 +133,7 @@ def parse_report_bytes(
     limit = MAX_TEXT_FILE_BYTES if kind == "text" else MAX_DOCUMENT_FILE_BYTES
     if len(data) > limit:
         raise ReportParseError(
-            f"report file {show(name)} is larger than {limit} bytes; "
+            f"report file {show_path(name)} is larger than {limit} bytes; "
             + (_TOO_LARGE_TEXT if kind == "text" else _TOO_LARGE_DOCUMENT)
         )
     if kind == "docx":
@@ -151,7 +151,7 @@ def parse_report_bytes(
     except ReportParseError as exc:
         how = f"read as {codec_name(decoded.encoding)}, {decoded.reason}"
         # the same class (a LegacyReportError stays one), the file named
-        raise type(exc)(f"report file {show(name)} ({how}): {exc}") from None
+        raise type(exc)(f"report file {show_path(name)} ({how}): {exc}") from None
 
 
 def _parse_html(
@@ -170,4 +170,4 @@ def _parse_html(
         return parse_report_html(page, agency=agency, year=year, format=format)
     except ReportParseError as exc:
         also = "".join(f"; {note}" for note in notes)
-        raise type(exc)(f"report file {show(name)} (a {kind} document): {exc}{also}") from None
+        raise type(exc)(f"report file {show_path(name)} (a {kind} document): {exc}{also}") from None
