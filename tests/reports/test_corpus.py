@@ -87,6 +87,10 @@ PUBLISHED_ERRORS: dict[str, set[tuple[str, str, int, int]]] = {
         ("result_total", "applications[total, legal_service_institution]", 1, 0),
         ("result_total", "applications[total, total]", 10, 9),
     },
+    # 复议后起诉 13 + 2 + 4 + 0 printed with 总计 15.
+    "pingtan-shs-2024": {
+        ("review_total", "review[litigation_after_review, total]", 19, 15),
+    },
 }
 
 
