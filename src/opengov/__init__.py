@@ -38,6 +38,7 @@ _EXPORTS: dict[str, str] = {
     "ReportFormatError": "opengov.errors",
     "InvalidEventError": "opengov.errors",
     "ReportParseError": "opengov.errors",
+    "LegacyReportError": "opengov.errors",
     "OpenGovWarning": "opengov.errors",
     "ProvisionalCalendarWarning": "opengov.errors",
     # legal sources
@@ -201,6 +202,7 @@ __all__ = [
     "InvalidEventError",
     "InvalidInputError",
     "LegacyOutcome",
+    "LegacyReportError",
     "LocalProactiveItem",
     "NeedsInterpretationError",
     "NoticeOrigin",
@@ -335,6 +337,7 @@ if TYPE_CHECKING:
         InvalidDateError,
         InvalidEventError,
         InvalidInputError,
+        LegacyReportError,
         NeedsInterpretationError,
         NoticeParseError,
         NoticeRejectedError,

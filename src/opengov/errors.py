@@ -33,6 +33,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidEventError",
     "InvalidInputError",
+    "LegacyReportError",
     "NeedsInterpretationError",
     "NoticeParseError",
     "NoticeRejectedError",
@@ -140,6 +141,15 @@ class ReportParseError(OpenGovError, ValueError):
     """A published annual report could not be parsed at all."""
 
     code: ClassVar[str] = "report_parse"
+
+
+class LegacyReportError(ReportParseError):
+    """The report is a 2008-2018 one (2007 Regulation): it has no table 三.
+
+    Read it with :func:`opengov.reports.parse_legacy_report`.
+    """
+
+    code: ClassVar[str] = "legacy_report"
 
 
 class OpenGovWarning(UserWarning):

@@ -17,7 +17,12 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from opengov.citations import to_chinese_numeral
-from opengov.errors import InvalidInputError, ReportFormatError, ReportParseError
+from opengov.errors import (
+    InvalidInputError,
+    LegacyReportError,
+    ReportFormatError,
+    ReportParseError,
+)
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.reports.model import (
     AnnualReport,
@@ -420,6 +425,7 @@ def read_report(
     if i3 is None:
         i3 = _find_wrapped(tokens, n, OutcomeRow.RECEIVED)
     if i3 is None:
+        _refuse_legacy(tokens)
         raise ReportParseError(
             "no table 三 found: no cell reads 一、本年新收政府信息公开申请数量; give the "
             "report's HTML or a text dump with its tables as '|'-separated cells"
@@ -478,6 +484,20 @@ def read_report(
         text=text,
         information_fee_yuan=find_information_fee(text.other_matters),
     )
+
+
+def _refuse_legacy(tokens: Sequence[Tok]) -> None:
+    """Raise :class:`LegacyReportError` when the text shows 2008-2018 wording."""
+    from opengov.reports.parse_legacy import legacy_evidence
+
+    marker = legacy_evidence(t.text for t in tokens[:5000])
+    if marker is not None:
+        raise LegacyReportError(
+            f"no table 三 found, but the text prints {marker!r}, wording of the 2008-2018 "
+            "statistics tables: this is a report under the 2007 Regulation, which has no "
+            "table 三; read it with opengov.reports.parse_legacy_report (or "
+            "parse_legacy_report_text / parse_legacy_report_html)"
+        )
 
 
 def _find_wrapped(tokens: Sequence[Tok], end: int, row: OutcomeRow) -> int | None:
