@@ -74,6 +74,12 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
         "report prints the label as 7.属于行政执法案件 (案件 for 案卷) and the row is not "
         "recognised, so check_report only warns that the table is incomplete"
     ),
+    ("pingtan-scj-2024", "page.html"): (
+        "三/（六）1.不补正, 2.未缴费, 3.其他: all 21 cells come back unread ('0 (one cell "
+        "over 3 rows)'); the report prints one 0 per column with rowspan=3 over the three "
+        "rows, which the HTML reader deliberately leaves unread; a 0 spread over rows can "
+        "only mean 0 in each, so it could be read as 0 in all three"
+    ),
 }
 
 # Reports that print an arithmetic error, and the error findings of check_report on
