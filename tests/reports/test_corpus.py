@@ -279,6 +279,8 @@ def _printed_row(slug: str, row: OutcomeRow) -> list[str]:
 def test_the_corpus_has_consecutive_pairs() -> None:
     assert ("pingtan-zrz-2019", "pingtan-zrz-2020") in _consecutive_pairs()
     assert ("pingtan-zrz-2023", "pingtan-zrz-2024") in _consecutive_pairs()
+    assert ("pingtan-gwh-2019", "pingtan-gwh-2020") in _consecutive_pairs()
+    assert ("pingtan-scj-2024", "pingtan-scj-2025") in _consecutive_pairs()
 
 
 @pytest.mark.parametrize(
