@@ -39,6 +39,8 @@ ENTRIES: tuple[str, ...] = (
     "pingtan-zrz-2019",
     "pingtan-zrz-2020",
     "pingtan-shs-2024",
+    "pingtan-gwh-2020",
+    "pingtan-scj-2024",
 )
 
 TOOLS = ("chromium", "soffice", "pdftotext")
