@@ -82,16 +82,26 @@ def _label_matches(token_core: str, label: str) -> bool:
     return len(lab) >= 4 and len(token_core) >= 4 and lab.startswith(token_core)
 
 
+# Row labels as some reports print them, other than the format's wording: a
+# misprint that names the same row and no other (案件 for 案卷 in 7.属于行政执法案卷,
+# seen in a published 2025 report of 平潭综合实验区市场监督管理局).
+_PRINTED_VARIANTS: dict[OutcomeRow, tuple[str, ...]] = {
+    OutcomeRow.WITHHELD_ENFORCEMENT_FILES: ("属于行政执法案件",),
+}
+
+
 def _row_exact(text: str, row: OutcomeRow) -> bool:
     """The label of ``row`` exactly (numbering and punctuation aside)."""
     c = core(text)
     if row is OutcomeRow.PARTIALLY_DISCLOSED:
         return c in ("部分公开", core(row.label_zh))
-    return c == core(row.label_zh)
+    return c == core(row.label_zh) or c in _PRINTED_VARIANTS.get(row, ())
 
 
 def _row_matches(token: str, row: OutcomeRow) -> bool:
     c = core(token)
+    if any(_label_matches(c, v) for v in _PRINTED_VARIANTS.get(row, ())):
+        return True
     if row is OutcomeRow.PARTIALLY_DISCLOSED:
         return c.startswith("部分公开")
     if row is OutcomeRow.OTHER_MISC or row is OutcomeRow.TOTAL:
@@ -655,8 +665,14 @@ def read_report(
 
 def _refuse_legacy(tokens: Sequence[Tok]) -> None:
     """Raise :class:`LegacyReportError` when the text shows 2008-2018 wording."""
+    from opengov.reports.legacy_report import LEGACY_YEARS
     from opengov.reports.parse_legacy import legacy_evidence
 
+    # A report whose title states 2019 or later is not a legacy one, whatever its
+    # prose says (a later report may quote the old wording, e.g. 同意公开答复).
+    year, _ = find_year_agency([t.text for t in tokens[:5000] if t.kind == PARA][:40])
+    if year is not None and year not in LEGACY_YEARS:
+        return
     marker = legacy_evidence(t.text for t in tokens[:5000])
     if marker is not None:
         raise LegacyReportError(

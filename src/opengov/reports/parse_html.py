@@ -49,7 +49,7 @@ from opengov.reports._reader import CELL, PARA, ROW_END, TABLE_END, Tok, core, n
 from opengov.reports.model import NOT_APPLICABLE_MARKERS, AnnualReport
 from opengov.reports.parse_text import _format_arg
 
-__all__ = ["HtmlCell", "HtmlTable", "parse_html_tables", "parse_report_html"]
+__all__ = ["HtmlCell", "HtmlTable", "html_tokens", "parse_html_tables", "parse_report_html"]
 
 _BLOCKS = frozenset(
     {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "title", "section", "article"}
@@ -600,6 +600,12 @@ def _may_be_read(text: str) -> bool:
     """A cell that :func:`_normalised` looks for (cheaper than placing a grid)."""
     t = norm(text)
     return "本年新收" in t or "行政复议" in t
+
+
+def html_tokens(html: str) -> list[Tok]:
+    """A page's text as the readers' tokens: paragraphs, and table cells in document
+    order (no table placed by grid position); the 2008-2018 reader reads these."""
+    return _collect(html).tokens
 
 
 def parse_html_tables(html: str) -> tuple[HtmlTable, ...]:
