@@ -69,6 +69,11 @@ _EXPORTS: dict[str, str] = {
     "MAX_DOCUMENT_FILE_BYTES": "opengov.reports.files",
     "MAX_TEXT_FILE_BYTES": "opengov.reports.files",
     "parse_report_bytes": "opengov.reports.files",
+    "ReportDocument": "opengov.reports.files",
+    "naming_the_file": "opengov.reports.files",
+    "read_report_document": "opengov.reports.files",
+    "report_document": "opengov.reports.files",
+    "html_tokens": "opengov.reports.parse_html",
     "REPORT_SUFFIXES": "opengov.reports.batch",
     "Origin": "opengov.reports.batch",
     "ReadError": "opengov.reports.batch",
@@ -141,6 +146,7 @@ __all__ = [
     "ReadError",
     "Recovery",
     "RecoveryRule",
+    "ReportDocument",
     "ReportResult",
     "ReportTable",
     "ReportText",
@@ -160,8 +166,10 @@ __all__ = [
     "compare_reports",
     "disclosure_layout",
     "findings_to_frame",
+    "html_tokens",
     "legacy_conversion",
     "legacy_evidence",
+    "naming_the_file",
     "parse_html_tables",
     "parse_legacy_report",
     "parse_legacy_report_html",
@@ -170,7 +178,9 @@ __all__ = [
     "parse_report_bytes",
     "parse_report_html",
     "parse_report_text",
+    "read_report_document",
     "read_reports",
+    "report_document",
     "report_files",
     "report_series",
     "series_frame",
@@ -204,8 +214,12 @@ if TYPE_CHECKING:
     from opengov.reports.files import (
         MAX_DOCUMENT_FILE_BYTES,
         MAX_TEXT_FILE_BYTES,
+        ReportDocument,
+        naming_the_file,
         parse_report,
         parse_report_bytes,
+        read_report_document,
+        report_document,
     )
     from opengov.reports.frame import findings_to_frame, to_frame
     from opengov.reports.legacy_report import (
@@ -250,6 +264,7 @@ if TYPE_CHECKING:
     from opengov.reports.parse_html import (
         HtmlCell,
         HtmlTable,
+        html_tokens,
         parse_html_tables,
         parse_report_html,
     )
