@@ -56,8 +56,6 @@ UNSUPPORTED: dict[str, str] = {
     "page.txt": "crawler text joins table cells with no separator; no reader for it yet",
     "layout.txt": "pdftotext -layout output (cells aligned by spaces); no reader for it yet",
     "raw.txt": "pdftotext output (one cell per line, no separator); no reader for it yet",
-    "report.pdf": "no PDF reader yet",
-    "report.docx": "no DOCX reader yet",
 }
 
 # Optional library a reader of the form needs: the test is skipped without it.

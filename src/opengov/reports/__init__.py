@@ -9,7 +9,10 @@ Submodules, each small and named for what it holds:
 - :mod:`~opengov.reports.render`: Markdown, text, HTML and JSON;
 - :mod:`~opengov.reports.build`: table 三 from case records;
 - :mod:`~opengov.reports.aggregate`: sums and year-on-year comparison;
-- :mod:`~opengov.reports.frame`: tidy pandas DataFrames (``analysis`` extra).
+- :mod:`~opengov.reports.frame`: tidy pandas DataFrames (``analysis`` extra);
+- :mod:`~opengov.reports.legacy_report`, :mod:`~opengov.reports.parse_legacy`,
+  :mod:`~opengov.reports.legacy_series`: 2008-2018 reports, their checks, and one
+  series with later reports.
 
 Names are loaded lazily, like the top-level package.
 
@@ -61,6 +64,9 @@ _EXPORTS: dict[str, str] = {
     "parse_html_tables": "opengov.reports.parse_html",
     "parse_report_html": "opengov.reports.parse_html",
     "parse_report": "opengov.reports.files",
+    "MAX_DOCUMENT_FILE_BYTES": "opengov.reports.files",
+    "MAX_TEXT_FILE_BYTES": "opengov.reports.files",
+    "parse_report_bytes": "opengov.reports.files",
     "to_html": "opengov.reports.render",
     "to_markdown": "opengov.reports.render",
     "to_text": "opengov.reports.render",
@@ -70,12 +76,33 @@ _EXPORTS: dict[str, str] = {
     "CellChange": "opengov.reports.aggregate",
     "aggregate_reports": "opengov.reports.aggregate",
     "compare_reports": "opengov.reports.aggregate",
+    "LEGACY_YEARS": "opengov.reports.legacy_report",
+    "LegacyFinding": "opengov.reports.legacy_report",
+    "LegacyItem": "opengov.reports.legacy_report",
+    "LegacyReport": "opengov.reports.legacy_report",
+    "LegacyRule": "opengov.reports.legacy_report",
+    "LegacySource": "opengov.reports.legacy_report",
+    "LegacyValue": "opengov.reports.legacy_report",
+    "check_legacy_report": "opengov.reports.legacy_report",
+    "legacy_evidence": "opengov.reports.parse_legacy",
+    "parse_legacy_report": "opengov.reports.parse_legacy",
+    "parse_legacy_report_html": "opengov.reports.parse_legacy",
+    "parse_legacy_report_text": "opengov.reports.parse_legacy",
+    "LegacyLine": "opengov.reports.legacy_series",
+    "SeriesRow": "opengov.reports.legacy_series",
+    "SeriesSource": "opengov.reports.legacy_series",
+    "legacy_conversion": "opengov.reports.legacy_series",
+    "report_series": "opengov.reports.legacy_series",
+    "series_frame": "opengov.reports.legacy_series",
     "findings_to_frame": "opengov.reports.frame",
     "to_frame": "opengov.reports.frame",
 }
 
 __all__ = [
     "BALANCE_NOTE",
+    "LEGACY_YEARS",
+    "MAX_DOCUMENT_FILE_BYTES",
+    "MAX_TEXT_FILE_BYTES",
     "AnnualReport",
     "ApplicantColumn",
     "ApplicationTable",
@@ -94,6 +121,13 @@ __all__ = [
     "Finding",
     "HtmlCell",
     "HtmlTable",
+    "LegacyFinding",
+    "LegacyItem",
+    "LegacyLine",
+    "LegacyReport",
+    "LegacyRule",
+    "LegacySource",
+    "LegacyValue",
     "Recovery",
     "RecoveryRule",
     "ReportTable",
@@ -101,20 +135,31 @@ __all__ = [
     "ReviewKind",
     "ReviewResult",
     "ReviewTable",
+    "SeriesRow",
+    "SeriesSource",
     "Severity",
     "aggregate_reports",
     "build_application_table",
     "build_report",
     "check_carry_forward",
+    "check_legacy_report",
     "check_report",
     "check_reports",
     "compare_reports",
     "disclosure_layout",
     "findings_to_frame",
+    "legacy_conversion",
+    "legacy_evidence",
     "parse_html_tables",
+    "parse_legacy_report",
+    "parse_legacy_report_html",
+    "parse_legacy_report_text",
     "parse_report",
+    "parse_report_bytes",
     "parse_report_html",
     "parse_report_text",
+    "report_series",
+    "series_frame",
     "to_frame",
     "to_html",
     "to_markdown",
@@ -134,8 +179,31 @@ if TYPE_CHECKING:
         check_report,
         check_reports,
     )
-    from opengov.reports.files import parse_report
+    from opengov.reports.files import (
+        MAX_DOCUMENT_FILE_BYTES,
+        MAX_TEXT_FILE_BYTES,
+        parse_report,
+        parse_report_bytes,
+    )
     from opengov.reports.frame import findings_to_frame, to_frame
+    from opengov.reports.legacy_report import (
+        LEGACY_YEARS,
+        LegacyFinding,
+        LegacyItem,
+        LegacyReport,
+        LegacyRule,
+        LegacySource,
+        LegacyValue,
+        check_legacy_report,
+    )
+    from opengov.reports.legacy_series import (
+        LegacyLine,
+        SeriesRow,
+        SeriesSource,
+        legacy_conversion,
+        report_series,
+        series_frame,
+    )
     from opengov.reports.model import (
         AnnualReport,
         ApplicantColumn,
@@ -162,6 +230,12 @@ if TYPE_CHECKING:
         HtmlTable,
         parse_html_tables,
         parse_report_html,
+    )
+    from opengov.reports.parse_legacy import (
+        legacy_evidence,
+        parse_legacy_report,
+        parse_legacy_report_html,
+        parse_legacy_report_text,
     )
     from opengov.reports.parse_text import parse_report_text
     from opengov.reports.render import to_html, to_markdown, to_text

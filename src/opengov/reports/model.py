@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
 from typing import Any, NamedTuple, TypeVar
@@ -130,7 +130,42 @@ class CellKind(CodeEnum):
 NOT_APPLICABLE_MARKERS: frozenset[str] = frozenset(
     {"/", "／", "—", "——", "–", "-", "－", "不适用", "无", "\\"}
 )
-_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# A printed count, after full-width digits and signs are made ASCII: a sign, at most
+# 15 digits (in groups of three when separated by ","), a fractional part, and a
+# unit. Only ASCII digits match: superscripts, circled and other Unicode digits do
+# not, and neither do digits with a space between them.
+_NUMBER = re.compile(
+    r"(?P<sign>[+-]?)"
+    r"(?P<int>[0-9]{1,15}|[0-9]{1,3}(?:,[0-9]{3}){1,4})"
+    r"(?:\.(?P<frac>[0-9]{1,15}))?"
+    r"\s*(?P<unit>件|项|个|万元|元|人次)?"
+)
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９＋－，．", "0123456789+-,.")
+
+# What prose numbers are read from: a character that is, or folds to, a digit but
+# is neither an ASCII nor a full-width one becomes this mark, which no pattern reads.
+ODD_DIGIT = "¤"
+
+
+@lru_cache(maxsize=4096)
+def _odd_digit(c: str) -> bool:
+    if "０" <= c <= "９":
+        return False
+    return c.isdigit() or any("0" <= d <= "9" for d in unicodedata.normalize("NFKC", c))
+
+
+def prose_digits(text: str) -> str:
+    """``text`` folded by NFKC (full-width digits and punctuation made ASCII), with
+    every other digit-like character (``²``, ``①``, Arabic-Indic digits) replaced by
+    :data:`ODD_DIGIT` first, so that a pattern reading ``[0-9]`` never reads one.
+    Whitespace is kept: ``"1 200"`` stays two numbers.
+
+    >>> prose_digits("共１２件，其中5²件")
+    '共12件,其中5¤件'
+    """
+    if not text.isascii():
+        text = "".join(ODD_DIGIT if not c.isascii() and _odd_digit(c) else c for c in text)
+    return unicodedata.normalize("NFKC", text)
 
 
 class Cell(FrozenModel):
@@ -190,31 +225,45 @@ class Cell(FrozenModel):
     def read(cls, text: str, *, money: bool = False) -> Cell:
         """Read printed cell text; never invents a number.
 
-        Full-width digits, spaces, thousands separators and a trailing 件/项/个/万元/元
-        are tolerated. ``money`` reads a decimal amount (万元); counts with a
-        fractional part are kept as decimals so that checks can report them.
+        A number is ASCII or full-width digits, maybe signed, with thousands
+        separators only in groups of three and a trailing unit 件/项/个/万元/元/人次;
+        at most 15 digits before the decimal point. Anything else is unread with its
+        text kept: digits with a space between them (``"1 0"``), superscripts,
+        circled or other Unicode digits (``"5²"``, ``"①"``), misplaced separators
+        (``"12,34"``). ``money`` reads a decimal amount in 万元, the unit of table
+        二's amounts: one printed in 元 (``"36000元"``) is unread, not read as 36000
+        万元. Counts with a fractional part are kept as decimals so that checks can
+        report them.
+
+        >>> Cell.read("1,284件").value, Cell.read("－2").value
+        (1284, -2)
+        >>> [Cell.read(t).kind.value for t in ("1 0", "5²", "①", "12,34")]
+        ['unread', 'unread', 'unread', 'unread']
         """
         if not isinstance(text, str):
             raise InvalidInputError(
                 f"cell text must be a str, got {type(text).__name__}; "
                 "use Cell.number() for a number"
             )
-        s = unicodedata.normalize("NFKC", text).strip()
-        s = re.sub(r"\s+", "", s)
-        if not s:
+        stripped = text.strip()
+        if not stripped:
             return cls.blank()
-        if s in NOT_APPLICABLE_MARKERS or text.strip() in NOT_APPLICABLE_MARKERS:
-            return cls.not_applicable(text.strip())
-        s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)
-        s = re.sub(r"(件|项|个|万元|元|人次)$", "", s)
-        if not _NUMBER.match(s):
-            return cls.unread(text.strip())
-        if money or "." in s:
-            try:
-                return cls.number(Decimal(s))
-            except InvalidOperation:  # pragma: no cover - guarded by the regex
-                return cls.unread(text.strip())
-        return cls.number(int(s))
+        if stripped in NOT_APPLICABLE_MARKERS:
+            return cls.not_applicable(stripped)
+        m = _NUMBER.fullmatch(stripped.translate(_ASCII_DIGITS))
+        if m is None:
+            folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", stripped))
+            if not folded:
+                return cls.blank()
+            if folded in NOT_APPLICABLE_MARKERS:
+                return cls.not_applicable(stripped)
+            return cls.unread(stripped)
+        if money and m["unit"] == "元":
+            return cls.unread(stripped)
+        number = m["sign"] + m["int"].replace(",", "")
+        if m["frac"] is not None:
+            return cls.number(Decimal(f"{number}.{m['frac']}"))
+        return cls.number(Decimal(number) if money else int(number))
 
     @property
     def is_number(self) -> bool:

@@ -52,10 +52,10 @@ from __future__ import annotations
 
 import re
 
-from opengov.errors import InvalidInputError, ReportParseError
+from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
 from opengov.reports._joined import recover
-from opengov.reports._reader import CELL, PARA, ROW_END, Tok, read_report
+from opengov.reports._reader import CELL, PARA, ROW_END, RULE, Tok, read_report
 from opengov.reports._shapes import shape_tokens
 from opengov.reports.model import AnnualReport
 
@@ -63,6 +63,20 @@ __all__ = ["parse_report_text", "text_tokens"]
 
 
 _SEPARATOR = re.compile(r"(?<!\\)\|")  # a "|" not escaped as "\|" (Markdown)
+# A Markdown delimiter cell: "---", ":---:", ":-", "-:".
+_DELIMITER = re.compile(r":?-{3,}:?|:-+:?|-+:")
+
+
+def _is_rule(pieces: list[str]) -> bool:
+    """A line that draws a table rule, not a row: ``|||||`` or ``|---|:---:|``.
+
+    Its pieces are all empty or Markdown delimiters; a line holding nothing but a
+    single ``|`` is a blank cell of a dump that prints one cell per line.
+    """
+    cells = [p.strip() for p in pieces]
+    if not all(not c or _DELIMITER.fullmatch(c) for c in cells):
+        return False
+    return len(cells) > 2 or any(cells)
 
 
 def text_tokens(text: str) -> list[Tok]:
@@ -70,7 +84,9 @@ def text_tokens(text: str) -> list[Tok]:
 
     Each token keeps the number of its line, so that a table row wrapped over two
     lines can be joined. A ``ROW_END`` reads ``|`` when its line ended with a
-    separator; a line that starts with one gives a first cell that is empty.
+    separator; a line that starts with one gives a first cell that is empty. A rule
+    line (``|||||``, Markdown's ``|---|---|``) gives a ``RULE``, no cells: its empty
+    pieces are not blank cells, which would shift the values after them.
     """
     out: list[Tok] = []
     for number, line in enumerate(text.splitlines()):
@@ -78,7 +94,11 @@ def text_tokens(text: str) -> list[Tok]:
             if line.strip():
                 out.append(Tok(line.strip(), PARA, number))
             continue
-        pieces = [p.replace("\\|", "|") for p in _SEPARATOR.split(line)]
+        pieces = _SEPARATOR.split(line)
+        if _is_rule(pieces):
+            out.append(Tok("", RULE, number))
+            continue
+        pieces = [p.replace("\\|", "|") for p in pieces]
         ends_with_separator = not pieces[-1].strip()
         if ends_with_separator:
             pieces = pieces[:-1]  # the separator that ends the line
@@ -101,22 +121,14 @@ def parse_report_text(
     ``agency`` and ``year`` default to what the title states; ``format`` defaults to
     the one the table-三 rows show (（六） split in three means 2021), else the one
     for the year. Raises :class:`~opengov.errors.ReportParseError` when no table 三
-    is found or no year is known.
+    is found, no year is known, or the text holds more than one report (a second
+    table 三 after the first report's table 四 or after another report title).
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"text must be a str, got {type(text).__name__}")
     fmt = _format_arg(format)
     tokens, joined = shape_tokens(text)
-    try:
-        report = read_report(tokens, agency=agency, year=year, format=fmt)
-    except ReportParseError as e:
-        if not str(e).startswith("no table 三"):
-            raise
-        raise ReportParseError(
-            "no table 三 found: no cell reads 一、本年新收政府信息公开申请数量; give the "
-            "report's HTML, or its text with table cells separated by '|', tabs or "
-            "wide spaces, one cell per line, or run together as crawlers save them"
-        ) from None
+    report = read_report(tokens, agency=agency, year=year, format=fmt)
     return recover(report) if joined else report
 
 
