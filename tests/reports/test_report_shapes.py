@@ -509,3 +509,18 @@ def test_tab_and_layout_rows_are_read_whole(
         + f"\n{REVIEW_HEAD.replace(' ', sep)}\n{sep.join(map(str, review))}\n"
     )
     assert _check_never_wrong(text, rows, review) == 7 * len(rows)
+
+
+def test_unread_runs_render_as_unread_and_parse_back_unread() -> None:
+    from opengov.reports import to_html, to_markdown, to_text
+
+    r = parse_report(CRAWLER / "pingtan-2024.txt")
+    again = parse_report_text(to_text(r))
+    for (ref, cell), (_, back) in zip(r.items(), again.items(), strict=True):
+        if cell.kind is CellKind.UNREAD:
+            assert back.kind is CellKind.UNREAD, ref
+        else:
+            assert back.value == cell.value, ref
+    assert "?6233440" in to_text(r)
+    assert "?6233440" in to_markdown(r)
+    assert "?6233440" in to_html(r)
