@@ -77,7 +77,7 @@ PINGTAN_2024 = {
 
 @pytest.fixture(scope="module")
 def pingtan_2024() -> AnnualReport:
-    return parse_report(CRAWLER / "pingtan-2024.txt")
+    return parse_report(CRAWLER.parent / "corpus" / "pingtan-2024" / "page.txt")
 
 
 def test_crawler_2024_table_three_is_recovered_cell_for_cell(pingtan_2024: AnnualReport) -> None:
@@ -514,7 +514,7 @@ def test_tab_and_layout_rows_are_read_whole(
 def test_unread_runs_render_as_unread_and_parse_back_unread() -> None:
     from opengov.reports import to_html, to_markdown, to_text
 
-    r = parse_report(CRAWLER / "pingtan-2024.txt")
+    r = parse_report(CRAWLER.parent / "corpus" / "pingtan-2024" / "page.txt")
     again = parse_report_text(to_text(r))
     for (ref, cell), (_, back) in zip(r.items(), again.items(), strict=True):
         if cell.kind is CellKind.UNREAD:
