@@ -135,6 +135,12 @@ def test_crawler_2021_rows_the_row_alone_cannot_split_are_settled_by_the_results
     assert r.applications.value(R.PARTIALLY_DISCLOSED, ApplicantColumn.NATURAL_PERSON) == 5
     assert [c.value for c in r.review.cells][3:] == [0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]
     assert r.completeness().unread == 3  # 行政规范性文件 "693665" stays unread
+    assert _row(r, R.RECEIVED)[:3] == (64, 0, 0)
+    d = r.disclosure
+    assert d.cell(DisclosureRow.PENALTIES, DisclosureColumn.DECISIONS_THIS_YEAR).value == 1282
+    assert d.cell(DisclosureRow.COERCIVE_MEASURES, DisclosureColumn.DECISIONS_THIS_YEAR).value == 42
+    fees = d.cell(DisclosureRow.ADMINISTRATIVE_FEES, DisclosureColumn.FEE_AMOUNT)
+    assert fees.value == Decimal("24252.311082")  # as printed, 万元
 
 
 # ------------------------------------------------------------ runs left unread
