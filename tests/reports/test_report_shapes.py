@@ -530,3 +530,9 @@ def test_unread_runs_render_as_unread_and_parse_back_unread() -> None:
     assert "?6233440" in to_text(r)
     assert "?6233440" in to_markdown(r)
     assert "?6233440" in to_html(r)
+
+
+def test_a_page_footer_with_bars_does_not_make_crawler_text_a_bar_dump() -> None:
+    text = (CRAWLER / "pingtan-2021.txt").read_text(encoding="utf-8")
+    r = parse_report_text(text + "\n使用帮助 | 联系我们 | 隐私保护 | 新媒体矩阵")
+    assert _row(r, R.DISCLOSED) == (27, 0, 0, 2, 0, 1, 30)
