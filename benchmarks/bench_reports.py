@@ -9,6 +9,10 @@ cell read), the standard library's ``html.parser`` with no handlers (events only
 ``pandas.read_html`` (tables as data frames); each with its ratio to opengov's parse
 of the same input. The last rows give the memory a parsed report holds (tracemalloc
 over reports kept in a list). Rates are per second of CPU time of one core.
+A second table times pages holding many copies of a report's table 三 (the spanned
+one of ``tests/data/reports/f2021-spans.html``): a flat µs/table column means time
+linear in the number of tables (each table was once spliced into the whole page's
+token list, which made 1,600 tables take 35 s).
 ``OPENGOV_BENCH_QUICK=1`` makes it a smoke run (see
 ``_quick.py``).
 """
@@ -16,6 +20,7 @@ over reports kept in a list). Rates are per second of CPU time of one core.
 from __future__ import annotations
 
 import gc
+import re
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -27,6 +32,7 @@ from _quick import scaled, seconds
 from opengov.reports import check_report, parse_report_html, parse_report_text, to_html
 
 SEED = Path(__file__).parent.parent / "examples" / "data" / "hunjiang-minzheng-2019.txt"
+SPANS = Path(__file__).parent.parent / "tests" / "data" / "reports" / "f2021-spans.html"
 
 
 def _rate(fn: Callable[[], object], duration: float = 1.0) -> float:
@@ -132,6 +138,17 @@ def main() -> None:
             f"memory per parsed report ({name}, {count} kept): {kib:.1f} KiB "
             f"({kib / size:.2f}x the {size:.1f} KiB dump)"
         )
+    print()
+    page = SPANS.read_text(encoding="utf-8")
+    table = re.findall(r"<table.*?</table>", page, re.S)[1]
+    review = page.index("<p><b>四、")  # copies before table 四: still one report
+    print(f"{'page of tables 三':<20}{'KB':>8}{'ms':>10}{'µs/table':>10}")
+    for copies in (scaled(50, 2), scaled(200, 4), scaled(800, 8)):
+        html = page[:review] + ("<p>附表</p>" + table) * copies + page[review:]
+        start = time.perf_counter()
+        parse_report_html(html)
+        ms = (time.perf_counter() - start) * 1000
+        print(f"{copies:>8} tables{len(html) // 1024:>14}{ms:>10.0f}{ms * 1000 / copies:>10.0f}")
 
 
 if __name__ == "__main__":

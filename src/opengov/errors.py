@@ -33,6 +33,8 @@ __all__ = [
     "InvalidDateError",
     "InvalidEventError",
     "InvalidInputError",
+    "LegacyReportError",
+    "MissingExtraError",
     "NeedsInterpretationError",
     "NoticeParseError",
     "NoticeRejectedError",
@@ -140,6 +142,26 @@ class ReportParseError(OpenGovError, ValueError):
     """A published annual report could not be parsed at all."""
 
     code: ClassVar[str] = "report_parse"
+
+
+class LegacyReportError(ReportParseError):
+    """The report is a 2008-2018 one (2007 Regulation): it has no table 三.
+
+    Read it with :func:`opengov.reports.parse_legacy_report`.
+    """
+
+    code: ClassVar[str] = "legacy_report"
+
+
+class MissingExtraError(OpenGovError, ImportError, LookupError):
+    """An optional extra that a call needs is not installed.
+
+    The message names the extra and the command that installs it, e.g.
+    ``pip install "opengov-cn[pdf]"`` to read PDF reports. An ``ImportError`` and,
+    as something that is not there, a ``LookupError``.
+    """
+
+    code: ClassVar[str] = "missing_extra"
 
 
 class OpenGovWarning(UserWarning):

@@ -115,12 +115,14 @@ def _pages() -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("name", "html"), _pages(), ids=[n for n, _ in _pages()])
-def test_report_pages_are_read_plainly_with_the_same_events_and_report(
+def test_report_pages_give_the_same_events_and_report(
     name: str, html: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fast = _fast(html)
-    assert fast is not None, f"{name} is not read by the fast path"
-    assert fast == _reference(html)
+    if name.startswith("to_html"):  # opengov's own pages are plain
+        assert fast is not None, f"{name} is not read by the fast path"
+    if fast is not None:  # Word's pages are not: read by html.parser alone
+        assert fast == _reference(html)
     report = parse_report_html(html)
     monkeypatch.setattr(parse_html_module, "feed_plain", lambda html, handler: False)
     assert parse_report_html(html).model_dump() == report.model_dump()

@@ -170,3 +170,12 @@ def test_row_labels_are_matched_the_same_with_or_without_the_cache(
         text, drow
     ) is _reader._disclosure_row_matches.__wrapped__(text, drow)
     assert _reader._marks_2021(text) is _reader._marks_2021.__wrapped__(text)
+
+
+@given(st.text(st.sampled_from(list("|:- \t\u30000a一\\")), max_size=20))
+def test_a_line_with_other_characters_is_never_a_rule(line: str) -> None:
+    from opengov.reports.parse_text import _RULE_CHARS, _SEPARATOR, _is_rule
+
+    pieces = _SEPARATOR.split(line)
+    if _is_rule(pieces):
+        assert not line.translate(_RULE_CHARS).strip()

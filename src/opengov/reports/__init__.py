@@ -6,10 +6,15 @@ Submodules, each small and named for what it holds:
 - :mod:`~opengov.reports.checks`: the 勾稽 rules as findings;
 - :mod:`~opengov.reports.parse_text`, :mod:`~opengov.reports.parse_html`: reading
   published reports;
+- :mod:`~opengov.reports.batch`: reading folders of report files, one result per
+  file, bad files as data;
 - :mod:`~opengov.reports.render`: Markdown, text, HTML and JSON;
 - :mod:`~opengov.reports.build`: table 三 from case records;
 - :mod:`~opengov.reports.aggregate`: sums and year-on-year comparison;
-- :mod:`~opengov.reports.frame`: tidy pandas DataFrames (``analysis`` extra).
+- :mod:`~opengov.reports.frame`: tidy pandas DataFrames (``analysis`` extra);
+- :mod:`~opengov.reports.legacy_report`, :mod:`~opengov.reports.parse_legacy`,
+  :mod:`~opengov.reports.legacy_series`: 2008-2018 reports, their checks, and one
+  series with later reports.
 
 Names are loaded lazily, like the top-level package.
 
@@ -39,6 +44,8 @@ _EXPORTS: dict[str, str] = {
     "DisclosureRow": "opengov.reports.model",
     "DisclosureSection": "opengov.reports.model",
     "DisclosureTable": "opengov.reports.model",
+    "Recovery": "opengov.reports.model",
+    "RecoveryRule": "opengov.reports.model",
     "ReportTable": "opengov.reports.model",
     "ReportText": "opengov.reports.model",
     "ReviewKind": "opengov.reports.model",
@@ -59,6 +66,20 @@ _EXPORTS: dict[str, str] = {
     "parse_html_tables": "opengov.reports.parse_html",
     "parse_report_html": "opengov.reports.parse_html",
     "parse_report": "opengov.reports.files",
+    "MAX_DOCUMENT_FILE_BYTES": "opengov.reports.files",
+    "MAX_TEXT_FILE_BYTES": "opengov.reports.files",
+    "parse_report_bytes": "opengov.reports.files",
+    "ReportDocument": "opengov.reports.files",
+    "naming_the_file": "opengov.reports.files",
+    "read_report_document": "opengov.reports.files",
+    "report_document": "opengov.reports.files",
+    "html_tokens": "opengov.reports.parse_html",
+    "REPORT_SUFFIXES": "opengov.reports.batch",
+    "Origin": "opengov.reports.batch",
+    "ReadError": "opengov.reports.batch",
+    "ReportResult": "opengov.reports.batch",
+    "read_reports": "opengov.reports.batch",
+    "report_files": "opengov.reports.batch",
     "to_html": "opengov.reports.render",
     "to_markdown": "opengov.reports.render",
     "to_text": "opengov.reports.render",
@@ -68,12 +89,34 @@ _EXPORTS: dict[str, str] = {
     "CellChange": "opengov.reports.aggregate",
     "aggregate_reports": "opengov.reports.aggregate",
     "compare_reports": "opengov.reports.aggregate",
+    "LEGACY_YEARS": "opengov.reports.legacy_report",
+    "LegacyFinding": "opengov.reports.legacy_report",
+    "LegacyItem": "opengov.reports.legacy_report",
+    "LegacyReport": "opengov.reports.legacy_report",
+    "LegacyRule": "opengov.reports.legacy_report",
+    "LegacySource": "opengov.reports.legacy_report",
+    "LegacyValue": "opengov.reports.legacy_report",
+    "check_legacy_report": "opengov.reports.legacy_report",
+    "legacy_evidence": "opengov.reports.parse_legacy",
+    "parse_legacy_report": "opengov.reports.parse_legacy",
+    "parse_legacy_report_html": "opengov.reports.parse_legacy",
+    "parse_legacy_report_text": "opengov.reports.parse_legacy",
+    "LegacyLine": "opengov.reports.legacy_series",
+    "SeriesRow": "opengov.reports.legacy_series",
+    "SeriesSource": "opengov.reports.legacy_series",
+    "legacy_conversion": "opengov.reports.legacy_series",
+    "report_series": "opengov.reports.legacy_series",
+    "series_frame": "opengov.reports.legacy_series",
     "findings_to_frame": "opengov.reports.frame",
     "to_frame": "opengov.reports.frame",
 }
 
 __all__ = [
     "BALANCE_NOTE",
+    "LEGACY_YEARS",
+    "MAX_DOCUMENT_FILE_BYTES",
+    "MAX_TEXT_FILE_BYTES",
+    "REPORT_SUFFIXES",
     "AnnualReport",
     "ApplicantColumn",
     "ApplicationTable",
@@ -92,25 +135,55 @@ __all__ = [
     "Finding",
     "HtmlCell",
     "HtmlTable",
+    "LegacyFinding",
+    "LegacyItem",
+    "LegacyLine",
+    "LegacyReport",
+    "LegacyRule",
+    "LegacySource",
+    "LegacyValue",
+    "Origin",
+    "ReadError",
+    "Recovery",
+    "RecoveryRule",
+    "ReportDocument",
+    "ReportResult",
     "ReportTable",
     "ReportText",
     "ReviewKind",
     "ReviewResult",
     "ReviewTable",
+    "SeriesRow",
+    "SeriesSource",
     "Severity",
     "aggregate_reports",
     "build_application_table",
     "build_report",
     "check_carry_forward",
+    "check_legacy_report",
     "check_report",
     "check_reports",
     "compare_reports",
     "disclosure_layout",
     "findings_to_frame",
+    "html_tokens",
+    "legacy_conversion",
+    "legacy_evidence",
+    "naming_the_file",
     "parse_html_tables",
+    "parse_legacy_report",
+    "parse_legacy_report_html",
+    "parse_legacy_report_text",
     "parse_report",
+    "parse_report_bytes",
     "parse_report_html",
     "parse_report_text",
+    "read_report_document",
+    "read_reports",
+    "report_document",
+    "report_files",
+    "report_series",
+    "series_frame",
     "to_frame",
     "to_html",
     "to_markdown",
@@ -119,6 +192,14 @@ __all__ = [
 
 if TYPE_CHECKING:
     from opengov.reports.aggregate import CellChange, aggregate_reports, compare_reports
+    from opengov.reports.batch import (
+        REPORT_SUFFIXES,
+        Origin,
+        ReadError,
+        ReportResult,
+        read_reports,
+        report_files,
+    )
     from opengov.reports.build import CaseRecord, build_application_table, build_report
     from opengov.reports.checks import (
         BALANCE_NOTE,
@@ -130,8 +211,35 @@ if TYPE_CHECKING:
         check_report,
         check_reports,
     )
-    from opengov.reports.files import parse_report
+    from opengov.reports.files import (
+        MAX_DOCUMENT_FILE_BYTES,
+        MAX_TEXT_FILE_BYTES,
+        ReportDocument,
+        naming_the_file,
+        parse_report,
+        parse_report_bytes,
+        read_report_document,
+        report_document,
+    )
     from opengov.reports.frame import findings_to_frame, to_frame
+    from opengov.reports.legacy_report import (
+        LEGACY_YEARS,
+        LegacyFinding,
+        LegacyItem,
+        LegacyReport,
+        LegacyRule,
+        LegacySource,
+        LegacyValue,
+        check_legacy_report,
+    )
+    from opengov.reports.legacy_series import (
+        LegacyLine,
+        SeriesRow,
+        SeriesSource,
+        legacy_conversion,
+        report_series,
+        series_frame,
+    )
     from opengov.reports.model import (
         AnnualReport,
         ApplicantColumn,
@@ -144,6 +252,8 @@ if TYPE_CHECKING:
         DisclosureRow,
         DisclosureSection,
         DisclosureTable,
+        Recovery,
+        RecoveryRule,
         ReportTable,
         ReportText,
         ReviewKind,
@@ -154,8 +264,15 @@ if TYPE_CHECKING:
     from opengov.reports.parse_html import (
         HtmlCell,
         HtmlTable,
+        html_tokens,
         parse_html_tables,
         parse_report_html,
+    )
+    from opengov.reports.parse_legacy import (
+        legacy_evidence,
+        parse_legacy_report,
+        parse_legacy_report_html,
+        parse_legacy_report_text,
     )
     from opengov.reports.parse_text import parse_report_text
     from opengov.reports.render import to_html, to_markdown, to_text

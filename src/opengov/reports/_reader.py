@@ -11,15 +11,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
 from typing import NamedTuple
 
 from opengov.citations import to_chinese_numeral
-from opengov.errors import InvalidInputError, ReportFormatError, ReportParseError
+from opengov.errors import (
+    InvalidInputError,
+    LegacyReportError,
+    ReportFormatError,
+    ReportParseError,
+)
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.reports.model import (
+    ODD_DIGIT,
     AnnualReport,
     ApplicationTable,
     Cell,
@@ -30,9 +36,11 @@ from opengov.reports.model import (
     ReviewKind,
     ReviewTable,
     disclosure_layout,
+    prose_digits,
 )
 
 CELL, PARA, ROW_END, TABLE_END = 0, 1, 2, 3
+RULE = 4  # a text dump's rule line (|||||, |---|): holds no cell, ends a run of them
 
 
 class Tok(NamedTuple):
@@ -74,6 +82,14 @@ def _label_matches(token_core: str, label: str) -> bool:
     return len(lab) >= 4 and len(token_core) >= 4 and lab.startswith(token_core)
 
 
+# Row labels as some reports print them, other than the format's wording: a
+# misprint that names the same row and no other (案件 for 案卷 in 7.属于行政执法案卷,
+# seen in a published 2025 report of 平潭综合实验区市场监督管理局).
+_PRINTED_VARIANTS: dict[OutcomeRow, tuple[str, ...]] = {
+    OutcomeRow.WITHHELD_ENFORCEMENT_FILES: ("属于行政执法案件",),
+}
+
+
 # The row predicates are asked about the same texts row after row: answered once.
 @lru_cache(maxsize=8192)
 def _row_exact(text: str, row: OutcomeRow) -> bool:
@@ -81,12 +97,14 @@ def _row_exact(text: str, row: OutcomeRow) -> bool:
     c = core(text)
     if row is OutcomeRow.PARTIALLY_DISCLOSED:
         return c in ("部分公开", core(row.label_zh))
-    return c == core(row.label_zh)
+    return c == core(row.label_zh) or c in _PRINTED_VARIANTS.get(row, ())
 
 
 @lru_cache(maxsize=8192)
 def _row_matches(token: str, row: OutcomeRow) -> bool:
     c = core(token)
+    if any(_label_matches(c, v) for v in _PRINTED_VARIANTS.get(row, ())):
+        return True
     if row is OutcomeRow.PARTIALLY_DISCLOSED:
         return c.startswith("部分公开")
     if row is OutcomeRow.OTHER_MISC or row is OutcomeRow.TOTAL:
@@ -271,6 +289,11 @@ def _cells_after(
     else:
         span = span_after(tokens, j, end)
         if not span or span[-1].kind != ROW_END:
+            stop = j + len(span) + 1
+            if stop < end and 0 <= tokens[j].line == tokens[stop].line:
+                # Text after the values on the label's own line (a 不适用 cut by a
+                # wrap, a note): where the row's values end is not known.
+                return unread
             return take(span, n, money)
         head = span[:-1]
         after_separator = span[-1].text == "|"
@@ -324,35 +347,157 @@ def find_row(
     return None
 
 
-# ------------------------------------------------------------------ metadata
+# ---------------------------------------------------------------- short rows
+#
+# A dump printing one cell per line shows where a row ends only by the next label,
+# and often ends each row with a line of its own: a rule ("||") or a blank cell
+# ("|"). A cell line lost from such a row makes it one cell short: its values would
+# be read shifted left, the closing blank taken for the last value. The rows of one
+# table run the same number of lines past their values, so a row that runs fewer
+# than most rows do and ends in a blank cell lacks a value, which one is not known:
+# all its cells are unread. (A row that runs short and ends in a value lacks its
+# closing line, as the last row of a table may.)
 
-_YEAR_BEFORE = re.compile(
-    r"((?:19|20)\d{2})年度?(?P<agency>[^,。;《》“”\d]{2,30}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告"
+
+class Run(NamedTuple):
+    """The lines after a label printed one cell per line: how many beyond the
+    values (a closing rule counts), whether the last cell is blank, whether the
+    table goes on after them (another label or rule follows), their text."""
+
+    extra: int
+    ends_blank: bool
+    table_goes_on: bool
+    raw: str
+
+
+def cell_run(tokens: Sequence[Tok], j: int, end: int, n: int) -> Run | None:
+    """The :class:`Run` after the label at ``j`` (``n`` values), when the label and
+    each cell up to the next label or rule sit on lines of their own; else ``None``."""
+    if tokens[j].line < 0:
+        return None
+    span = span_after(tokens, j, end)
+    line = tokens[j].line
+    for tok in span:
+        if tok.kind != CELL or tok.line <= line:
+            return None
+        line = tok.line
+    if not span:
+        return None
+    after = j + 1 + len(span)
+    ruled = after < end and tokens[after].kind == RULE
+    goes_on = after < end and tokens[after].kind in (CELL, RULE)
+    raw = " | ".join(t.text for t in span)
+    return Run(len(span) + ruled - n, not span[-1].text.strip(), goes_on, raw)
+
+
+def unread_short_rows(
+    rows: Sequence[tuple[Cell, ...]], runs: Sequence[Run | None]
+) -> list[tuple[Cell, ...]]:
+    """``rows`` with those whose run is short and ends in a blank unread.
+
+    What is short is what most runs are not; a run at the end of a table, which may
+    lack its closing line, is not counted for that.
+    """
+    counts = Counter(run.extra for run in runs if run is not None and run.table_goes_on)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return list(rows)
+    usual = ranked[0][0]
+    return [
+        tuple(Cell.unread(run.raw) for _ in row)
+        if run is not None and run.extra < usual and run.ends_blank
+        else row
+        for row, run in zip(rows, runs, strict=True)
+    ]
+
+
+# ------------------------------------------------------------------ metadata
+#
+# A report's title names its agency and year: 平潭综合实验区财政金融局2021年政府信息
+# 公开工作年度报告. Published titles also write 年度 (平潭综合实验区2021年度…), put the
+# year first (2019年上海市人民政府办公厅政府信息公开工作年度报告), drop 工作 or 政府
+# (…地方税务局2013年信息公开年度报告), leave the agency out (2021年度政府信息公开工作
+# 报告), put spaces around the year, have digits in the agency's name (海口市12345
+# 政务服务便民热线中心), and sit in a line with breadcrumbs (当前位置：首页…政府信息公开
+# 年报 平潭综合实验区2021年度…). A report named in 《》 is another document (《…关于
+# 编制公布2021年政府信息公开工作年度报告有关事项的通知》), not the title.
+
+_KIND = r"(?:政府信息|政务信息|信息|政务)公开(?:工作)?(?:年度)?(?:工作)?报告"
+# What ends an agency's name on the left: punctuation (after NFKC), breadcrumb and
+# file-name separators. Spaces are weaker (see _agency_before).
+_BREAKS = r",.;:!?、。《》<>“”\"'「」『』【】\[\]|/\\_=»›·…"
+_TITLE = re.compile(
+    rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s?年度?\s?(?P<after>[^\s{_BREAKS}]{{0,30}}?)\s?{_KIND}"
 )
-_AGENCY_BEFORE = re.compile(
-    r"(?P<agency>[^,。;《》“”\d]{2,30}?)((?:19|20)\d{2})年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告"
-)
-_YEAR_ONLY = re.compile(r"((?:19|20)\d{2})年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告")
+_BREAK = re.compile(rf"[{_BREAKS}]")
+# Breadcrumb words: a space-separated piece holding one is not part of a name.
+_CRUMBS = ("位置", "首页", "年报", "栏目", "来源", "时间", "标题", "正文")
 _LEADING_NOISE = re.compile(r"^(?:特向社会公布|现将|现公布|公布|根据.*规定|本机关|关于)+")
+_LONGEST_NAME = 40  # longer is a sentence, not an agency's name
+
+
+def _collapse(text: str) -> str:
+    """NFKC (full-width to half-width), each run of whitespace one space."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def _clean_agency(name: str) -> str | None:
+    """``name`` less leading words of a sentence; ``None`` when nothing is left or it
+    cannot be a name (too long, or it holds a report's title)."""
+    name = _LEADING_NOISE.sub("", name).strip("的 ")
+    if not name or len(name) > _LONGEST_NAME or "报告" in name:
+        return None
+    return name
+
+
+def _agency_before(text: str, end: int) -> str | None:
+    """The agency's name just before ``end``: back to the last punctuation, less the
+    breadcrumbs (space-separated pieces holding a breadcrumb word)."""
+    window = text[max(0, end - 4 * _LONGEST_NAME) : end]  # bounded: linear in the text
+    pieces = _BREAK.split(window)[-1].split()
+    while pieces and any(w in pieces[0] for w in _CRUMBS):
+        pieces.pop(0)
+    return _clean_agency("".join(pieces))
+
+
+def _agency_after(name: str) -> str | None:
+    """The agency between the year and the kind of report (2019年X政府信息公开…)."""
+    if name.endswith("人民"):  # 人民政府信息公开…: the 政府 is the agency's
+        name += "政府"
+    return _clean_agency(name)
+
+
+def title_matches(text: str) -> Iterator[tuple[int, str | None]]:
+    """The year and agency of every report title in ``text`` (not in 《》), in order.
+
+    >>> list(title_matches("平潭综合实验区君山片区管理局 2022年政府信息公开工作年度报告"))
+    [(2022, '平潭综合实验区君山片区管理局')]
+    """
+    t = _collapse(text)
+    depth = seen = 0  # how deep in 《》 the text is at ``seen``
+    for m in _TITLE.finditer(t):
+        depth += t.count("《", seen, m.start()) - t.count("》", seen, m.start())
+        seen = m.start()
+        if depth > 0:  # inside 《…》: the title of another document
+            continue
+        agency = _agency_before(t, m.start()) or _agency_after(m.group("after"))
+        yield int(m.group("year")), agency
 
 
 def find_year_agency(texts: Sequence[str]) -> tuple[int | None, str | None]:
+    """The report year and agency from the first title among ``texts``.
+
+    A title without an agency (2021年度政府信息公开工作报告) gives its year and
+    ``None``, unless a later title of the same year names the agency.
+    """
     year: int | None = None
-    agency: str | None = None
     for raw in texts:
-        t = norm(raw)
-        for pattern in (_AGENCY_BEFORE, _YEAR_BEFORE):
-            m = pattern.search(t)
-            if m:
-                year = int(m.group(1) if pattern is _YEAR_BEFORE else m.group(2))
-                a = _LEADING_NOISE.sub("", m.group("agency")).strip("的 ")
-                agency = a or None
+        for found_year, agency in title_matches(raw):
+            if year is None:
+                year = found_year
+            if found_year == year and agency is not None:
                 return year, agency
-        if year is None:
-            m2 = _YEAR_ONLY.search(t)
-            if m2:
-                year = int(m2.group(1))
-    return year, agency
+    return year, None
 
 
 # --------------------------------------------------------------------- prose
@@ -393,13 +538,15 @@ def split_text(tokens: Sequence[Tok]) -> ReportText:
     return ReportText(**{p: "\n".join(v) for p, v in parts.items()})
 
 
-# The amount is a whole number: never the tail of one ("1,200" is not 200), and
-# thousands separators are read ("1,200元" is 1200). A "," not after a digit is a
-# full-width "，" folded by NFKC, a plain separator in the prose.
+# The amount is a whole number: never the tail of one ("1,200" is not 200, "1 200"
+# is not read), and thousands separators are read ("1,200元" is 1200). A "," not
+# after a digit is a full-width "，" folded by NFKC, a plain separator in the prose.
 _FEE = re.compile(
-    r"信息处理费[^。;]{0,40}?(?<!\d)(?<!\d,)(?<!\d\.)"
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)"
+    r"信息处理费[^。;]{0,40}?"
+    r"([0-9]{1,3}(?:,[0-9]{3}){1,4}(?:\.[0-9]{1,15})?|[0-9]{1,15}(?:\.[0-9]{1,15})?)"
+    r"\s*(万元|元)"
 )
+_DIGIT_BEFORE = re.compile(rf"[0-9{ODD_DIGIT}][\s,.]*$")
 
 
 def find_information_fee(other_matters: str) -> Decimal | None:
@@ -408,8 +555,9 @@ def find_information_fee(other_matters: str) -> Decimal | None:
     >>> find_information_fee("本年度收取信息处理费共计1,200元。")
     Decimal('1200')
     """
-    m = _FEE.search(norm(other_matters))
-    if m is None:
+    text = prose_digits(other_matters)
+    m = _FEE.search(text)
+    if m is None or _DIGIT_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1)):
         return None
     try:
         amount = Decimal(m.group(1).replace(",", ""))
@@ -436,6 +584,43 @@ def _find(tokens: Sequence[Tok], start: int, end: int, pred: Callable[[str], boo
     return None
 
 
+# A report's title: a short paragraph naming a year's 政府信息公开工作年度报告.
+def _require_one_report(tokens: Sequence[Tok], i3: int) -> None:
+    """Raise when the text holds more than one report.
+
+    A second report starts at a 本年新收 cell that follows a table 四 (a 行政复议
+    heading) or a report title after the table 三 before it. A 本年新收 cell with
+    neither between (a table 三 printed twice, or split over two tables) is not
+    taken for another report.
+    """
+    starts: list[tuple[int, Tok | None]] = []
+    after_review = False
+    title: Tok | None = None
+    for j in range(i3 + 1, len(tokens)):
+        tok = tokens[j]
+        if tok.kind == PARA:
+            t = norm(tok.text)
+            if title is None and len(t) <= 80 and next(title_matches(t), None) is not None:
+                title = tok  # the first title after the previous table 三
+        elif tok.kind == CELL:
+            if "本年新收" in norm(tok.text):
+                if after_review or title is not None:
+                    starts.append((j, title))
+                after_review, title = False, None
+            elif core(tok.text) == "行政复议":
+                after_review = True
+    if not starts:
+        return
+    j, title = starts[0]
+    where = title if title is not None else tokens[j]
+    line = f" (line {where.line + 1})" if where.line >= 0 else ""
+    raise ReportParseError(
+        f"the text holds {len(starts) + 1} reports: a second table 三 begins after the "
+        f"first report's tables, at “{where.text[:60]}”{line}; split the text into one "
+        "report each and parse them one by one"
+    )
+
+
 def read_report(
     tokens: Sequence[Tok],
     *,
@@ -448,10 +633,13 @@ def read_report(
     if i3 is None:
         i3 = _find_wrapped(tokens, n, OutcomeRow.RECEIVED)
     if i3 is None:
+        _refuse_legacy(tokens)
         raise ReportParseError(
             "no table 三 found: no cell reads 一、本年新收政府信息公开申请数量; give the "
-            "report's HTML or a text dump with its tables as '|'-separated cells"
+            "report's HTML, or its text with table cells separated by '|', tabs or "
+            "wide spaces, one cell per line, or run together as crawlers save them"
         )
+    _require_one_report(tokens, i3)
     found_year, found_agency = find_year_agency(
         [t.text for t in tokens[:i3] if t.kind == PARA][:40]
     )
@@ -511,6 +699,26 @@ def read_report(
     )
 
 
+def _refuse_legacy(tokens: Sequence[Tok]) -> None:
+    """Raise :class:`LegacyReportError` when the text shows 2008-2018 wording."""
+    from opengov.reports.legacy_report import LEGACY_YEARS
+    from opengov.reports.parse_legacy import legacy_evidence
+
+    # A report whose title states 2019 or later is not a legacy one, whatever its
+    # prose says (a later report may quote the old wording, e.g. 同意公开答复).
+    year, _ = find_year_agency([t.text for t in tokens[:5000] if t.kind == PARA][:40])
+    if year is not None and year not in LEGACY_YEARS:
+        return
+    marker = legacy_evidence(t.text for t in tokens[:5000])
+    if marker is not None:
+        raise LegacyReportError(
+            f"no table 三 found, but the text prints {marker!r}, wording of the 2008-2018 "
+            "statistics tables: this is a report under the 2007 Regulation, which has no "
+            "table 三; read it with opengov.reports.parse_legacy_report (or "
+            "parse_legacy_report_text / parse_legacy_report_html)"
+        )
+
+
 def _find_wrapped(tokens: Sequence[Tok], end: int, row: OutcomeRow) -> int | None:
     """The first token of the label of ``row`` when a wrapped line splits it from its
     values or splits the label itself, if any."""
@@ -529,6 +737,7 @@ def _read_applications(
     tokens: Sequence[Tok], start: int, end: int, fmt: ReportFormat
 ) -> ApplicationTable:
     rows: list[tuple[Cell, ...]] = []
+    runs: list[Run | None] = []
     p = start
     width = row_width(tokens, start, end)
     for row in fmt.rows:
@@ -543,12 +752,14 @@ def _read_applications(
         )
         if found is None:
             rows.append((Cell.unread(),) * 7)
+            runs.append(None)
             continue
         cells, j = found
         rows.append(cells)
+        runs.append(cell_run(tokens, j, end, 7))
         p = j + 1
     # Every cell is a frozen Cell already; the shape is checked when the report is built.
-    return ApplicationTable.model_construct(format=fmt, cells=tuple(rows))
+    return ApplicationTable.model_construct(format=fmt, cells=tuple(unread_short_rows(rows, runs)))
 
 
 def _read_review(tokens: Sequence[Tok], start: int, end: int) -> ReviewTable:
@@ -598,7 +809,8 @@ def _disclosure_row_matches(text: str, row: DisclosureRow) -> bool:
 def _read_disclosure(
     tokens: Sequence[Tok], start: int, end: int, fmt: ReportFormat
 ) -> DisclosureTable:
-    cells: list[Cell] = []
+    rows: list[tuple[Cell, ...]] = []
+    runs: list[Run | None] = []
     # The cells that start with 第二十条, found once: a section heading is one of them,
     # and so is the cell that ends its section.
     starts = [
@@ -623,8 +835,11 @@ def _read_disclosure(
                     tokens, h, s_end, matches, matches, len(section.columns), money, width
                 )
             if found is None:
-                cells.extend(Cell.unread() for _ in section.columns)
+                rows.append(tuple(Cell.unread() for _ in section.columns))
+                runs.append(None)
             else:
-                cells.extend(found[0])
+                rows.append(found[0])
+                runs.append(cell_run(tokens, found[1], end, len(section.columns)))
+    cells = tuple(c for row in unread_short_rows(rows, runs) for c in row)
     # As for table 三: the cells are frozen Cells, the shape is checked with the report.
-    return DisclosureTable.model_construct(format=fmt, cells=tuple(cells))
+    return DisclosureTable.model_construct(format=fmt, cells=cells)
