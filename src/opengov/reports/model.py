@@ -166,9 +166,15 @@ def prose_digits(text: str) -> str:
     >>> prose_digits("共１２件，其中5²件")
     '共12件,其中5¤件'
     """
-    if not text.isascii():
+    if not text.isascii() and _MAYBE_ODD.search(text):
         text = "".join(ODD_DIGIT if not c.isascii() and _odd_digit(c) else c for c in text)
     return unicodedata.normalize("NFKC", text)
+
+
+# Characters that are never odd digits (the tests go through every one): ASCII,
+# general punctuation, CJK symbols and punctuation, the unified ideographs and the
+# full-width forms. Prose made of them alone needs no look at each character.
+_MAYBE_ODD = re.compile("[^\x00-\x7f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 class Cell(FrozenModel):
