@@ -71,6 +71,8 @@ _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 def _hides(attrs: list[tuple[str, str | None]]) -> bool:
     """An element a browser does not show: ``hidden``, ``display:none`` or
     ``visibility:hidden``."""
+    if not attrs:  # most tags
+        return False
     return any(
         name == "hidden" or (name == "style" and value and _HIDING_STYLE.search(value))
         for name, value in attrs
@@ -321,6 +323,8 @@ def _cell_text(shown: str, marked: Sequence[tuple[str, str]], hidden: str) -> st
     123) are named after it, so the cell is unread with its text kept; a label's
     footnote marks and hidden text without digits are dropped.
     """
+    if not marked and not hidden:  # most cells: nothing to note
+        return shown
     notes: list[str] = []
     if not _CJK.search(shown):
         for kind, words in (("superscript", "sup"), ("subscript", "sub")):
