@@ -177,6 +177,26 @@ def test_a_balance_the_table_breaks_settles_nothing() -> None:
     assert all(c.kind is CellKind.UNREAD for c in r.applications.cells[0])
 
 
+@pytest.mark.parametrize(("printed", "year"), [("0", "2025"), ("5", "2025"), ("0", "12")])
+def test_a_run_running_into_a_date_after_the_table_stays_unread(printed: str, year: str) -> None:
+    # as 平潭综合实验区市场监督管理局 2025 was saved: prose after the last row of a
+    # table starts with a year, whose digits run into the row's value ("02025年"):
+    # where the value ends is not known, so neither 2025 nor 52025 is read
+    fee = f"第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费{printed}{year}年，我局严格按照"
+    r = parse_report_text(
+        f"{HEAD}\n二、主动公开政府信息情况第二十条第（五）项信息内容本年处理决定数量行政许可7"
+        f"{fee}三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量1000001"
+        f"二、上年结转政府信息公开申请数量0000000（七）总计1000001"
+        f"四、结转下年度继续办理0000000{year}年，我局共收到申请1件"
+    )
+    fees = r.disclosure.cell(DisclosureRow.ADMINISTRATIVE_FEES, DisclosureColumn.FEE_AMOUNT)
+    assert fees.kind is CellKind.UNREAD
+    licensing = r.disclosure.cell(DisclosureRow.LICENSING, DisclosureColumn.DECISIONS_THIS_YEAR)
+    assert licensing.value == 7
+    assert _row(r, R.RECEIVED) == (1, 0, 0, 0, 0, 0, 1)
+    assert _row(r, R.CARRIED_FORWARD) == (None,) * 7
+
+
 def test_joined_text_is_told_from_other_shapes() -> None:
     joined = "一、本年新收政府信息公开申请数量5800000 58二、上年结转政府信息公开申请数量0000000"
     assert is_joined(joined)

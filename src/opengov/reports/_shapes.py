@@ -44,6 +44,9 @@ _MARKER = re.compile(rf"(?<!第)(?:\([{_NUMERAL}]+\)|[{_NUMERAL}]+、)|\d[.、](
 # single spaces between digits; the digit before "2." of "2.其他…" is numbering.
 _RUN = re.compile(r"\d(?:\d|[,.](?=\d)| (?=\d))*")
 _NUMBERING_AFTER = re.compile(rf"[.、](?=[{_CJK}\"“(])")
+# Digits running into 年/月/日: a date in the prose after a table ("…行政事业性收费0"
+# then "2025年，我局…"), whose digits cannot be told from the last cell's.
+_INTO_DATE = re.compile(r"[年月日]")
 
 # Headings of the six parts as printed (crawler text keeps them inside one line).
 _PARTS = re.compile(
@@ -232,7 +235,9 @@ def _table_part(raw: str) -> list[Tok]:
         end = m.end()
         if _NUMBERING_AFTER.match(s, end):
             end -= 1  # "…00000002.其他…": the 2 numbers the next label
-        if end > pos:
+        if _INTO_DATE.match(s, end):
+            pass  # where the value ends is not known: left as text, the row unread
+        elif end > pos:
             out.extend(_label_cells(s[label_start:pos]))
             out.append(Tok(s[pos:end].strip(), CELL))
             out.append(Tok("", ROW_END))
