@@ -376,6 +376,75 @@ FORMS = Path(__file__).parent.parent / "data" / "reports" / "forms"
 MIN_READ = {"page.txt": 0.85, "tab.txt": 1.0, "layout.txt": 0.85, "raw.txt": 0.0}
 
 
+def _rows(*rows: str) -> frozenset[str]:
+    """The seven cells of each table-三 row named."""
+    return frozenset(f"applications[{r}, {c.value}]" for r in rows for c in ApplicantColumn)
+
+
+_PROCUREMENT = frozenset(
+    {
+        "disclosure[centralised_procurement, procurement_items]",
+        "disclosure[centralised_procurement, procurement_amount]",
+    }
+)
+# Cells a shape of one corpus file leaves unread, left out of its share read and
+# required unread, each with the reason. "Cannot be read": the text does not say
+# which number goes where. "Not read yet": the text does, the reader does not.
+#  - split rows: pdftotext -layout puts one value of a row whose label wraps beside
+#    the label's first line and the other six on a later line (（二）部分公开 "1" above
+#    "0 0 0 0 0 1"); which column the lone value belongs to is not printed, and every
+#    place for it adds up. Cannot be read unless all seven are equal (then not read yet).
+#  - merged （六）: scj-2024 prints one 0 per column with rowspan=3 over （六）1-3; the
+#    text gives one row of 0s or none, so what each row holds is not printed.
+SHAPE_UNREAD: dict[tuple[str, str], tuple[str, frozenset[str]]] = {
+    ("pingtan-gwh-2020", "tab.txt"): (
+        "cannot be read: the procurement amount is printed as 3601627.4元 in a column "
+        "of 万元, which Cell.read leaves unread",
+        frozenset({"disclosure[centralised_procurement, procurement_amount]"}),
+    ),
+    ("pingtan-scj-2024", "tab.txt"): (
+        "cannot be read: merged （六）; 1.不补正 is followed by the 0s, 2. and 3. by nothing",
+        _rows("other_fee_not_paid", "other_misc"),
+    ),
+    ("pingtan-scj-2024", "layout.txt"): (
+        "cannot be read: merged （六） (its 0s printed beside 2.), split row （二） (1 above "
+        "0 0 0 0 0 1); not read yet: split row （五）5. (0 above 0 0 0 0 0 0)",
+        _rows(
+            "other_not_corrected",
+            "other_fee_not_paid",
+            "other_misc",
+            "partially_disclosed",
+            "not_processed_confirmation",
+        ),
+    ),
+    ("pingtan-zrz-2019", "layout.txt"): (
+        "cannot be read: split row （四）1. (2 above 0 0 0 0 0 2), the procurement amount "
+        "printed as 万元 above 2059.2090; not read yet: split rows （二）, （四）2., （五）5. "
+        "(0 above 0 0 0 0 0 0), the procurement items (8, then 万元 on its line)",
+        _rows(
+            "partially_disclosed",
+            "unable_not_held",
+            "unable_needs_creation",
+            "not_processed_confirmation",
+        )
+        | _PROCUREMENT,
+    ),
+    ("pingtan-zrz-2020", "layout.txt"): (
+        "cannot be read: split rows （二） (4 above 0 0 0 0 0 4) and （四）1. (1 above "
+        "0 0 0 1 0 2), the procurement amount printed as 万元 above 1690.9913; not read "
+        "yet: split rows （四）2. and （五）5. (0 above 0 0 0 0 0 0), the procurement items "
+        "(19, then 万元 on its line)",
+        _rows(
+            "partially_disclosed",
+            "unable_not_held",
+            "unable_needs_creation",
+            "not_processed_confirmation",
+        )
+        | _PROCUREMENT,
+    ),
+}
+
+
 def _corpus_files() -> list[tuple[str, Path]]:
     out = []
     for expected in sorted(CORPUS.glob("*/expected.json")):
@@ -412,7 +481,12 @@ def test_no_shape_reads_a_number_the_page_does_not_print(slug: str, path: Path) 
     from opengov.reports import Cell
 
     report = parse_report(path)
+    _, unread = SHAPE_UNREAD.get((slug, path.name), ("", frozenset()))
     wrong, read, cells = [], 0, _expected_cells(slug)
+    refs = {str(ref): ref for ref, _, _ in cells}
+    assert unread <= refs.keys()
+    assert [r for r in sorted(unread) if report.cell(refs[r]).kind is not CellKind.UNREAD] == []  # type: ignore[arg-type]
+    cells = [c for c in cells if str(c[0]) not in unread]
     for ref, text, money in cells:
         got = report.cell(ref)  # type: ignore[arg-type]
         if got.kind is CellKind.UNREAD:
