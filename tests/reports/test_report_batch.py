@@ -503,3 +503,10 @@ def test_results_from_workers_are_equal_and_share_their_cells() -> None:
     cells = [c for r in parallel if r.report for _, c in r.report.items()]
     assert len(cells) == 3 * 200
     assert len({id(c) for c in cells}) == len(set(cells))
+
+
+def test_the_shared_cells_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch_module, "_SHARED_CELLS", 5)
+    pages = str(CORPUS / "pingtan-20*" / "page.html")
+    # more distinct values than the bound: the sharing starts afresh, results unchanged
+    assert list(read_reports(pages, workers=2, chunksize=1)) == list(read_reports(pages))

@@ -626,7 +626,12 @@ def _read_chunk(chunk: list[tuple[str, _Job]]) -> bytes:
     return out.getvalue()
 
 
+_SHARED_CELLS = 50_000  # beyond, the shared cells start afresh: memory stays bounded
+
+
 def _loads(data: bytes, cells: dict[object, Cell]) -> list[ReportResult]:
+    if len(cells) > _SHARED_CELLS:
+        cells.clear()
     results: list[ReportResult] = _CellUnpickler(data, cells).load()
     return results
 
@@ -649,7 +654,7 @@ def _parallel(
 
     todo = chunks()
     pending: deque[tuple[list[tuple[str, _Job]], Future[bytes]]] = deque()
-    cells: dict[object, Cell] = {}  # one Cell per value, for the whole batch
+    cells: dict[object, Cell] = {}  # one Cell per value, shared by the batch's reports
     pool = new_pool(workers)
     try:
         for chunk in islice(todo, 2 * workers):
