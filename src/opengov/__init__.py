@@ -39,6 +39,7 @@ _EXPORTS: dict[str, str] = {
     "InvalidEventError": "opengov.errors",
     "ReportParseError": "opengov.errors",
     "LegacyReportError": "opengov.errors",
+    "MissingExtraError": "opengov.errors",
     "OpenGovWarning": "opengov.errors",
     "ProvisionalCalendarWarning": "opengov.errors",
     # legal sources
@@ -206,6 +207,7 @@ __all__ = [
     "LegacyOutcome",
     "LegacyReportError",
     "LocalProactiveItem",
+    "MissingExtraError",
     "NeedsInterpretationError",
     "NoticeOrigin",
     "NoticeParseError",
@@ -342,6 +344,7 @@ if TYPE_CHECKING:
         InvalidEventError,
         InvalidInputError,
         LegacyReportError,
+        MissingExtraError,
         NeedsInterpretationError,
         NoticeParseError,
         NoticeRejectedError,

@@ -34,6 +34,7 @@ __all__ = [
     "InvalidEventError",
     "InvalidInputError",
     "LegacyReportError",
+    "MissingExtraError",
     "NeedsInterpretationError",
     "NoticeParseError",
     "NoticeRejectedError",
@@ -150,6 +151,17 @@ class LegacyReportError(ReportParseError):
     """
 
     code: ClassVar[str] = "legacy_report"
+
+
+class MissingExtraError(OpenGovError, ImportError, LookupError):
+    """An optional extra that a call needs is not installed.
+
+    The message names the extra and the command that installs it, e.g.
+    ``pip install "opengov-cn[pdf]"`` to read PDF reports. An ``ImportError`` and,
+    as something that is not there, a ``LookupError``.
+    """
+
+    code: ClassVar[str] = "missing_extra"
 
 
 class OpenGovWarning(UserWarning):

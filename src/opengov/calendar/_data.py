@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from functools import lru_cache
 from os import PathLike, fspath
 from typing import Any
 
+from opengov._files import read_capped_file
 from opengov._show import show
 from opengov.calendar._records import DateRange, Festival, HolidayNotice
 from opengov.errors import CalendarDataError, InvalidInputError
@@ -115,28 +115,14 @@ def read_notice_file_bytes(path: str) -> bytes:
     A FIFO, a device (``/dev/zero``) or a directory is refused before it is opened,
     so reading can neither block nor run without end.
     """
-    import stat
-
-    try:
-        regular = stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
-        raise CalendarDataError(f"cannot read notice file {show(path)}: {exc}") from None
-    if not regular:
-        raise CalendarDataError(
-            f"cannot read notice file {show(path)}: it is not a regular file (a directory, "
-            "a device or a pipe); give the path of the notice's text or JSON file"
-        )
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_NOTICE_BYTES + 1)
-    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
-        raise CalendarDataError(f"cannot read notice file {show(path)}: {exc}") from None
-    if len(raw) > MAX_NOTICE_BYTES:
-        raise CalendarDataError(
-            f"notice file {show(path)} is larger than {MAX_NOTICE_BYTES} bytes; a notice is "
-            "a few kilobytes: give the notice's text or its JSON record"
-        )
-    return raw
+    return read_capped_file(
+        path,
+        MAX_NOTICE_BYTES,
+        what="notice file",
+        error=CalendarDataError,
+        not_regular="give the path of the notice's text or JSON file",
+        too_large="a notice is a few kilobytes: give the notice's text or its JSON record",
+    )
 
 
 def load_notice(source: str | PathLike[str]) -> HolidayNotice:

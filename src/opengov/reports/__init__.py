@@ -44,6 +44,8 @@ _EXPORTS: dict[str, str] = {
     "DisclosureRow": "opengov.reports.model",
     "DisclosureSection": "opengov.reports.model",
     "DisclosureTable": "opengov.reports.model",
+    "Recovery": "opengov.reports.model",
+    "RecoveryRule": "opengov.reports.model",
     "ReportTable": "opengov.reports.model",
     "ReportText": "opengov.reports.model",
     "ReviewKind": "opengov.reports.model",
@@ -70,6 +72,9 @@ _EXPORTS: dict[str, str] = {
     "ReportResult": "opengov.reports.batch",
     "read_reports": "opengov.reports.batch",
     "report_files": "opengov.reports.batch",
+    "MAX_DOCUMENT_FILE_BYTES": "opengov.reports.files",
+    "MAX_TEXT_FILE_BYTES": "opengov.reports.files",
+    "parse_report_bytes": "opengov.reports.files",
     "to_html": "opengov.reports.render",
     "to_markdown": "opengov.reports.render",
     "to_text": "opengov.reports.render",
@@ -104,6 +109,8 @@ _EXPORTS: dict[str, str] = {
 __all__ = [
     "BALANCE_NOTE",
     "LEGACY_YEARS",
+    "MAX_DOCUMENT_FILE_BYTES",
+    "MAX_TEXT_FILE_BYTES",
     "REPORT_SUFFIXES",
     "AnnualReport",
     "ApplicantColumn",
@@ -132,6 +139,8 @@ __all__ = [
     "LegacyValue",
     "Origin",
     "ReadError",
+    "Recovery",
+    "RecoveryRule",
     "ReportResult",
     "ReportTable",
     "ReportText",
@@ -158,6 +167,7 @@ __all__ = [
     "parse_legacy_report_html",
     "parse_legacy_report_text",
     "parse_report",
+    "parse_report_bytes",
     "parse_report_html",
     "parse_report_text",
     "read_reports",
@@ -191,7 +201,12 @@ if TYPE_CHECKING:
         check_report,
         check_reports,
     )
-    from opengov.reports.files import parse_report
+    from opengov.reports.files import (
+        MAX_DOCUMENT_FILE_BYTES,
+        MAX_TEXT_FILE_BYTES,
+        parse_report,
+        parse_report_bytes,
+    )
     from opengov.reports.frame import findings_to_frame, to_frame
     from opengov.reports.legacy_report import (
         LEGACY_YEARS,
@@ -223,6 +238,8 @@ if TYPE_CHECKING:
         DisclosureRow,
         DisclosureSection,
         DisclosureTable,
+        Recovery,
+        RecoveryRule,
         ReportTable,
         ReportText,
         ReviewKind,

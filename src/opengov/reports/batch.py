@@ -45,6 +45,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
+from enum import Enum
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -56,7 +57,7 @@ from opengov._show import show
 from opengov.errors import InvalidInputError, OpenGovError, ReportParseError
 from opengov.reports._reader import find_year_agency
 from opengov.reports.files import parse_report
-from opengov.reports.model import AnnualReport, Cell, CellKind
+from opengov.reports.model import AnnualReport, Cell
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -592,13 +593,30 @@ def _chunksize(chunksize: object) -> int:
 # by every report of the batch (less memory too).
 
 
+def _encode(value: object) -> tuple[str, object] | None:
+    """A field value as a tagged plain value (1, True and Decimal("1") differ)."""
+    if isinstance(value, Enum):
+        return ("e", value.value)
+    if type(value) in (bool, int, str) or value is None:
+        return (type(value).__name__, value)
+    if type(value) is Decimal:
+        return ("d", str(value))
+    return None
+
+
+def _decode(tagged: tuple[str, object]) -> object:
+    tag, value = tagged
+    return Decimal(str(value)) if tag == "d" else value
+
+
 class _CellPickler(pickle.Pickler):
     def persistent_id(self, obj: object) -> object:
-        if type(obj) is Cell:
-            v = obj.value
-            value = None if v is None else (type(v).__name__, str(v))
-            return (obj.kind.value, value, obj.raw)
-        return None
+        if type(obj) is not Cell:
+            return None
+        fields = tuple((name, _encode(getattr(obj, name))) for name in Cell.model_fields)
+        if any(tagged is None for _, tagged in fields):
+            return None  # a value with no plain form: pickled as it is
+        return fields
 
 
 class _CellUnpickler(pickle.Unpickler):
@@ -609,11 +627,8 @@ class _CellUnpickler(pickle.Unpickler):
     def persistent_load(self, pid: Any) -> Cell:
         cell = self._cells.get(pid)
         if cell is None:
-            kind: str = pid[0]
-            value: tuple[str, str] | None = pid[1]
-            raw: str | None = pid[2]
-            number = None if value is None else (int if value[0] == "int" else Decimal)(value[1])
-            cell = self._cells[pid] = Cell(kind=CellKind(kind), value=number, raw=raw)
+            cell = Cell.model_validate({name: _decode(tagged) for name, tagged in pid})
+            self._cells[pid] = cell
         return cell
 
 

@@ -1,10 +1,23 @@
-"""Reading a report file (年度报告文件): HTML or text, chosen by content.
+"""Reading a report file (年度报告文件): HTML, text, PDF or Word, chosen by content.
 
-:func:`parse_report` reads a file as UTF-8, or as GB18030 (as many portals publish
-it) when it is not UTF-8, and hands the text to :func:`parse_report_source`: HTML
-markup (:func:`looks_like_html`) goes to
+:func:`parse_report` reads a file (only a regular file, at most
+:data:`MAX_DOCUMENT_FILE_BYTES`); :func:`parse_report_bytes` does the same for
+bytes already in memory. The first bytes decide what the file is, never its
+extension: a PDF (``pdf`` extra) or a Word ``.docx`` (``docx`` extra) is turned
+into minimal HTML for :func:`~opengov.reports.parse_html.parse_report_html`; other
+files are decoded (at most :data:`MAX_TEXT_FILE_BYTES`) and handed to
+:func:`parse_report_source`: HTML markup (:func:`looks_like_html`) goes to
 :func:`~opengov.reports.parse_html.parse_report_html`, anything else to
-:func:`~opengov.reports.parse_text.parse_report_text`.
+:func:`~opengov.reports.parse_text.parse_report_text`. Legacy Word and WPS files,
+OFD, images and other binaries are refused with what to do instead.
+
+Encodings: a byte-order mark (UTF-8, UTF-16) decides; then UTF-16 without a mark
+(its NUL bytes); then valid UTF-8; then a charset the page declares (``<meta
+charset>``; GB2312 and GBK are read as GB18030, their superset); then GB18030 when
+its characters are everyday simplified Chinese, or Big5 when they are everyday
+traditional Chinese. A declared charset that does not decode the bytes is an error
+naming the charset and the byte offset, never a silent second guess; undecodable
+bytes likewise. Errors name the file, and for text read by a guess, the encoding.
 
 Legal basis:
     - report-format-2019, report-format-2021 (through the two parsers).
@@ -17,13 +30,38 @@ Legal basis:
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from os import PathLike, fspath
 
+from opengov._files import read_capped_file
+from opengov._show import show
 from opengov.errors import InvalidInputError, ReportParseError
 from opengov.outcomes import ReportFormat
+from opengov.reports._decode import codec_name, decode_report_bytes
+from opengov.reports._kinds import file_kind
 from opengov.reports.model import AnnualReport
 
-__all__ = ["looks_like_html", "parse_report", "parse_report_source"]
+__all__ = [
+    "MAX_DOCUMENT_FILE_BYTES",
+    "MAX_TEXT_FILE_BYTES",
+    "looks_like_html",
+    "parse_report",
+    "parse_report_bytes",
+    "parse_report_source",
+]
+
+# The size caps, the one place they are set. A report's page or text is well under a
+# megabyte; a PDF or Word file with its fonts and images a few megabytes.
+
+#: The largest HTML or text report file read (20 MiB); a larger one is refused.
+MAX_TEXT_FILE_BYTES = 20 << 20
+#: The largest PDF or Word (.docx) report file read (50 MiB); a larger one is refused
+#: unread.
+MAX_DOCUMENT_FILE_BYTES = 50 << 20
+
+_TOO_LARGE_TEXT = "a report's page or text is well under a megabyte: give one report's file"
+_TOO_LARGE_DOCUMENT = (
+    "a report's PDF or Word file is a few megabytes: give one report's file, or its HTML page"
+)
 
 _HTML = re.compile(r"<\s*(?:html|table|body|tr|td|p|div)\b", re.IGNORECASE)
 
@@ -51,27 +89,85 @@ def parse_report_source(
 
 
 def parse_report(
-    path: str | Path,
+    path: str | PathLike[str],
     *,
     agency: str | None = None,
     year: int | None = None,
     format: ReportFormat | str | None = None,
 ) -> AnnualReport:
-    """Read a report file (UTF-8, or GB18030 as published by many portals)."""
-    if not isinstance(path, (str, Path)):
+    """Read a report file: HTML or a text dump, in any encoding the module names."""
+    if not isinstance(path, (str, PathLike)):
         raise InvalidInputError(f"path must be a str or Path, got {type(path).__name__}")
+    data = read_capped_file(
+        path,
+        MAX_DOCUMENT_FILE_BYTES,
+        what="report file",
+        error=ReportParseError,
+        not_regular="give the path of the report's file (HTML, text, PDF or .docx)",
+        too_large=_TOO_LARGE_DOCUMENT,
+    )
+    return parse_report_bytes(data, name=fspath(path), agency=agency, year=year, format=format)
+
+
+def parse_report_bytes(
+    data: bytes,
+    *,
+    name: str = "<bytes>",
+    agency: str | None = None,
+    year: int | None = None,
+    format: ReportFormat | str | None = None,
+) -> AnnualReport:
+    """Parse a report file's bytes (e.g. a downloaded page); ``name`` is used in errors.
+
+    >>> page = "<p>某局2021年政府信息公开工作年度报告</p>".encode("gbk")
+    >>> parse_report_bytes(page, name="page.html")
+    Traceback (most recent call last):
+    opengov.errors.ReportParseError: report file 'page.html' (read as GB18030, detected): no table 三 found: ...
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise InvalidInputError(f"data must be bytes, got {type(data).__name__}")
+    if not isinstance(name, str):
+        raise InvalidInputError(f"name must be a str, got {type(name).__name__}")
+    data = bytes(data)
+    kind = file_kind(data, name)
+    limit = MAX_TEXT_FILE_BYTES if kind == "text" else MAX_DOCUMENT_FILE_BYTES
+    if len(data) > limit:
+        raise ReportParseError(
+            f"report file {show(name)} is larger than {limit} bytes; "
+            + (_TOO_LARGE_TEXT if kind == "text" else _TOO_LARGE_DOCUMENT)
+        )
+    if kind == "docx":
+        from opengov.reports._docx import docx_report_html
+
+        return _parse_html(docx_report_html(data, name), name, "Word", agency, year, format)
+    if kind == "pdf":
+        from opengov.reports._pdf import pdf_report_html
+
+        converted = pdf_report_html(data, name)
+        return _parse_html(converted.html, name, "PDF", agency, year, format, notes=converted.notes)
+    decoded = decode_report_bytes(data, name)
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ReportParseError(f"cannot read report file {str(path)!r}: {exc.strerror}") from None
-    except ValueError:  # e.g. a NUL byte, which no file name can hold
-        raise ReportParseError(f"cannot read report file {str(path)!r}: not a valid path") from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte string
-        raise ReportParseError(f"cannot decode {str(path)!r}: save it as UTF-8")
-    return parse_report_source(text, agency=agency, year=year, format=format)
+        return parse_report_source(decoded.text, agency=agency, year=year, format=format)
+    except ReportParseError as exc:
+        how = f"read as {codec_name(decoded.encoding)}, {decoded.reason}"
+        # the same class (a LegacyReportError stays one), the file named
+        raise type(exc)(f"report file {show(name)} ({how}): {exc}") from None
+
+
+def _parse_html(
+    page: str,
+    name: str,
+    kind: str,
+    agency: str | None,
+    year: int | None,
+    format: ReportFormat | str | None,
+    *,
+    notes: tuple[str, ...] = (),
+) -> AnnualReport:
+    from opengov.reports.parse_html import parse_report_html
+
+    try:
+        return parse_report_html(page, agency=agency, year=year, format=format)
+    except ReportParseError as exc:
+        also = "".join(f"; {note}" for note in notes)
+        raise type(exc)(f"report file {show(name)} (a {kind} document): {exc}{also}") from None
