@@ -278,3 +278,11 @@ def test_a_broken_word_package_is_a_report_parse_error() -> None:
         archive.writestr("word/document.xml", b"<w:document><unclosed>")
     with pytest.raises(ReportParseError, match=r"'broken\.docx': not a readable Word document"):
         parse_report_bytes(out.getvalue(), name="broken.docx")
+
+
+def test_a_word_text_over_its_cap_is_refused_unread(monkeypatch: pytest.MonkeyPatch) -> None:
+    from opengov.reports import _docx
+
+    monkeypatch.setattr(_docx, "MAX_BODY_BYTES", 1000)
+    with pytest.raises(ReportParseError, match=r"its text \(word/document\.xml\) is \d+ bytes"):
+        parse_report_bytes(_word("f2019-errors.html"), name="r.docx")
