@@ -11,6 +11,11 @@ A form the parser cannot read yet is listed once in :data:`UNSUPPORTED`; a singl
 file it reads wrong is listed in :data:`KNOWN_WRONG` with the cells it gets wrong.
 Both are strict xfails: when the parser learns a form, the xfail fails and the
 entry is removed.
+
+The checks run on the corpus too: ``check_report`` must find exactly the errors a
+report prints (:data:`PUBLISHED_ERRORS`, worked out by hand) and none in the others,
+and ``check_carry_forward`` must flag exactly the columns where an agency's 四、结转
+下年度继续办理 differs from its next report's 二、上年结转 in the hand-read tables.
 """
 
 from __future__ import annotations
@@ -29,8 +34,13 @@ from opengov.reports import (
     AnnualReport,
     ApplicantColumn,
     Cell,
+    CheckRule,
     DisclosureColumn,
     DisclosureRow,
+    Severity,
+    check_carry_forward,
+    check_report,
+    check_reports,
     disclosure_layout,
     parse_report,
 )
@@ -44,7 +54,6 @@ FORMS = DATA / "forms"
 # remove it when the parser learns the form (the strict xfail then fails).
 UNSUPPORTED: dict[str, str] = {
     "page.txt": "crawler text joins table cells with no separator; no reader for it yet",
-    "tab.txt": "browser copy (tab-separated cells); the text reader splits on '|' only",
     "layout.txt": "pdftotext -layout output (cells aligned by spaces); no reader for it yet",
     "raw.txt": "pdftotext output (one cell per line, no separator); no reader for it yet",
 }
@@ -57,6 +66,25 @@ OPTIONAL_LIBRARY: dict[str, str] = {
 
 # (slug, form kind) -> the cells the parser reads wrong today (parser bugs to fix).
 KNOWN_WRONG: dict[tuple[str, str], str] = {}
+
+# Reports that print an arithmetic error, and the error findings of check_report on
+# their page.html, worked out by hand from the printed tables: (rule, the cell that
+# should hold the sum, the sum, the printed value). Every other entry with a
+# page.html must give no error finding.
+PUBLISHED_ERRORS: dict[str, set[tuple[str, str, int, int]]] = {
+    # 商业企业 1 in （二）部分公开 and （七）总计, left out of both rows' 总计 (8 and 19);
+    # 商业企业 received and carried over nothing.
+    "pingtan-zrz-2023": {
+        ("column_total", "applications[partially_disclosed, total]", 9, 8),
+        ("column_total", "applications[total, total]", 20, 19),
+        ("balance", "applications[carried_forward, commercial_enterprise]", -1, 0),
+    },
+    # 法律服务机构 1 in 本机关不掌握 (row total 2), missing from （七）总计 (0 and 9).
+    "pingtan-zrz-2020": {
+        ("result_total", "applications[total, legal_service_institution]", 1, 0),
+        ("result_total", "applications[total, total]", 10, 9),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -193,3 +221,68 @@ def test_xfail_tables_name_only_existing_files() -> None:
     assert set(OPTIONAL_LIBRARY) <= set(UNSUPPORTED) | kinds
     for slug, kind in KNOWN_WRONG:
         assert (CORPUS / slug / kind).exists() or (FORMS / slug / kind).exists(), (slug, kind)
+
+
+def _error_keys(report: AnnualReport) -> set[tuple[str, str, int, int]]:
+    out = set()
+    for f in check_report(report):
+        if f.severity is Severity.ERROR:
+            assert f.expected is not None, f
+            assert f.actual is not None, f
+            out.add((f.rule.value, str(f.cells[-1].ref), int(f.expected), int(f.actual)))
+    return out
+
+
+@pytest.mark.parametrize("slug", [s for s in _slugs() if (CORPUS / s / "page.html").exists()])
+def test_check_report_finds_exactly_the_published_errors(slug: str) -> None:
+    report = parse_report(CORPUS / slug / "page.html")
+    assert _error_keys(report) == PUBLISHED_ERRORS.get(slug, set())
+
+
+def _consecutive_pairs() -> list[tuple[str, str]]:
+    by_key = {}
+    for slug in _slugs():
+        e = json.loads((CORPUS / slug / "expected.json").read_text(encoding="utf-8"))
+        by_key[(e["agency"], e["year"])] = slug
+    return [
+        (by_key[(agency, year - 1)], slug)
+        for (agency, year), slug in sorted(by_key.items())
+        if (agency, year - 1) in by_key
+    ]
+
+
+def _printed_row(slug: str, row: OutcomeRow) -> list[str]:
+    e = json.loads((CORPUS / slug / "expected.json").read_text(encoding="utf-8"))
+    cells: list[str] = next(x["cells"] for x in e["applications"] if x["row"] == row.value)
+    return cells
+
+
+def test_the_corpus_has_consecutive_pairs() -> None:
+    assert ("pingtan-zrz-2019", "pingtan-zrz-2020") in _consecutive_pairs()
+    assert ("pingtan-zrz-2023", "pingtan-zrz-2024") in _consecutive_pairs()
+
+
+@pytest.mark.parametrize(
+    ("previous", "current"),
+    [
+        pytest.param(a, b, id=f"{a}->{b}")
+        for a, b in _consecutive_pairs()
+        if (CORPUS / a / "page.html").exists() and (CORPUS / b / "page.html").exists()
+    ],
+)
+def test_carry_forward_between_consecutive_reports(previous: str, current: str) -> None:
+    # The hand-read tables say which columns differ: last year's 四 vs this year's 二.
+    forward = _printed_row(previous, OutcomeRow.CARRIED_FORWARD)
+    over = _printed_row(current, OutcomeRow.CARRIED_OVER)
+    differing = {
+        col
+        for col, a, b in zip(ApplicantColumn, forward, over, strict=True)
+        if Decimal(a) != Decimal(b)
+    }
+    before = parse_report(CORPUS / previous / "page.html")
+    after = parse_report(CORPUS / current / "page.html")
+    findings = check_carry_forward(before, after)
+    assert {ApplicantColumn(f.cells[0].ref.column) for f in findings} == differing
+    assert all(f.severity is Severity.ERROR for f in findings)
+    pair = [f for f in check_reports([after, before]) if f.rule is CheckRule.CARRY_FORWARD]
+    assert pair == list(findings)

@@ -25,6 +25,7 @@ from opengov.errors import (
 )
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.reports.model import (
+    ODD_DIGIT,
     AnnualReport,
     ApplicationTable,
     Cell,
@@ -35,9 +36,11 @@ from opengov.reports.model import (
     ReviewKind,
     ReviewTable,
     disclosure_layout,
+    prose_digits,
 )
 
 CELL, PARA, ROW_END, TABLE_END = 0, 1, 2, 3
+RULE = 4  # a text dump's rule line (|||||, |---|): holds no cell, ends a run of them
 
 
 class Tok(NamedTuple):
@@ -307,6 +310,70 @@ def find_row(
     return None
 
 
+# ---------------------------------------------------------------- short rows
+#
+# A dump printing one cell per line shows where a row ends only by the next label,
+# and often ends each row with a line of its own: a rule ("||") or a blank cell
+# ("|"). A cell line lost from such a row makes it one cell short: its values would
+# be read shifted left, the closing blank taken for the last value. The rows of one
+# table run the same number of lines past their values, so a row that runs fewer
+# than most rows do and ends in a blank cell lacks a value, which one is not known:
+# all its cells are unread. (A row that runs short and ends in a value lacks its
+# closing line, as the last row of a table may.)
+
+
+class Run(NamedTuple):
+    """The lines after a label printed one cell per line: how many beyond the
+    values (a closing rule counts), whether the last cell is blank, whether the
+    table goes on after them (another label or rule follows), their text."""
+
+    extra: int
+    ends_blank: bool
+    table_goes_on: bool
+    raw: str
+
+
+def cell_run(tokens: Sequence[Tok], j: int, end: int, n: int) -> Run | None:
+    """The :class:`Run` after the label at ``j`` (``n`` values), when the label and
+    each cell up to the next label or rule sit on lines of their own; else ``None``."""
+    if tokens[j].line < 0:
+        return None
+    span = span_after(tokens, j, end)
+    line = tokens[j].line
+    for tok in span:
+        if tok.kind != CELL or tok.line <= line:
+            return None
+        line = tok.line
+    if not span:
+        return None
+    after = j + 1 + len(span)
+    ruled = after < end and tokens[after].kind == RULE
+    goes_on = after < end and tokens[after].kind in (CELL, RULE)
+    raw = " | ".join(t.text for t in span)
+    return Run(len(span) + ruled - n, not span[-1].text.strip(), goes_on, raw)
+
+
+def unread_short_rows(
+    rows: Sequence[tuple[Cell, ...]], runs: Sequence[Run | None]
+) -> list[tuple[Cell, ...]]:
+    """``rows`` with those whose run is short and ends in a blank unread.
+
+    What is short is what most runs are not; a run at the end of a table, which may
+    lack its closing line, is not counted for that.
+    """
+    counts = Counter(run.extra for run in runs if run is not None and run.table_goes_on)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return list(rows)
+    usual = ranked[0][0]
+    return [
+        tuple(Cell.unread(run.raw) for _ in row)
+        if run is not None and run.extra < usual and run.ends_blank
+        else row
+        for row, run in zip(rows, runs, strict=True)
+    ]
+
+
 # ------------------------------------------------------------------ metadata
 
 _YEAR_BEFORE = re.compile(
@@ -376,13 +443,15 @@ def split_text(tokens: Sequence[Tok]) -> ReportText:
     return ReportText(**{p: "\n".join(v) for p, v in parts.items()})
 
 
-# The amount is a whole number: never the tail of one ("1,200" is not 200), and
-# thousands separators are read ("1,200元" is 1200). A "," not after a digit is a
-# full-width "，" folded by NFKC, a plain separator in the prose.
+# The amount is a whole number: never the tail of one ("1,200" is not 200, "1 200"
+# is not read), and thousands separators are read ("1,200元" is 1200). A "," not
+# after a digit is a full-width "，" folded by NFKC, a plain separator in the prose.
 _FEE = re.compile(
-    r"信息处理费[^。;]{0,40}?(?<!\d)(?<!\d,)(?<!\d\.)"
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)"
+    r"信息处理费[^。;]{0,40}?"
+    r"([0-9]{1,3}(?:,[0-9]{3}){1,4}(?:\.[0-9]{1,15})?|[0-9]{1,15}(?:\.[0-9]{1,15})?)"
+    r"\s*(万元|元)"
 )
+_DIGIT_BEFORE = re.compile(rf"[0-9{ODD_DIGIT}][\s,.]*$")
 
 
 def find_information_fee(other_matters: str) -> Decimal | None:
@@ -391,8 +460,9 @@ def find_information_fee(other_matters: str) -> Decimal | None:
     >>> find_information_fee("本年度收取信息处理费共计1,200元。")
     Decimal('1200')
     """
-    m = _FEE.search(norm(other_matters))
-    if m is None:
+    text = prose_digits(other_matters)
+    m = _FEE.search(text)
+    if m is None or _DIGIT_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1)):
         return None
     try:
         amount = Decimal(m.group(1).replace(",", ""))
@@ -413,6 +483,46 @@ def _find(tokens: Sequence[Tok], start: int, end: int, pred: Callable[[str], boo
     return None
 
 
+# A report's title: a short paragraph naming a year's 政府信息公开工作年度报告.
+_TITLE = re.compile(r"(?:19|20)\d{2}年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告")
+
+
+def _require_one_report(tokens: Sequence[Tok], i3: int) -> None:
+    """Raise when the text holds more than one report.
+
+    A second report starts at a 本年新收 cell that follows a table 四 (a 行政复议
+    heading) or a report title after the table 三 before it. A 本年新收 cell with
+    neither between (a table 三 printed twice, or split over two tables) is not
+    taken for another report.
+    """
+    starts: list[tuple[int, Tok | None]] = []
+    after_review = False
+    title: Tok | None = None
+    for j in range(i3 + 1, len(tokens)):
+        tok = tokens[j]
+        if tok.kind == PARA:
+            t = norm(tok.text)
+            if len(t) <= 80 and _TITLE.search(t):
+                title = tok
+        elif tok.kind == CELL:
+            if "本年新收" in norm(tok.text):
+                if after_review or title is not None:
+                    starts.append((j, title))
+                after_review, title = False, None
+            elif core(tok.text) == "行政复议":
+                after_review = True
+    if not starts:
+        return
+    j, title = starts[0]
+    where = title if title is not None else tokens[j]
+    line = f" (line {where.line + 1})" if where.line >= 0 else ""
+    raise ReportParseError(
+        f"the text holds {len(starts) + 1} reports: a second table 三 begins after the "
+        f"first report's tables, at “{where.text[:60]}”{line}; split the text into one "
+        "report each and parse them one by one"
+    )
+
+
 def read_report(
     tokens: Sequence[Tok],
     *,
@@ -428,8 +538,10 @@ def read_report(
         _refuse_legacy(tokens)
         raise ReportParseError(
             "no table 三 found: no cell reads 一、本年新收政府信息公开申请数量; give the "
-            "report's HTML or a text dump with its tables as '|'-separated cells"
+            "report's HTML, or its text with table cells separated by '|', tabs or "
+            "wide spaces, one cell per line, or run together as crawlers save them"
         )
+    _require_one_report(tokens, i3)
     found_year, found_agency = find_year_agency(
         [t.text for t in tokens[:i3] if t.kind == PARA][:40]
     )
@@ -518,6 +630,7 @@ def _read_applications(
     tokens: Sequence[Tok], start: int, end: int, fmt: ReportFormat
 ) -> ApplicationTable:
     rows: list[tuple[Cell, ...]] = []
+    runs: list[Run | None] = []
     p = start
     width = row_width(tokens, start, end)
     for row in fmt.rows:
@@ -532,11 +645,13 @@ def _read_applications(
         )
         if found is None:
             rows.append((Cell.unread(),) * 7)
+            runs.append(None)
             continue
         cells, j = found
         rows.append(cells)
+        runs.append(cell_run(tokens, j, end, 7))
         p = j + 1
-    return ApplicationTable(format=fmt, cells=tuple(rows))
+    return ApplicationTable(format=fmt, cells=tuple(unread_short_rows(rows, runs)))
 
 
 def _read_review(tokens: Sequence[Tok], start: int, end: int) -> ReviewTable:
@@ -585,7 +700,8 @@ def _disclosure_row_matches(text: str, row: DisclosureRow) -> bool:
 def _read_disclosure(
     tokens: Sequence[Tok], start: int, end: int, fmt: ReportFormat
 ) -> DisclosureTable:
-    cells: list[Cell] = []
+    rows: list[tuple[Cell, ...]] = []
+    runs: list[Run | None] = []
     for section in disclosure_layout(fmt):
         heading = f"第二十条第({to_chinese_numeral(section.item)})项"
         h = _find(tokens, start, end, partial(_starts, prefix=heading))
@@ -603,7 +719,10 @@ def _read_disclosure(
                     tokens, h, s_end, matches, matches, len(section.columns), money, width
                 )
             if found is None:
-                cells.extend(Cell.unread() for _ in section.columns)
+                rows.append(tuple(Cell.unread() for _ in section.columns))
+                runs.append(None)
             else:
-                cells.extend(found[0])
-    return DisclosureTable(format=fmt, cells=tuple(cells))
+                rows.append(found[0])
+                runs.append(cell_run(tokens, found[1], end, len(section.columns)))
+    cells = tuple(c for row in unread_short_rows(rows, runs) for c in row)
+    return DisclosureTable(format=fmt, cells=cells)

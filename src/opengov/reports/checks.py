@@ -68,6 +68,7 @@ from opengov.reports.model import (
     ReportTable,
     ReviewKind,
     ReviewResult,
+    prose_digits,
     require_report,
 )
 
@@ -411,30 +412,32 @@ def _check_values(ctx: _Ctx) -> None:
             ctx.skipped.setdefault(ref.table, []).append((ref, cell))
 
 
+# A stated count is whole ASCII digits of at most 15, not the tail of a longer number,
+# and no filler between the words and it holds a digit ("¤" is ODD_DIGIT: a digit
+# prose_digits would not have a pattern read).
+_COUNT = r"(?<![0-9¤.,])([0-9]{1,15})\s*件"
 _NARRATIVE: tuple[tuple[OutcomeRow, re.Pattern[str]], ...] = (
     (
         OutcomeRow.RECEIVED,
         re.compile(
             r"(?:本年|全年|年度|年内|\d{4}年)[^。；;]{0,12}?(?:新收|收到|受理|新增)"
-            r"[^。；;，,\d]{0,20}?申请[^。；;，,\d]{0,6}?(\d+)\s*件"
+            r"[^。；;，,\d¤]{0,20}?申请[^。；;，,\d¤]{0,6}?" + _COUNT
         ),
     ),
     (
         OutcomeRow.CARRIED_OVER,
-        re.compile(r"上年(?:度)?结转[^。；;，,\d]{0,16}?(\d+)\s*件"),
+        re.compile(r"上年(?:度)?结转[^。；;，,\d¤]{0,16}?" + _COUNT),
     ),
     (
         OutcomeRow.CARRIED_FORWARD,
-        re.compile(r"结转(?:至)?下(?:一)?年度?[^。；;，,\d]{0,16}?(\d+)\s*件"),
+        re.compile(r"结转(?:至)?下(?:一)?年度?[^。；;，,\d¤]{0,16}?" + _COUNT),
     ),
 )
 
 
 def _check_narrative(ctx: _Ctx) -> None:
-    import unicodedata
-
     t = ctx.report.text
-    prose = unicodedata.normalize("NFKC", "\n".join((t.overview, t.applications, t.other_matters)))
+    prose = prose_digits("\n".join((t.overview, t.applications, t.other_matters)))
     for row, pattern in _NARRATIVE:
         m = pattern.search(prose)
         if m is None:

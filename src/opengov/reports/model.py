@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
 from typing import Any, NamedTuple, TypeVar
@@ -55,6 +55,8 @@ __all__ = [
     "DisclosureRow",
     "DisclosureSection",
     "DisclosureTable",
+    "Recovery",
+    "RecoveryRule",
     "ReportTable",
     "ReportText",
     "ReviewKind",
@@ -128,13 +130,51 @@ class CellKind(CodeEnum):
 NOT_APPLICABLE_MARKERS: frozenset[str] = frozenset(
     {"/", "／", "—", "——", "–", "-", "－", "不适用", "无", "\\"}
 )
-_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# A printed count, after full-width digits and signs are made ASCII: a sign, at most
+# 15 digits (in groups of three when separated by ","), a fractional part, and a
+# unit. Only ASCII digits match: superscripts, circled and other Unicode digits do
+# not, and neither do digits with a space between them.
+_NUMBER = re.compile(
+    r"(?P<sign>[+-]?)"
+    r"(?P<int>[0-9]{1,15}|[0-9]{1,3}(?:,[0-9]{3}){1,4})"
+    r"(?:\.(?P<frac>[0-9]{1,15}))?"
+    r"\s*(?P<unit>件|项|个|万元|元|人次)?"
+)
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９＋－，．", "0123456789+-,.")
+
+# What prose numbers are read from: a character that is, or folds to, a digit but
+# is neither an ASCII nor a full-width one becomes this mark, which no pattern reads.
+ODD_DIGIT = "¤"
+
+
+@lru_cache(maxsize=4096)
+def _odd_digit(c: str) -> bool:
+    if "０" <= c <= "９":
+        return False
+    return c.isdigit() or any("0" <= d <= "9" for d in unicodedata.normalize("NFKC", c))
+
+
+def prose_digits(text: str) -> str:
+    """``text`` folded by NFKC (full-width digits and punctuation made ASCII), with
+    every other digit-like character (``²``, ``①``, Arabic-Indic digits) replaced by
+    :data:`ODD_DIGIT` first, so that a pattern reading ``[0-9]`` never reads one.
+    Whitespace is kept: ``"1 200"`` stays two numbers.
+
+    >>> prose_digits("共１２件，其中5²件")
+    '共12件,其中5¤件'
+    """
+    if not text.isascii():
+        text = "".join(ODD_DIGIT if not c.isascii() and _odd_digit(c) else c for c in text)
+    return unicodedata.normalize("NFKC", text)
 
 
 class Cell(FrozenModel):
     """One table cell: a number, blank, not applicable, or unread.
 
     ``raw`` keeps the printed text when it is not a plain number (e.g. ``"/"``).
+    ``recovered`` is true for a number that was printed run together with its row's
+    other numbers (``5800000 58``) and split by the row's arithmetic; the report's
+    :attr:`AnnualReport.recoveries` say how.
 
     >>> Cell.read("１２").value, Cell.read("/").kind.value, Cell.read("").kind.value
     (12, 'not_applicable', 'blank')
@@ -145,6 +185,7 @@ class Cell(FrozenModel):
     kind: CellKind
     value: int | Decimal | None = None
     raw: str | None = None
+    recovered: bool = False
 
     @model_validator(mode="after")
     def _value_iff_number(self) -> Cell:
@@ -152,6 +193,12 @@ class Cell(FrozenModel):
             raise ValueError("a cell has a value exactly when its kind is 'number'")
         if isinstance(self.value, bool):
             raise ValueError("a cell value is an int or a Decimal, not a bool")
+        return self
+
+    @model_validator(mode="after")
+    def _recovered_is_a_number(self) -> Cell:
+        if self.recovered and self.kind is not CellKind.NUMBER:
+            raise ValueError("only a number can be recovered; an unrecovered run is unread")
         return self
 
     @classmethod
@@ -178,31 +225,45 @@ class Cell(FrozenModel):
     def read(cls, text: str, *, money: bool = False) -> Cell:
         """Read printed cell text; never invents a number.
 
-        Full-width digits, spaces, thousands separators and a trailing 件/项/个/万元/元
-        are tolerated. ``money`` reads a decimal amount (万元); counts with a
-        fractional part are kept as decimals so that checks can report them.
+        A number is ASCII or full-width digits, maybe signed, with thousands
+        separators only in groups of three and a trailing unit 件/项/个/万元/元/人次;
+        at most 15 digits before the decimal point. Anything else is unread with its
+        text kept: digits with a space between them (``"1 0"``), superscripts,
+        circled or other Unicode digits (``"5²"``, ``"①"``), misplaced separators
+        (``"12,34"``). ``money`` reads a decimal amount in 万元, the unit of table
+        二's amounts: one printed in 元 (``"36000元"``) is unread, not read as 36000
+        万元. Counts with a fractional part are kept as decimals so that checks can
+        report them.
+
+        >>> Cell.read("1,284件").value, Cell.read("－2").value
+        (1284, -2)
+        >>> [Cell.read(t).kind.value for t in ("1 0", "5²", "①", "12,34")]
+        ['unread', 'unread', 'unread', 'unread']
         """
         if not isinstance(text, str):
             raise InvalidInputError(
                 f"cell text must be a str, got {type(text).__name__}; "
                 "use Cell.number() for a number"
             )
-        s = unicodedata.normalize("NFKC", text).strip()
-        s = re.sub(r"\s+", "", s)
-        if not s:
+        stripped = text.strip()
+        if not stripped:
             return cls.blank()
-        if s in NOT_APPLICABLE_MARKERS or text.strip() in NOT_APPLICABLE_MARKERS:
-            return cls.not_applicable(text.strip())
-        s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)
-        s = re.sub(r"(件|项|个|万元|元|人次)$", "", s)
-        if not _NUMBER.match(s):
-            return cls.unread(text.strip())
-        if money or "." in s:
-            try:
-                return cls.number(Decimal(s))
-            except InvalidOperation:  # pragma: no cover - guarded by the regex
-                return cls.unread(text.strip())
-        return cls.number(int(s))
+        if stripped in NOT_APPLICABLE_MARKERS:
+            return cls.not_applicable(stripped)
+        m = _NUMBER.fullmatch(stripped.translate(_ASCII_DIGITS))
+        if m is None:
+            folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", stripped))
+            if not folded:
+                return cls.blank()
+            if folded in NOT_APPLICABLE_MARKERS:
+                return cls.not_applicable(stripped)
+            return cls.unread(stripped)
+        if money and m["unit"] == "元":
+            return cls.unread(stripped)
+        number = m["sign"] + m["int"].replace(",", "")
+        if m["frac"] is not None:
+            return cls.number(Decimal(f"{number}.{m['frac']}"))
+        return cls.number(Decimal(number) if money else int(number))
 
     @property
     def is_number(self) -> bool:
@@ -838,6 +899,85 @@ class Completeness(NamedTuple):
         return self.read / self.total if self.total else 1.0
 
 
+# ---------------------------------------------------------------- recoveries
+
+
+class RecoveryRule(CodeEnum):
+    """The rule that left one way to split a run of digits printed without separators."""
+
+    ROW = "row"
+    BALANCE = "balance"
+    RESULTS = "results"
+    UNRESOLVED = "unresolved"
+
+    @property
+    def label_zh(self) -> str:
+        """The rule, in Chinese."""
+        return {
+            "row": "本行勾稽",
+            "balance": "表三各列：第一项加第二项之和等于第三项（七）加第四项",
+            "results": "表三各列：办理结果各行之和等于（七）总计",
+            "unresolved": "无法唯一确定",
+        }[self.value]
+
+    @property
+    def label_en(self) -> str:
+        """The rule, in English."""
+        return {
+            "row": "The row alone",
+            "balance": "Table 三, each column: 一 + 二 = （七）总计 + 四",
+            "results": "Table 三, each column: the result rows sum to （七）总计",
+            "unresolved": "Not unique: the cells stay unread",
+        }[self.value]
+
+
+_MAX_CANDIDATES = 20  # splits a row alone admits kept in a Recovery
+
+
+class Recovery(FrozenModel):
+    """One row whose numbers were printed run together, and how they were split.
+
+    Some copies of a report (crawler text, a scraper joining a row's cells) print a
+    row's numbers with no separator: ``5800000 58`` for 58, 0, 0, 0, 0, 0, 58. A run
+    is split only when exactly one split has no leading zeros in a multi-digit
+    count, keeps printed spaces as cell boundaries and satisfies the arithmetic the
+    row must satisfy: in table 三 the six applicant columns sum to 总计, in table 四
+    each group's four results sum to its 总计. ``rule`` names what made the split
+    unique: the row alone (:attr:`RecoveryRule.ROW`: ``row_splits`` is 1), else table
+    三's balances between rows. When no rule leaves exactly one split the cells stay
+    unread (``values`` is ``None``, ``rule`` is :attr:`RecoveryRule.UNRESOLVED`).
+
+    ``candidates`` are the splits the row alone admits (the first 20); ``row_splits``
+    counts them all, or is ``None`` when the run is too long to count in bounded
+    time.
+    """
+
+    cells: tuple[CellRef, ...] = Field(min_length=1)
+    printed: str
+    values: tuple[int, ...] | None = None
+    rule: RecoveryRule
+    row_splits: int | None = Field(default=None, ge=0)
+    candidates: tuple[tuple[int, ...], ...] = Field(default=(), max_length=_MAX_CANDIDATES)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Recovery:
+        n = len(self.cells)
+        if (self.values is None) != (self.rule is RecoveryRule.UNRESOLVED):
+            raise ValueError("a recovery has values exactly when its rule is not 'unresolved'")
+        if self.values is not None and len(self.values) != n:
+            raise ValueError(f"a recovery of {n} cells has {n} values")
+        if any(len(c) != n for c in self.candidates):
+            raise ValueError(f"each candidate split of {n} cells has {n} values")
+        if any(v < 0 for c in self.candidates for v in c) or any(v < 0 for v in self.values or ()):
+            raise ValueError("recovered counts are non-negative")
+        return self
+
+    @property
+    def recovered(self) -> bool:
+        """True when the run was split and the cells hold its numbers."""
+        return self.values is not None
+
+
 # -------------------------------------------------------------------- report
 
 
@@ -856,6 +996,7 @@ class AnnualReport(FrozenModel):
     review: ReviewTable
     text: ReportText = ReportText()
     information_fee_yuan: Decimal | None = None
+    recoveries: tuple[Recovery, ...] = ()
 
     @model_validator(mode="after")
     def _formats_agree(self) -> AnnualReport:
@@ -944,6 +1085,7 @@ class AnnualReport(FrozenModel):
             review=r,
             text=self.text,
             information_fee_yuan=self.information_fee_yuan,
+            recoveries=self.recoveries,
         )
 
     def completeness(self) -> Completeness:

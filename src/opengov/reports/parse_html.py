@@ -16,6 +16,15 @@ of them (a blank or "/" cell fills every slot it covers). A table whose headings
 cannot be found is read in document order. Prose outside tables gives the text
 parts.
 
+What a browser would not show is not read as part of a number: a cell with
+superscript or subscript text, or hidden text holding a digit (``hidden``,
+``display:none``, ``visibility:hidden``), is unread with that text noted after its
+own (``"1 (superscript 2)"``); hidden prose is left out. Pages saved by Word read
+as others do (``<o:p>``, conditional comments and ``<xml>`` islands give no text),
+and a table 三 that a page break split into two tables, the second maybe repeating
+the header, is read as one table when the rows after the break line up with the
+columns before it.
+
 Legal basis:
     - report-format-2019, report-format-2021 (the labels searched for).
 
@@ -27,10 +36,11 @@ Legal basis:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from opengov._model import FrozenModel
 from opengov.errors import InvalidInputError
@@ -44,10 +54,32 @@ __all__ = ["HtmlCell", "HtmlTable", "parse_html_tables", "parse_report_html"]
 _BLOCKS = frozenset(
     {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "title", "section", "article"}
 )
-_SKIP = frozenset({"script", "style"})
+# Elements whose text is never shown: scripts, styles, Word's XML islands (<xml>
+# holding <w:WordDocument> settings, when not already inside a conditional comment).
+_SKIP = frozenset({"script", "style", "xml"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _hides(attrs: list[tuple[str, str | None]]) -> bool:
+    """An element a browser does not show: ``hidden``, ``display:none`` or
+    ``visibility:hidden``."""
+    return any(
+        name == "hidden" or (name == "style" and value and _HIDING_STYLE.search(value))
+        for name, value in attrs
+    )
+
+
 # Grid slots a table may cover before position-based reading gives up (spans are
-# capped per cell, but many wide cells could still make a huge grid).
+# capped per cell, but many wide cells could still make a huge grid), and all the
+# tables of a page together (a page of many such tables would take long to place).
 _MAX_SLOTS = 200_000
+_PAGE_SLOTS = 1_000_000
 
 
 class HtmlCell(FrozenModel):
@@ -139,14 +171,34 @@ class _Collector(HTMLParser):
         self._spans = (1, 1)
         self._para: list[str] = []
         self._skip = 0
+        # Open hidden elements, as [tag, depth of that tag]; those opened in a cell
+        # end with it. Text in them, and in <sup>/<sub> within a cell, is kept
+        # apart: a cell is not read with it as part of its number.
+        self._hidden: list[list[Any]] = []
+        self._hidden_at_cell = 0
+        self._marked: list[str] = []  # open <sup>/<sub> (a cell or paragraph ends them)
+        self._cell_hidden: list[str] = []
+        self._cell_marked: list[tuple[str, str]] = []
 
     def _flush_para(self) -> None:
+        self._marked = []
         text = " ".join("".join(self._para).split())
         if text:
             self.tokens.append(Tok(text, PARA))
         self._para = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("table", "tr", "td", "th") and self._cell is not None:
+            self._end_cell()  # before this tag's own hiding is noted
+        if tag == "tr":  # a new row ends a hidden row left open
+            while self._hidden and self._hidden[-1][0] in ("tr", "td", "th"):
+                self._hidden.pop()
+        if self._hidden and self._hidden[-1][0] == tag:
+            self._hidden[-1][1] += 1
+        elif tag not in _VOID and _hides(attrs):
+            self._hidden.append([tag, 1])
+        if tag in ("sup", "sub"):
+            self._marked.append(tag)
         if tag in _SKIP:
             self._skip += 1
         elif tag == "table":
@@ -168,13 +220,20 @@ class _Collector(HTMLParser):
                 self._end_cell()
             a = dict(attrs)
             self._cell = []
+            self._hidden_at_cell = len(self._hidden) - (1 if _hides(attrs) else 0)
             self._spans = (_span(a.get("rowspan")), _span(a.get("colspan")))
-        elif tag == "br" and self._cell is not None:
-            self._cell.append(" ")
-        elif tag in _BLOCKS and self._cell is None:
+        elif tag in _BLOCKS and self._cell is not None:
+            self._cell.append(" ")  # paragraphs of a cell do not run together
+        elif tag in _BLOCKS:
             self._flush_para()
 
     def handle_endtag(self, tag: str) -> None:
+        if self._hidden and self._hidden[-1][0] == tag:
+            self._hidden[-1][1] -= 1
+            if not self._hidden[-1][1]:
+                self._hidden.pop()
+        if tag in ("sup", "sub") and self._marked and self._marked[-1] == tag:
+            self._marked.pop()
         if tag in _SKIP:
             self._skip = max(0, self._skip - 1)
         elif tag in ("td", "th") and self._cell is not None:
@@ -188,12 +247,18 @@ class _Collector(HTMLParser):
                 self._end_cell()
             self.tokens.append(Tok("", TABLE_END))
             self.slices[self._open.pop()][1] = len(self.tokens)
-        elif tag in _BLOCKS and self._cell is None:
+        elif tag in _BLOCKS and self._cell is not None:
+            self._cell.append(" ")
+        elif tag in _BLOCKS:
             self._flush_para()
 
     def _end_cell(self) -> None:
         assert self._cell is not None
-        text = " ".join("".join(self._cell).split())
+        text = _cell_text(
+            " ".join("".join(self._cell).split()), self._cell_marked, "".join(self._cell_hidden)
+        )
+        del self._hidden[self._hidden_at_cell :]
+        self._marked, self._cell_marked, self._cell_hidden = [], [], []
         self.tokens.append(Tok(text, CELL))
         if self._open:
             rows = self.tables[self._open[-1]]
@@ -205,9 +270,19 @@ class _Collector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip:
             return
-        if self._cell is not None:
-            self._cell.append(data)
+        if self._hidden:
+            if self._cell is not None:
+                self._cell_hidden.append(data)
+        elif self._cell is not None:
+            if self._marked:
+                self._cell_marked.append((self._marked[-1], data))
+            else:
+                self._cell.append(data)
         elif not self._open:
+            # a superscript's digits stay superscript: prose numbers are not read
+            # with them (see prose_digits)
+            if self._marked:
+                data = data.translate(_SUPER if self._marked[-1] == "sup" else _SUB)
             self._para.append(data)
 
     def close(self) -> None:
@@ -218,6 +293,24 @@ class _Collector(HTMLParser):
             self.tokens.append(Tok("", TABLE_END))
             self.slices[self._open.pop()][1] = len(self.tokens)
         self._flush_para()
+
+
+def _cell_text(shown: str, marked: Sequence[tuple[str, str]], hidden: str) -> str:
+    """A cell's text: what is shown, and a note of what a number must not be read
+    with. Superscript or subscript text in a cell that is not a label (``1<sup>2</sup>``
+    is not 12) and hidden text holding a digit (``12<span hidden>3</span>`` is not
+    123) are named after it, so the cell is unread with its text kept; a label's
+    footnote marks and hidden text without digits are dropped.
+    """
+    notes: list[str] = []
+    if not _CJK.search(shown):
+        for kind, words in (("superscript", "sup"), ("subscript", "sub")):
+            text = " ".join("".join(d for k, d in marked if k == words).split())
+            if text:
+                notes.append(f"{kind} {text}")
+    if any(c.isdigit() for c in hidden):
+        notes.append(f"hidden {' '.join(hidden.split())}")
+    return f"{shown} ({'; '.join(notes)})".strip() if notes else shown
 
 
 def _collect(html: str) -> _Collector:
@@ -378,16 +471,98 @@ def _normalised(rows: Sequence[Sequence[HtmlCell]]) -> list[Tok] | None:
 
 
 def _report_tokens(c: _Collector) -> list[Tok]:
-    """The document's tokens, with tables 三 and 四 re-read by grid position."""
-    tokens = c.tokens
-    for i in reversed(range(len(c.tables))):
-        if c.nested[i]:
+    """The document's tokens, with tables 三 and 四 re-read by grid position.
+
+    The tables re-read hold no other table, so their token slices do not overlap:
+    the result is put together in one pass (splicing each table into the whole list
+    in turn took time quadratic in the number of tables). Past 1,000,000 grid slots
+    for the page, tables are read in document order. A table 三 split over several
+    tables (a page break in a word processor) is read as one: see
+    :func:`_continuation`.
+    """
+    out: list[Tok] = []
+    done = 0
+    budget = _PAGE_SLOTS
+    i = 0
+    while i < len(c.tables):
+        first = last = i
+        table = c.tables[i]
+        i += 1
+        if c.nested[first] or not any(_may_be_read(cell.text) for row in table for cell in row):
             continue
-        new = _normalised(c.tables[i])
+        if any("本年新收" in norm(cell.text) for row in table for cell in row):
+            while i < len(c.tables) and (more := _continuation(c, last, table)) is not None:
+                table, last = [*table, *more], i
+                i += 1
+        slots = _slots(table)
+        if slots > budget:
+            continue
+        budget -= slots
+        new = _normalised(table)
         if new is not None:
-            lo, hi = c.slices[i]
-            tokens = [*tokens[:lo], *new, *tokens[hi:]]
-    return tokens
+            lo, hi = c.slices[first][0], c.slices[last][1]
+            out.extend(c.tokens[done:lo])
+            out.extend(new)
+            done = hi
+    out.extend(c.tokens[done:])
+    return out
+
+
+_HEADER_WORDS = frozenset({"申请人情况", "法人或其他组织", *_APPLICANT_HEADINGS})
+
+
+def _continuation(
+    c: _Collector, last: int, rows: Sequence[Sequence[HtmlCell]]
+) -> list[list[HtmlCell]] | None:
+    """The rows of the table after table ``last`` when it continues table 三
+    (``rows``), without a repeated header; else ``None``.
+
+    It continues the table when nothing but blank paragraphs (a page break) lies
+    between the two, it holds no table of its own, no 本年新收 row (another table
+    三) and no 行政复议 heading, and each of its rows, placed after the rows before
+    it, ends at their right edge: a continuation whose columns do not line up (a
+    label column missing) is left to be read in document order.
+    """
+    nxt = last + 1
+    if c.slices[last][1] != c.slices[nxt][0] or c.nested[nxt]:
+        return None
+    more = c.tables[nxt]
+    texts = [norm(cell.text) for row in more for cell in row]
+    if any("本年新收" in t or t == "行政复议" for t in texts):
+        return None
+    start = 0
+    while start < len(more) and all(
+        not (t := core(cell.text)) or t in _HEADER_WORDS or "勾稽" in t for cell in more[start]
+    ):
+        start += 1
+    body = [row for row in more[start:] if row]
+    if not body or _slots(rows) + _slots(body) > _MAX_SLOTS:
+        return None
+    before, after = _place(rows), _place([*rows, *body])
+    if before is None or after is None:  # pragma: no cover - guarded by the slot count
+        return None
+    width = max((col + 1 for _, col in before[1]), default=0)
+    occupied = after[1]
+    if any(
+        (r, width - 1) not in occupied or (r, width) in occupied
+        for r in range(len(rows), len(rows) + len(body))
+    ):
+        return None  # a row of it ends short of, or past, the table's right edge
+    return body
+
+
+def _slots(rows: Sequence[Sequence[HtmlCell]]) -> int:
+    """How many grid slots :func:`_place` would fill for ``rows``."""
+    height = len(rows)
+    return sum(
+        min(cell.rowspan, height - r) * cell.colspan for r, row in enumerate(rows) for cell in row
+    )
+
+
+def _may_be_read(text: str) -> bool:
+    """A cell that :func:`_normalised` looks for (cheaper than placing a grid)."""
+    t = norm(text)
+    return "本年新收" in t or "行政复议" in t
 
 
 def parse_html_tables(html: str) -> tuple[HtmlTable, ...]:

@@ -10,6 +10,24 @@ wrapped over two lines is joined when that is unambiguous: a label whose two
 pieces together read exactly as a row label, or values continuing on the next
 line that bring the row to as many cells as the table's other rows hold.
 
+Text without ``|`` is read in the shape it comes in, decided from the text:
+
+- tab-separated cells, one row per line (a browser's copy of the page; cells that
+  hold paragraphs, which Chromium puts on lines of their own, are rejoined);
+- columns aligned by spaces (``pdftotext -layout``): a label, then its values;
+  a label wrapped around the line of its values is mended when exactly one join
+  of the lines around reads as a row label;
+- one cell per line (plain ``pdftotext``): values are kept only where every run of
+  values follows its row label and fills the row, so that text ordered by position
+  on the page (a label printed after its values) gives unread cells, not the
+  values of the row next to it;
+- crawler text whose cells run together (``一、本年新收政府信息公开申请数量5800000 58``):
+  each row's numbers are one run of digits, split only when exactly one split
+  satisfies the row's arithmetic, or table 三's balances between rows. The cells
+  split are marked :attr:`Cell.recovered` and every run considered is listed in
+  :attr:`AnnualReport.recoveries`; a run with no such split stays unread, with the
+  run as its raw text.
+
 The tables are found by their printed labels, tolerating full-/half-width brackets
 and digits, spaces, 规范性文件 vs 行政规范性文件 and truncated headers. Cells that
 cannot be placed or read are unread, never guessed; see
@@ -36,13 +54,29 @@ import re
 
 from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
-from opengov.reports._reader import CELL, PARA, ROW_END, Tok, read_report
+from opengov.reports._joined import recover
+from opengov.reports._reader import CELL, PARA, ROW_END, RULE, Tok, read_report
+from opengov.reports._shapes import shape_tokens
 from opengov.reports.model import AnnualReport
 
 __all__ = ["parse_report_text", "text_tokens"]
 
 
 _SEPARATOR = re.compile(r"(?<!\\)\|")  # a "|" not escaped as "\|" (Markdown)
+# A Markdown delimiter cell: "---", ":---:", ":-", "-:".
+_DELIMITER = re.compile(r":?-{3,}:?|:-+:?|-+:")
+
+
+def _is_rule(pieces: list[str]) -> bool:
+    """A line that draws a table rule, not a row: ``|||||`` or ``|---|:---:|``.
+
+    Its pieces are all empty or Markdown delimiters; a line holding nothing but a
+    single ``|`` is a blank cell of a dump that prints one cell per line.
+    """
+    cells = [p.strip() for p in pieces]
+    if not all(not c or _DELIMITER.fullmatch(c) for c in cells):
+        return False
+    return len(cells) > 2 or any(cells)
 
 
 def text_tokens(text: str) -> list[Tok]:
@@ -50,7 +84,9 @@ def text_tokens(text: str) -> list[Tok]:
 
     Each token keeps the number of its line, so that a table row wrapped over two
     lines can be joined. A ``ROW_END`` reads ``|`` when its line ended with a
-    separator; a line that starts with one gives a first cell that is empty.
+    separator; a line that starts with one gives a first cell that is empty. A rule
+    line (``|||||``, Markdown's ``|---|---|``) gives a ``RULE``, no cells: its empty
+    pieces are not blank cells, which would shift the values after them.
     """
     out: list[Tok] = []
     for number, line in enumerate(text.splitlines()):
@@ -58,7 +94,11 @@ def text_tokens(text: str) -> list[Tok]:
             if line.strip():
                 out.append(Tok(line.strip(), PARA, number))
             continue
-        pieces = [p.replace("\\|", "|") for p in _SEPARATOR.split(line)]
+        pieces = _SEPARATOR.split(line)
+        if _is_rule(pieces):
+            out.append(Tok("", RULE, number))
+            continue
+        pieces = [p.replace("\\|", "|") for p in pieces]
         ends_with_separator = not pieces[-1].strip()
         if ends_with_separator:
             pieces = pieces[:-1]  # the separator that ends the line
@@ -81,12 +121,15 @@ def parse_report_text(
     ``agency`` and ``year`` default to what the title states; ``format`` defaults to
     the one the table-三 rows show (（六） split in three means 2021), else the one
     for the year. Raises :class:`~opengov.errors.ReportParseError` when no table 三
-    is found or no year is known.
+    is found, no year is known, or the text holds more than one report (a second
+    table 三 after the first report's table 四 or after another report title).
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"text must be a str, got {type(text).__name__}")
     fmt = _format_arg(format)
-    return read_report(text_tokens(text), agency=agency, year=year, format=fmt)
+    tokens, joined = shape_tokens(text)
+    report = read_report(tokens, agency=agency, year=year, format=fmt)
+    return recover(report) if joined else report
 
 
 def _format_arg(format: ReportFormat | str | None) -> ReportFormat | None:
