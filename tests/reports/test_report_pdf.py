@@ -204,3 +204,13 @@ def test_a_stream_compressed_twice_is_counted_inflated_twice(
     )
     with pytest.raises(ReportParseError, match=r"inflates to more than"):
         parse_report_bytes(pdf, name="bomb.pdf")
+
+
+def test_a_page_count_over_the_cap_is_refused_before_the_pages_are_listed() -> None:
+    pdf = (
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+        b"2 0 obj\n<< /Type /Pages /Kids [] /Count 1000000 >>\nendobj\n"
+        b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    )
+    with pytest.raises(ReportParseError, match=r"it has 1000000 pages, more than 500"):
+        parse_report_bytes(pdf, name="many.pdf")

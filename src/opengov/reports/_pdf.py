@@ -546,6 +546,15 @@ def assemble(pages: Sequence[PageContent]) -> list[Para | PageTable]:
     return blocks
 
 
+def _stated_pages(pdf: Any) -> int:
+    """The page count the document's page tree states (-1 if it states none)."""
+    from pdfminer.pdftypes import resolve1
+
+    tree = resolve1(pdf.doc.catalog.get("Pages"))
+    count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    return count if isinstance(count, int) else -1
+
+
 def _open_pdfplumber() -> tuple[Any, Any]:
     try:
         import pdfplumber
@@ -569,9 +578,13 @@ def pdf_report_html(data: bytes, name: str) -> Converted:
     pages: list[PageContent] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
+            # the count the page tree states first: listing a million pages is slow
+            count = max(_stated_pages(pdf), 0)
+            if count <= MAX_PAGES:
+                count = len(pdf.pages)
+            if count > MAX_PAGES:
                 raise ReportParseError(
-                    f"cannot read report file {show(name)}: it has {len(pdf.pages)} pages, "
+                    f"cannot read report file {show(name)}: it has {count} pages, "
                     f"more than {MAX_PAGES}; give one report's file"
                 )
             for page in pdf.pages:
