@@ -214,3 +214,14 @@ def test_a_page_count_over_the_cap_is_refused_before_the_pages_are_listed() -> N
     )
     with pytest.raises(ReportParseError, match=r"it has 1000000 pages, more than 500"):
         parse_report_bytes(pdf, name="many.pdf")
+
+
+def test_a_pdf_turned_sideways_is_refused() -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    document = pdfium.PdfDocument((DATA / "forms" / "pingtan-2024" / "report.pdf").read_bytes())
+    for page in document:
+        page.set_rotation(90)  # as a viewer's "rotate page", saved
+    turned = io.BytesIO()
+    document.save(turned)
+    with pytest.raises(ReportParseError, match=r"most of its text runs sideways"):
+        parse_report_bytes(turned.getvalue(), name="turned.pdf")

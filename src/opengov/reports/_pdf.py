@@ -23,7 +23,8 @@ paragraphs: a line continues the one above when that one runs to the right margi
   read as the ideographs Unicode names as their equivalents; characters drawn twice
   (fake bold) are read once.
 - A PDF without text (a scan) is refused; OCR is out of scope. So is a PDF whose
-  fonts carry no Unicode mapping (text comes out as ``(cid:123)``).
+  fonts carry no Unicode mapping (text comes out as ``(cid:123)``), and one whose
+  text mostly runs sideways (pages turned for display): its tables cannot be read.
 
 Bounds: at most :data:`MAX_PAGES` pages, :data:`MAX_PAGE_CONTENT_BYTES` of drawing
 instructions and :data:`MAX_CHARS_PER_PAGE` characters a page, and
@@ -135,6 +136,7 @@ class PageContent(NamedTuple):
     chars: int  # characters other than spaces
     cid: int  # characters without a Unicode mapping
     images: int
+    sideways: int = 0  # characters not upright (a page turned for display)
 
 
 # ------------------------------------------------------------------- bounds
@@ -453,7 +455,10 @@ def _read_page(page: Any, text: Any) -> PageContent:
     ]
     visible = sum(1 for ch in chars if not ch["text"].isspace())
     cid = sum(1 for ch in chars if ch["text"].startswith("(cid:"))
-    return PageContent(items, float(page.height), right, size, visible, cid, len(page.images))
+    sideways = sum(1 for ch in chars if not ch.get("upright", True))
+    return PageContent(
+        items, float(page.height), right, size, visible, cid, len(page.images), sideways
+    )
 
 
 def _within(ch: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
@@ -615,6 +620,12 @@ def pdf_report_html(data: bytes, name: str) -> Converted:
             f"cannot read report file {show(name)}: the PDF has no text layer"
             + (" (a scanned image)" if scan else "")
             + "; OCR is out of scope: use the agency's HTML page or an OCR tool first"
+        )
+    if sum(p.sideways for p in pages) * 2 > visible:
+        raise ReportParseError(
+            f"cannot read report file {show(name)}: most of its text runs sideways (its "
+            "pages are turned); turn the pages upright in a PDF editor and save it again, "
+            "or use the agency's HTML page"
         )
     if sum(p.cid for p in pages) * 10 > visible:
         raise ReportParseError(
