@@ -9,7 +9,9 @@ paragraphs: a line continues the one above when that one runs to the right margi
 - A table that ends one page and one that starts the next, with nothing between
   but page furniture (page numbers, running heads), are one table when their
   column edges agree (within 3 pt; one part may lack edges the other has, where
-  its cells are merged). Header rows the second part repeats are dropped.
+  its cells are merged or the page cut a merged cell). Header rows the second part
+  repeats are dropped; a row the page break cut open (no border drawn at the
+  break) is joined again; a label merged down over the break goes on.
 - A table running off the page (a cell reaching the page's edge) is cut: its
   columns cannot all be known, so its text is kept as paragraphs and none of its
   numbers is read. Characters beyond the page's edges are not read: they are not
@@ -70,6 +72,11 @@ __all__ = [
     "MAX_PAGE_CONTENT_BYTES",
     "MAX_SECONDS",
     "Converted",
+    "PageContent",
+    "PageTable",
+    "TextLine",
+    "assemble",
+    "converted",
     "pdf_report_html",
 ]
 
@@ -84,8 +91,8 @@ MAX_PAGE_CONTENT_BYTES = 8 << 20
 # one edge of the two borders of neighbouring cells drawn apart (HTML's separated
 # borders), and leaves other tables' edges alone.
 _TABLE_SETTINGS = {"snap_tolerance": 1.5, "join_tolerance": 1.5}
-_EDGE_TOLERANCE = 1.0
-_CUT_TOLERANCE = 2.0  # pt: a border ending this close to a line meets it  # pt: edges of one table closer than this are one edge
+_EDGE_TOLERANCE = 1.0  # pt: edges of one table closer than this are one edge
+_CUT_TOLERANCE = 2.0  # pt: a border ending this close to a line meets it
 _JOIN_TOLERANCE = 3.0  # pt: column edges of two parts of a table on two pages
 _FURNITURE_MARGIN = 0.1  # share of the page height at top and bottom
 _PAGE_NUMBER = re.compile(
@@ -142,7 +149,7 @@ class PageContent(NamedTuple):
 # ------------------------------------------------------------------- bounds
 
 
-_STREAM = re.compile(rb"stream\r?\n")
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _IMAGE = re.compile(rb"/Subtype\s*/Image")
 
 
