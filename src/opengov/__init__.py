@@ -141,6 +141,8 @@ _EXPORTS: dict[str, str] = {
     "check_reports": "opengov.reports.checks",
     "check_carry_forward": "opengov.reports.checks",
     "parse_report": "opengov.reports.files",
+    "ReportResult": "opengov.reports.batch",
+    "read_reports": "opengov.reports.batch",
     "parse_report_text": "opengov.reports.parse_text",
     "parse_report_html": "opengov.reports.parse_html",
     "CaseRecord": "opengov.reports.build",
@@ -230,6 +232,7 @@ __all__ = [
     "ReportFormat",
     "ReportFormatError",
     "ReportParseError",
+    "ReportResult",
     "RestDay",
     "ReviewTable",
     "Severity",
@@ -266,6 +269,7 @@ __all__ = [
     "parse_report_html",
     "parse_report_text",
     "proactive_disclosure_deadline",
+    "read_reports",
     "receipt_date",
     "reply_deadline",
     "review_deadline",
@@ -364,6 +368,7 @@ if TYPE_CHECKING:
     )
     from opengov.replies import Reply, ReplyType
     from opengov.reports.aggregate import aggregate_reports, compare_reports
+    from opengov.reports.batch import ReportResult, read_reports
     from opengov.reports.build import CaseRecord, build_application_table
     from opengov.reports.checks import (
         CheckRule,

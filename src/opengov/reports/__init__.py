@@ -6,6 +6,8 @@ Submodules, each small and named for what it holds:
 - :mod:`~opengov.reports.checks`: the 勾稽 rules as findings;
 - :mod:`~opengov.reports.parse_text`, :mod:`~opengov.reports.parse_html`: reading
   published reports;
+- :mod:`~opengov.reports.batch`: reading folders of report files, one result per
+  file, bad files as data;
 - :mod:`~opengov.reports.render`: Markdown, text, HTML and JSON;
 - :mod:`~opengov.reports.build`: table 三 from case records;
 - :mod:`~opengov.reports.aggregate`: sums and year-on-year comparison;
@@ -67,6 +69,17 @@ _EXPORTS: dict[str, str] = {
     "MAX_DOCUMENT_FILE_BYTES": "opengov.reports.files",
     "MAX_TEXT_FILE_BYTES": "opengov.reports.files",
     "parse_report_bytes": "opengov.reports.files",
+    "ReportDocument": "opengov.reports.files",
+    "naming_the_file": "opengov.reports.files",
+    "read_report_document": "opengov.reports.files",
+    "report_document": "opengov.reports.files",
+    "html_tokens": "opengov.reports.parse_html",
+    "REPORT_SUFFIXES": "opengov.reports.batch",
+    "Origin": "opengov.reports.batch",
+    "ReadError": "opengov.reports.batch",
+    "ReportResult": "opengov.reports.batch",
+    "read_reports": "opengov.reports.batch",
+    "report_files": "opengov.reports.batch",
     "to_html": "opengov.reports.render",
     "to_markdown": "opengov.reports.render",
     "to_text": "opengov.reports.render",
@@ -103,6 +116,7 @@ __all__ = [
     "LEGACY_YEARS",
     "MAX_DOCUMENT_FILE_BYTES",
     "MAX_TEXT_FILE_BYTES",
+    "REPORT_SUFFIXES",
     "AnnualReport",
     "ApplicantColumn",
     "ApplicationTable",
@@ -128,8 +142,12 @@ __all__ = [
     "LegacyRule",
     "LegacySource",
     "LegacyValue",
+    "Origin",
+    "ReadError",
     "Recovery",
     "RecoveryRule",
+    "ReportDocument",
+    "ReportResult",
     "ReportTable",
     "ReportText",
     "ReviewKind",
@@ -148,8 +166,10 @@ __all__ = [
     "compare_reports",
     "disclosure_layout",
     "findings_to_frame",
+    "html_tokens",
     "legacy_conversion",
     "legacy_evidence",
+    "naming_the_file",
     "parse_html_tables",
     "parse_legacy_report",
     "parse_legacy_report_html",
@@ -158,6 +178,10 @@ __all__ = [
     "parse_report_bytes",
     "parse_report_html",
     "parse_report_text",
+    "read_report_document",
+    "read_reports",
+    "report_document",
+    "report_files",
     "report_series",
     "series_frame",
     "to_frame",
@@ -168,6 +192,14 @@ __all__ = [
 
 if TYPE_CHECKING:
     from opengov.reports.aggregate import CellChange, aggregate_reports, compare_reports
+    from opengov.reports.batch import (
+        REPORT_SUFFIXES,
+        Origin,
+        ReadError,
+        ReportResult,
+        read_reports,
+        report_files,
+    )
     from opengov.reports.build import CaseRecord, build_application_table, build_report
     from opengov.reports.checks import (
         BALANCE_NOTE,
@@ -182,8 +214,12 @@ if TYPE_CHECKING:
     from opengov.reports.files import (
         MAX_DOCUMENT_FILE_BYTES,
         MAX_TEXT_FILE_BYTES,
+        ReportDocument,
+        naming_the_file,
         parse_report,
         parse_report_bytes,
+        read_report_document,
+        report_document,
     )
     from opengov.reports.frame import findings_to_frame, to_frame
     from opengov.reports.legacy_report import (
@@ -228,6 +264,7 @@ if TYPE_CHECKING:
     from opengov.reports.parse_html import (
         HtmlCell,
         HtmlTable,
+        html_tokens,
         parse_html_tables,
         parse_report_html,
     )

@@ -14,7 +14,7 @@ import io
 import zipfile
 from typing import Literal
 
-from opengov._show import show
+from opengov._show import show_path
 from opengov.errors import ReportParseError
 from opengov.reports._decode import utf16_order
 
@@ -42,7 +42,7 @@ _CONVERT = "soffice --headless --convert-to docx FILE"
 
 
 def _refuse(name: str, what: str, advice: str) -> ReportParseError:
-    return ReportParseError(f"cannot read report file {show(name)}: it is {what}; {advice}")
+    return ReportParseError(f"cannot read report file {show_path(name)}: it is {what}; {advice}")
 
 
 _WORD_MAIN = "wordprocessingml.document.main+xml"

@@ -51,7 +51,7 @@ from collections.abc import Sequence
 from statistics import median
 from typing import Any, NamedTuple
 
-from opengov._show import show
+from opengov._show import show_path
 from opengov.errors import MissingExtraError, ReportParseError
 from opengov.reports._blocks import (
     Block,
@@ -194,7 +194,7 @@ def _check_inflation(data: bytes, name: str) -> None:
             total += len(chunk)
             if total > MAX_INFLATED_BYTES:
                 raise ReportParseError(
-                    f"cannot read report file {show(name)}: its compressed content inflates "
+                    f"cannot read report file {show_path(name)}: its compressed content inflates "
                     f"to more than {MAX_INFLATED_BYTES} bytes; a report's PDF is a few "
                     "megabytes: give the agency's HTML page"
                 )
@@ -596,13 +596,13 @@ def pdf_report_html(data: bytes, name: str) -> Converted:
                 count = len(pdf.pages)
             if count > MAX_PAGES:
                 raise ReportParseError(
-                    f"cannot read report file {show(name)}: it has {count} pages, "
+                    f"cannot read report file {show_path(name)}: it has {count} pages, "
                     f"more than {MAX_PAGES}; give one report's file"
                 )
             for page in pdf.pages:
                 if time.monotonic() - started > MAX_SECONDS:
                     raise ReportParseError(
-                        f"cannot read report file {show(name)}: reading took more than "
+                        f"cannot read report file {show_path(name)}: reading took more than "
                         f"{MAX_SECONDS:.0f} s (at page {page.page_number}); give the "
                         "agency's HTML page"
                     )
@@ -612,31 +612,31 @@ def pdf_report_html(data: bytes, name: str) -> Converted:
         raise
     except _TooLarge as exc:
         raise ReportParseError(
-            f"cannot read report file {show(name)}: {exc}; a report's page is far smaller: "
+            f"cannot read report file {show_path(name)}: {exc}; a report's page is far smaller: "
             "give the agency's HTML page"
         ) from None
     except Exception as exc:  # the PDF library's errors on a broken file vary
         raise ReportParseError(
-            f"cannot read report file {show(name)}: not a readable PDF "
+            f"cannot read report file {show_path(name)}: not a readable PDF "
             f"({type(exc).__name__}: {exc}); give the agency's HTML page"
         ) from None
     visible = sum(p.chars for p in pages)
     if visible == 0:
         scan = any(p.images for p in pages)
         raise ReportParseError(
-            f"cannot read report file {show(name)}: the PDF has no text layer"
+            f"cannot read report file {show_path(name)}: the PDF has no text layer"
             + (" (a scanned image)" if scan else "")
             + "; OCR is out of scope: use the agency's HTML page or an OCR tool first"
         )
     if sum(p.sideways for p in pages) * 2 > visible:
         raise ReportParseError(
-            f"cannot read report file {show(name)}: most of its text runs sideways (its "
+            f"cannot read report file {show_path(name)}: most of its text runs sideways (its "
             "pages are turned); turn the pages upright in a PDF editor and save it again, "
             "or use the agency's HTML page"
         )
     if sum(p.cid for p in pages) * 10 > visible:
         raise ReportParseError(
-            f"cannot read report file {show(name)}: its fonts carry no Unicode mapping, so "
+            f"cannot read report file {show_path(name)}: its fonts carry no Unicode mapping, so "
             "its text cannot be extracted; use the agency's HTML page"
         )
     return converted(assemble(pages))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
 from typing import NamedTuple
@@ -82,16 +82,26 @@ def _label_matches(token_core: str, label: str) -> bool:
     return len(lab) >= 4 and len(token_core) >= 4 and lab.startswith(token_core)
 
 
+# Row labels as some reports print them, other than the format's wording: a
+# misprint that names the same row and no other (案件 for 案卷 in 7.属于行政执法案卷,
+# seen in a published 2025 report of 平潭综合实验区市场监督管理局).
+_PRINTED_VARIANTS: dict[OutcomeRow, tuple[str, ...]] = {
+    OutcomeRow.WITHHELD_ENFORCEMENT_FILES: ("属于行政执法案件",),
+}
+
+
 def _row_exact(text: str, row: OutcomeRow) -> bool:
     """The label of ``row`` exactly (numbering and punctuation aside)."""
     c = core(text)
     if row is OutcomeRow.PARTIALLY_DISCLOSED:
         return c in ("部分公开", core(row.label_zh))
-    return c == core(row.label_zh)
+    return c == core(row.label_zh) or c in _PRINTED_VARIANTS.get(row, ())
 
 
 def _row_matches(token: str, row: OutcomeRow) -> bool:
     c = core(token)
+    if any(_label_matches(c, v) for v in _PRINTED_VARIANTS.get(row, ())):
+        return True
     if row is OutcomeRow.PARTIALLY_DISCLOSED:
         return c.startswith("部分公开")
     if row is OutcomeRow.OTHER_MISC or row is OutcomeRow.TOTAL:
@@ -375,34 +385,92 @@ def unread_short_rows(
 
 
 # ------------------------------------------------------------------ metadata
+#
+# A report's title names its agency and year: 平潭综合实验区财政金融局2021年政府信息
+# 公开工作年度报告. Published titles also write 年度 (平潭综合实验区2021年度…), put the
+# year first (2019年上海市人民政府办公厅政府信息公开工作年度报告), drop 工作 or 政府
+# (…地方税务局2013年信息公开年度报告), leave the agency out (2021年度政府信息公开工作
+# 报告), put spaces around the year, have digits in the agency's name (海口市12345
+# 政务服务便民热线中心), and sit in a line with breadcrumbs (当前位置：首页…政府信息公开
+# 年报 平潭综合实验区2021年度…). A report named in 《》 is another document (《…关于
+# 编制公布2021年政府信息公开工作年度报告有关事项的通知》), not the title.
 
-_YEAR_BEFORE = re.compile(
-    r"((?:19|20)\d{2})年度?(?P<agency>[^,。;《》“”\d]{2,30}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告"
+_KIND = r"(?:政府信息|政务信息|信息|政务)公开(?:工作)?(?:年度)?(?:工作)?报告"
+# What ends an agency's name on the left: punctuation (after NFKC), breadcrumb and
+# file-name separators. Spaces are weaker (see _agency_before).
+_BREAKS = r",.;:!?、。《》<>“”\"'「」『』【】\[\]|/\\_=»›·…"
+_TITLE = re.compile(
+    rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s?年度?\s?(?P<after>[^\s{_BREAKS}]{{0,30}}?)\s?{_KIND}"
 )
-_AGENCY_BEFORE = re.compile(
-    r"(?P<agency>[^,。;《》“”\d]{2,30}?)((?:19|20)\d{2})年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告"
-)
-_YEAR_ONLY = re.compile(r"((?:19|20)\d{2})年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告")
+_BREAK = re.compile(rf"[{_BREAKS}]")
+# Breadcrumb words: a space-separated piece holding one is not part of a name.
+_CRUMBS = ("位置", "首页", "年报", "栏目", "来源", "时间", "标题", "正文")
 _LEADING_NOISE = re.compile(r"^(?:特向社会公布|现将|现公布|公布|根据.*规定|本机关|关于)+")
+_LONGEST_NAME = 40  # longer is a sentence, not an agency's name
+
+
+def _collapse(text: str) -> str:
+    """NFKC (full-width to half-width), each run of whitespace one space."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def _clean_agency(name: str) -> str | None:
+    """``name`` less leading words of a sentence; ``None`` when nothing is left or it
+    cannot be a name (too long, or it holds a report's title)."""
+    name = _LEADING_NOISE.sub("", name).strip("的 ")
+    if not name or len(name) > _LONGEST_NAME or "报告" in name:
+        return None
+    return name
+
+
+def _agency_before(text: str, end: int) -> str | None:
+    """The agency's name just before ``end``: back to the last punctuation, less the
+    breadcrumbs (space-separated pieces holding a breadcrumb word)."""
+    window = text[max(0, end - 4 * _LONGEST_NAME) : end]  # bounded: linear in the text
+    pieces = _BREAK.split(window)[-1].split()
+    while pieces and any(w in pieces[0] for w in _CRUMBS):
+        pieces.pop(0)
+    return _clean_agency("".join(pieces))
+
+
+def _agency_after(name: str) -> str | None:
+    """The agency between the year and the kind of report (2019年X政府信息公开…)."""
+    if name.endswith("人民"):  # 人民政府信息公开…: the 政府 is the agency's
+        name += "政府"
+    return _clean_agency(name)
+
+
+def title_matches(text: str) -> Iterator[tuple[int, str | None]]:
+    """The year and agency of every report title in ``text`` (not in 《》), in order.
+
+    >>> list(title_matches("平潭综合实验区君山片区管理局 2022年政府信息公开工作年度报告"))
+    [(2022, '平潭综合实验区君山片区管理局')]
+    """
+    t = _collapse(text)
+    depth = seen = 0  # how deep in 《》 the text is at ``seen``
+    for m in _TITLE.finditer(t):
+        depth += t.count("《", seen, m.start()) - t.count("》", seen, m.start())
+        seen = m.start()
+        if depth > 0:  # inside 《…》: the title of another document
+            continue
+        agency = _agency_before(t, m.start()) or _agency_after(m.group("after"))
+        yield int(m.group("year")), agency
 
 
 def find_year_agency(texts: Sequence[str]) -> tuple[int | None, str | None]:
+    """The report year and agency from the first title among ``texts``.
+
+    A title without an agency (2021年度政府信息公开工作报告) gives its year and
+    ``None``, unless a later title of the same year names the agency.
+    """
     year: int | None = None
-    agency: str | None = None
     for raw in texts:
-        t = norm(raw)
-        for pattern in (_AGENCY_BEFORE, _YEAR_BEFORE):
-            m = pattern.search(t)
-            if m:
-                year = int(m.group(1) if pattern is _YEAR_BEFORE else m.group(2))
-                a = _LEADING_NOISE.sub("", m.group("agency")).strip("的 ")
-                agency = a or None
+        for found_year, agency in title_matches(raw):
+            if year is None:
+                year = found_year
+            if found_year == year and agency is not None:
                 return year, agency
-        if year is None:
-            m2 = _YEAR_ONLY.search(t)
-            if m2:
-                year = int(m2.group(1))
-    return year, agency
+    return year, None
 
 
 # --------------------------------------------------------------------- prose
@@ -484,9 +552,6 @@ def _find(tokens: Sequence[Tok], start: int, end: int, pred: Callable[[str], boo
 
 
 # A report's title: a short paragraph naming a year's 政府信息公开工作年度报告.
-_TITLE = re.compile(r"(?:19|20)\d{2}年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告")
-
-
 def _require_one_report(tokens: Sequence[Tok], i3: int) -> None:
     """Raise when the text holds more than one report.
 
@@ -502,8 +567,8 @@ def _require_one_report(tokens: Sequence[Tok], i3: int) -> None:
         tok = tokens[j]
         if tok.kind == PARA:
             t = norm(tok.text)
-            if len(t) <= 80 and _TITLE.search(t):
-                title = tok
+            if title is None and len(t) <= 80 and next(title_matches(t), None) is not None:
+                title = tok  # the first title after the previous table 三
         elif tok.kind == CELL:
             if "本年新收" in norm(tok.text):
                 if after_review or title is not None:
@@ -600,8 +665,14 @@ def read_report(
 
 def _refuse_legacy(tokens: Sequence[Tok]) -> None:
     """Raise :class:`LegacyReportError` when the text shows 2008-2018 wording."""
+    from opengov.reports.legacy_report import LEGACY_YEARS
     from opengov.reports.parse_legacy import legacy_evidence
 
+    # A report whose title states 2019 or later is not a legacy one, whatever its
+    # prose says (a later report may quote the old wording, e.g. 同意公开答复).
+    year, _ = find_year_agency([t.text for t in tokens[:5000] if t.kind == PARA][:40])
+    if year is not None and year not in LEGACY_YEARS:
+        return
     marker = legacy_evidence(t.text for t in tokens[:5000])
     if marker is not None:
         raise LegacyReportError(

@@ -27,6 +27,15 @@ Rules and their sources:
 - ``format_year`` (warning): the report's format is not the one its year calls for.
 - ``incomplete`` (warning): some cells are unread or not applicable where a number
   is expected; rules involving them were not checked.
+- ``duplicate`` (error, or warning when the tables are identical): one agency has two
+  reports for one year, read from two sources. Source: Art. 49 (each agency
+  publishes its report for the previous year).
+
+Each finding names the files it is about (:attr:`Finding.sources`): the report's
+:attr:`~opengov.reports.AnnualReport.source`, or, for ``carry_forward`` and
+``duplicate``, both files. :func:`check_reports` gives the same findings in the same
+order whatever the order of its input; reports without an agency are checked alone,
+never compared with each other.
 
 Blank cells count as 0 (``blank_as_zero=True``, the default): agencies often leave a
 zero cell empty. Pass ``blank_as_zero=False`` to treat blanks like unread cells.
@@ -47,8 +56,10 @@ Legal basis:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from itertools import groupby
 
 from pydantic import Field
 
@@ -115,6 +126,7 @@ class CheckRule(CodeEnum):
     NARRATIVE = "narrative"
     FORMAT_YEAR = "format_year"
     INCOMPLETE = "incomplete"
+    DUPLICATE = "duplicate"
 
     @property
     def label_zh(self) -> str:
@@ -179,6 +191,12 @@ _RULES: dict[CheckRule, tuple[str, str, str]] = {
         "cells could not be read; rules involving them were not checked",
         _STRUCTURE,
     ),
+    CheckRule.DUPLICATE: (
+        "同一机关同一年度只有一份年度报告",
+        "one report per agency and year",
+        "《条例》第四十九条、第五十条：行政机关每年公布本行政机关上一年度的年度报告 "
+        "(each agency publishes one report for each year)",
+    ),
 }
 
 
@@ -205,7 +223,15 @@ class CellValue(FrozenModel):
 
 
 class Finding(FrozenModel):
-    """One result of a check."""
+    """One result of a check.
+
+    ``sources`` names the files the finding is about, so that findings join back to
+    the reports they came from: the report's
+    :attr:`~opengov.reports.AnnualReport.source`, or for a finding across two
+    reports (``carry_forward``, ``duplicate``) both files, this year's (or the
+    first) first. A report built in code has no source, and adds none. (The name
+    ``source`` is taken: it is the rule's source, :attr:`source`.)
+    """
 
     severity: Severity
     rule: CheckRule
@@ -216,6 +242,7 @@ class Finding(FrozenModel):
     cells: tuple[CellValue, ...] = ()
     expected: int | Decimal | None = None
     actual: int | Decimal | None = None
+    sources: tuple[str, ...] = ()
 
     @property
     def source(self) -> str:
@@ -264,6 +291,7 @@ class _Ctx:
                 cells=tuple(CellValue.of(r, c) for r, c in cells),
                 expected=expected,
                 actual=actual,
+                sources=_sources(self.report),
             )
         )
 
@@ -463,10 +491,11 @@ def check_carry_forward(
     """Compare last year's 四、结转下年度 with this year's 二、上年结转, column by column.
 
     Each finding names this year's 二 cell and last year's 四 cell, in that order,
-    each with its report year.
+    each with its report year, and both files (``sources``, this year's first).
 
-    The two reports must be of the same agency and consecutive years; otherwise a
-    single warning says why nothing was compared.
+    The two reports must be of the same agency (spaces and full-width forms aside)
+    and consecutive years; otherwise a single warning says why nothing was compared.
+    A report without an agency is never taken to be of the same agency as another.
     """
     previous = require_report(previous, "previous")
     current = require_report(current, "current")
@@ -477,13 +506,22 @@ def check_carry_forward(
         "agency": current.agency,
         "year": current.year,
         "rule": CheckRule.CARRY_FORWARD,
+        "sources": _sources(current, previous),
     }
-    if previous.agency != current.agency or previous.year + 1 != current.year:
+    agency = _agency_key(current.agency)
+    if agency is None or agency != _agency_key(previous.agency):
+        why = "the agency of a report is not known" if agency is None else "not one agency"
+    elif previous.year + 1 != current.year:
+        why = "not consecutive years"
+    else:
+        why = ""
+    if why:
         out.append(
             Finding(
                 severity=Severity.WARNING,
                 message=f"not compared: {previous.agency} {previous.year} and "
-                f"{current.agency} {current.year} are not consecutive reports of one agency",
+                f"{current.agency} {current.year} are not consecutive reports of one "
+                f"agency ({why})",
                 **base,
             )
         )
@@ -532,17 +570,119 @@ def _report_list(reports: object) -> list[AnnualReport]:
     return [require_report(r, "each report") for r in reports]
 
 
+def _sources(*reports: AnnualReport) -> tuple[str, ...]:
+    """The files of ``reports`` that are known, in order."""
+    return tuple(r.source for r in reports if r.source is not None)
+
+
+def _agency_key(agency: str | None) -> str | None:
+    """An agency name for comparing: full-width forms folded, spaces dropped;
+    ``None`` when there is no name to compare."""
+    if agency is None:
+        return None
+    key = "".join(unicodedata.normalize("NFKC", agency).split())
+    return key or None
+
+
+def _same_tables(a: AnnualReport, b: AnnualReport) -> bool:
+    return (a.format, a.disclosure, a.applications, a.review) == (
+        b.format,
+        b.disclosure,
+        b.applications,
+        b.review,
+    )
+
+
+def _ordered(reports: list[AnnualReport]) -> list[AnnualReport]:
+    """``reports`` by agency, year and source; reports alike in all three by their
+    content, so that no order of the input shows in the output."""
+
+    def key(r: AnnualReport) -> tuple[bool, str, int, bool, str]:
+        agency = _agency_key(r.agency)
+        return (agency is not None, agency or "", r.year, r.source is not None, r.source or "")
+
+    out: list[AnnualReport] = []
+    for _, alike in groupby(sorted(reports, key=key), key=key):
+        group = list(alike)
+        if len(group) > 1:
+            group.sort(key=lambda r: r.model_dump_json())
+        out.extend(group)
+    return out
+
+
+def _duplicates(group: Sequence[AnnualReport]) -> list[Finding]:
+    """One finding for each report of an agency-year after the first."""
+    first = group[0]
+    out: list[Finding] = []
+    for other in group[1:]:
+        same = _same_tables(first, other)
+        files = " and ".join(
+            repr(r.source) if r.source is not None else "a report without a source"
+            for r in (first, other)
+        )
+        message = f"{first.agency} has two reports for {first.year}, read from {files}: " + (
+            "their tables are identical (the same report read twice)"
+            if same
+            else "their tables differ; keep the one the agency published"
+        )
+        out.append(
+            Finding(
+                severity=Severity.WARNING if same else Severity.ERROR,
+                rule=CheckRule.DUPLICATE,
+                basis=first.basis,
+                agency=first.agency,
+                year=first.year,
+                message=message,
+                sources=_sources(first, other),
+            )
+        )
+    return out
+
+
+def _distinct(group: Sequence[AnnualReport]) -> list[AnnualReport]:
+    """The reports of ``group`` whose tables differ from every one before them."""
+    out: list[AnnualReport] = []
+    for r in group:
+        if not any(_same_tables(r, kept) for kept in out):
+            out.append(r)
+    return out
+
+
 def check_reports(
     reports: Iterable[AnnualReport], *, blank_as_zero: bool = True
 ) -> tuple[Finding, ...]:
-    """Check each report, and the carry-forward between consecutive years of an agency."""
-    rs = _report_list(reports)
+    """Check each report; report duplicates; compare consecutive years of an agency.
+
+    - Every report gets :func:`check_report`.
+    - Two reports of one agency and year (from two sources) give a ``duplicate``
+      finding naming both: a warning when their tables are identical, an error
+      when they differ. Neither replaces the other.
+    - The carry-forward is checked between every pair of consecutive years of an
+      agency (:func:`check_carry_forward`); where a year has two different reports,
+      each is compared, and each finding names its two files.
+    - A report without an agency is checked alone: it is never a duplicate of, nor
+      compared with, another report.
+
+    The findings, and their order, do not depend on the order of ``reports``:
+    reports are taken by agency, year and source.
+    """
+    _require_flag(blank_as_zero)
+    rs = _ordered(_report_list(reports))
     out: list[Finding] = []
     for r in rs:
         out.extend(check_report(r, blank_as_zero=blank_as_zero))
-    by_key = {(r.agency, r.year): r for r in rs}
-    for (agency, year), r in sorted(by_key.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
-        prev = by_key.get((agency, year - 1))
-        if prev is not None:
-            out.extend(check_carry_forward(prev, r, blank_as_zero=blank_as_zero))
+    groups: dict[tuple[str, int], list[AnnualReport]] = {}
+    for r in rs:
+        agency = _agency_key(r.agency)
+        if agency is not None:
+            groups.setdefault((agency, r.year), []).append(r)
+    for (agency, year), group in groups.items():  # in the order of rs, hence sorted
+        if len(group) > 1:
+            out.extend(_duplicates(group))
+        previous = groups.get((agency, year - 1))
+        if previous is None:
+            continue
+        for prev in _distinct(previous):
+            for cur in _distinct(group):
+                out.extend(check_carry_forward(prev, cur, blank_as_zero=blank_as_zero))
     return tuple(out)

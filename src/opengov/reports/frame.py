@@ -1,8 +1,9 @@
 """Annual reports as tidy pandas DataFrames (年度报告数据表, ``analysis`` extra).
 
 :func:`to_frame` gives one row per table cell: agency, year, format, table, row,
-column, value (float, NaN unless the cell holds a number), kind, and the Chinese
-row and column labels. pandas is imported only when these functions run.
+column, value (float, NaN unless the cell holds a number), kind, the Chinese
+row and column labels, and the file the report was read from (``source``). pandas
+is imported only when these functions run.
 :func:`findings_to_frame` gives one row per check finding.
 
 Legal basis:
@@ -36,6 +37,7 @@ COLUMNS = (
     "kind",
     "row_zh",
     "column_zh",
+    "source",
 )
 
 
@@ -56,6 +58,7 @@ def to_frame(reports: AnnualReport | Iterable[AnnualReport]) -> Any:
             cell.kind.value,
             ref.row_label_zh,
             ref.column_label_zh,
+            r.source,
         )
         for r in rs
         for ref, cell in r.items()
@@ -64,7 +67,9 @@ def to_frame(reports: AnnualReport | Iterable[AnnualReport]) -> Any:
 
 
 def findings_to_frame(findings: Iterable[Finding]) -> Any:
-    """One DataFrame row per finding: agency, year, severity, rule, message, cells."""
+    """One DataFrame row per finding: agency, year, severity, rule, message, cells,
+    expected and actual values, and the files it is about (``sources``, a tuple:
+    ``frame.explode("sources")`` joins it to :func:`to_frame`'s ``source``)."""
     import pandas as pd
 
     if isinstance(findings, (str, bytes)) or not isinstance(findings, Iterable):
@@ -84,10 +89,21 @@ def findings_to_frame(findings: Iterable[Finding]) -> Any:
             ", ".join(str(c) for c in f.cells),
             f.expected,
             f.actual,
+            f.sources,
         )
         for f in findings
     ]
     return pd.DataFrame.from_records(
         rows,
-        columns=["agency", "year", "severity", "rule", "message", "cells", "expected", "actual"],
+        columns=[
+            "agency",
+            "year",
+            "severity",
+            "rule",
+            "message",
+            "cells",
+            "expected",
+            "actual",
+            "sources",
+        ],
     )

@@ -997,6 +997,11 @@ class AnnualReport(FrozenModel):
     text: ReportText = ReportText()
     information_fee_yuan: Decimal | None = None
     recoveries: tuple[Recovery, ...] = ()
+    source: str | None = Field(
+        default=None,
+        description="The file the report was read from, as given to the reader; None "
+        "for a report built in code.",
+    )
 
     @model_validator(mode="after")
     def _formats_agree(self) -> AnnualReport:
@@ -1086,6 +1091,7 @@ class AnnualReport(FrozenModel):
             text=self.text,
             information_fee_yuan=self.information_fee_yuan,
             recoveries=self.recoveries,
+            source=self.source,
         )
 
     def completeness(self) -> Completeness:

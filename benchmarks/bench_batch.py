@@ -1,0 +1,83 @@
+"""Reading a folder of reports: one process and several, side by side.
+
+A folder of 400 report files (copies of the real 2019 seed report as a text dump
+and of the test reports as HTML and text dumps, under different names; one in ten
+is a bad file, as in a crawl) is read with ``read_reports`` in one process and with
+``workers=N``. The speed-up is the wall time in one process over the wall time with
+N; it cannot pass the number of CPUs free. ``cpu s`` is the CPU time of this process
+and its workers together: the work done, whoever did it (the workers' share of it
+over the wall time is how many CPUs they had). Each row is the best of a few runs.
+``OPENGOV_BENCH_QUICK=1`` makes it a smoke run (see ``_quick.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from _quick import scaled
+from opengov.reports import read_reports
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = [
+    ROOT / "examples" / "data" / "hunjiang-minzheng-2019.txt",
+    ROOT / "tests" / "data" / "reports" / "f2019-errors.html",
+    ROOT / "tests" / "data" / "reports" / "f2021-spans.html",
+    ROOT / "tests" / "data" / "reports" / "f2021-errors.txt",
+    ROOT / "tests" / "data" / "reports" / "f2021-wrapped.txt",
+]
+
+
+def _folder(root: Path, files: int) -> None:
+    """``files`` files in folders of 50; every tenth is a page with no report."""
+    for i in range(files):
+        target = root / f"{i // 50:02d}" / f"{i:04d}"
+        target.parent.mkdir(exist_ok=True)
+        if i % 10 == 9:
+            target.with_suffix(".html").write_text("<html><body>404</body></html>")
+        else:
+            sample = SAMPLES[i % len(SAMPLES)]
+            shutil.copy(sample, target.with_suffix(sample.suffix))
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers, once reaped
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _time(folder: Path, workers: int, repeats: int) -> tuple[float, float, int]:
+    """Best wall time, its CPU time, and the number of results."""
+    best = (float("inf"), 0.0, 0)
+    for _ in range(repeats):
+        cpu = _cpu()
+        start = time.perf_counter()
+        count = sum(1 for _ in read_reports(folder, workers=workers))
+        wall = time.perf_counter() - start
+        best = min(best, (wall, _cpu() - cpu, count))
+    return best
+
+
+def main() -> None:
+    files = scaled(400, 12)
+    repeats = scaled(3, 1)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cpus = cpus or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        _folder(folder, files)
+        list(read_reports(folder, workers=1))  # warm up: imports, pydantic schemas
+        rows = [(w, *_time(folder, w, repeats)) for w in sorted({1, 2, cpus})]
+    one = rows[0][1]
+    print(f"{'workers':<10}{'files':>7}{'wall s':>9}{'files/s':>10}{'speed-up':>10}{'cpu s':>8}")
+    for workers, wall, cpu, n in rows:
+        print(f"{workers:<10}{n:>7}{wall:>9.2f}{n / wall:>10.0f}{one / wall:>9.2f}x{cpu:>8.2f}")
+    print(f"({cpus} CPUs; load average {os.getloadavg()[0]:.1f} at the end)")
+
+
+if __name__ == "__main__":
+    main()
