@@ -676,3 +676,22 @@ def test_a_hidden_cell_after_one_left_open_is_still_hidden() -> None:
         ["(hidden 9)"],
         ["3"],
     ]
+
+
+def test_a_not_applicable_marker_cut_by_a_wrap_leaves_its_row_unread() -> None:
+    # f2021-clean.txt rendered one row per line, its （七）总计 row printed with 不适用
+    # in the 总计 cell and the line wrapped inside the marker ("| 2 | 不适" / "用 |").
+    # The cut marker ended the line's cells early, and the blank label column before
+    # 48 was read as the first value: ['', 48, 7, 2, 1, 3, 2], each number one
+    # column right of where it is printed.
+    from opengov.reports import to_text
+
+    clean = parse_report(DATA / "f2021-clean.txt")
+    lines = to_text(clean).splitlines()
+    i = next(n for n, line in enumerate(lines) if "（七）总计" in line)
+    assert lines[i] == " | （七）总计 |  | 48 | 7 | 2 | 1 | 3 | 2 | 63 |"  # as printed
+    wrapped = [*lines[:i], lines[i][: -len("63 |")] + "不适", "用 |", *lines[i + 1 :]]
+    report = parse_report_text("\n".join(wrapped))
+    row = report.applications.cells[list(report.format.rows).index(OutcomeRow.TOTAL)]
+    assert all(c.kind is CellKind.UNREAD for c in row)
+    assert report.applications.cells[0] == clean.applications.cells[0]  # the rest as before

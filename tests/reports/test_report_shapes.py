@@ -77,7 +77,7 @@ PINGTAN_2024 = {
 
 @pytest.fixture(scope="module")
 def pingtan_2024() -> AnnualReport:
-    return parse_report(CRAWLER / "pingtan-2024.txt")
+    return parse_report(CRAWLER.parent / "corpus" / "pingtan-2024" / "page.txt")
 
 
 def test_crawler_2024_table_three_is_recovered_cell_for_cell(pingtan_2024: AnnualReport) -> None:
@@ -135,6 +135,12 @@ def test_crawler_2021_rows_the_row_alone_cannot_split_are_settled_by_the_results
     assert r.applications.value(R.PARTIALLY_DISCLOSED, ApplicantColumn.NATURAL_PERSON) == 5
     assert [c.value for c in r.review.cells][3:] == [0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]
     assert r.completeness().unread == 3  # 行政规范性文件 "693665" stays unread
+    assert _row(r, R.RECEIVED)[:3] == (64, 0, 0)
+    d = r.disclosure
+    assert d.cell(DisclosureRow.PENALTIES, DisclosureColumn.DECISIONS_THIS_YEAR).value == 1282
+    assert d.cell(DisclosureRow.COERCIVE_MEASURES, DisclosureColumn.DECISIONS_THIS_YEAR).value == 42
+    fees = d.cell(DisclosureRow.ADMINISTRATIVE_FEES, DisclosureColumn.FEE_AMOUNT)
+    assert fees.value == Decimal("24252.311082")  # as printed, 万元
 
 
 # ------------------------------------------------------------ runs left unread
@@ -427,3 +433,106 @@ def test_text_in_no_known_shape_says_which_shapes_are_read() -> None:
 
     with pytest.raises(ReportParseError, match="tabs or wide spaces, one cell per line"):
         parse_report_text("某局2021年政府信息公开工作年度报告\n本年共收到申请3件。")
+
+
+# ------------------------------------------- properties: no shape invents numbers
+
+
+@st.composite
+def consistent_tables(draw: st.DrawFn) -> tuple[int, dict[OutcomeRow, tuple[int, ...]], list[int]]:
+    """A year and a table 三 that adds up (rows by applicant column, 总计 last), and
+    table 四's 15 numbers."""
+    year = draw(st.integers(2019, 2025))
+    fmt = ReportFormat.for_year(year)
+    small = st.integers(0, 3) | st.integers(0, 300)
+    columns: list[dict[OutcomeRow, int]] = []
+    for _ in range(6):
+        col = {row: draw(small) for row in fmt.counted_rows}
+        col[R.TOTAL] = sum(col.values())
+        col[R.CARRIED_FORWARD] = draw(small)
+        handled = col[R.TOTAL] + col[R.CARRIED_FORWARD]
+        col[R.CARRIED_OVER] = draw(st.integers(0, handled))
+        col[R.RECEIVED] = handled - col[R.CARRIED_OVER]
+        columns.append(col)
+    rows = {row: (*(c[row] for c in columns), sum(c[row] for c in columns)) for row in fmt.rows}
+    review: list[int] = []
+    for _ in range(3):
+        four = [draw(small) for _ in range(4)]
+        review += [*four, sum(four)]
+    return year, rows, review
+
+
+def _check_never_wrong(
+    text: str, rows: dict[OutcomeRow, tuple[int, ...]], review: list[int]
+) -> int:
+    r = parse_report_text(text)
+    read = 0
+    for row, values in rows.items():
+        for column, value in zip(ApplicantColumn, values, strict=True):
+            cell = r.applications.cell(row, column)
+            if cell.kind is not CellKind.UNREAD:
+                assert cell.value == value, (row, column)
+                read += 1
+    for cell, value in zip(r.review.cells, review, strict=True):
+        if cell.kind is not CellKind.UNREAD:
+            assert cell.value == value
+    return read
+
+
+REVIEW_HEAD = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼"
+
+
+@given(consistent_tables(), st.lists(st.booleans(), min_size=200, max_size=200))
+@settings(max_examples=40, deadline=None)
+def test_crawler_text_never_gives_a_number_the_table_does_not_hold(
+    table: tuple[int, dict[OutcomeRow, tuple[int, ...]], list[int]], spaces: list[bool]
+) -> None:
+    year, rows, review = table
+    gaps = iter(spaces * 3)
+    body = "".join(
+        row.printed_zh + "".join(f"{v}{' ' if next(gaps) else ''}" for v in values).rstrip()
+        for row, values in rows.items()
+    )
+    text = (
+        f"标题: 某局{year}年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况{body}"
+        f"{REVIEW_HEAD}{''.join(map(str, review))}五、存在的主要问题及改进情况"
+    )
+    _check_never_wrong(text, rows, review)
+
+
+@given(consistent_tables(), st.integers(1, 4), st.sampled_from(["\t", "layout"]))
+@settings(max_examples=40, deadline=None)
+def test_tab_and_layout_rows_are_read_whole(
+    table: tuple[int, dict[OutcomeRow, tuple[int, ...]], list[int]], gap: int, shape: str
+) -> None:
+    year, rows, review = table
+    sep = "\t" if shape == "\t" else " " * gap
+    lead = "\t" if shape == "\t" else " " * (gap + 1)
+    lines = [f"{row.printed_zh}{lead}{sep.join(map(str, v))}" for row, v in rows.items()]
+    text = (
+        f"某局{year}年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        + "\n".join(lines)
+        + f"\n{REVIEW_HEAD.replace(' ', sep)}\n{sep.join(map(str, review))}\n"
+    )
+    assert _check_never_wrong(text, rows, review) == 7 * len(rows)
+
+
+def test_unread_runs_render_as_unread_and_parse_back_unread() -> None:
+    from opengov.reports import to_html, to_markdown, to_text
+
+    r = parse_report(CRAWLER.parent / "corpus" / "pingtan-2024" / "page.txt")
+    again = parse_report_text(to_text(r))
+    for (ref, cell), (_, back) in zip(r.items(), again.items(), strict=True):
+        if cell.kind is CellKind.UNREAD:
+            assert back.kind is CellKind.UNREAD, ref
+        else:
+            assert back.value == cell.value, ref
+    assert "?6233440" in to_text(r)
+    assert "?6233440" in to_markdown(r)
+    assert "?6233440" in to_html(r)
+
+
+def test_a_page_footer_with_bars_does_not_make_crawler_text_a_bar_dump() -> None:
+    text = (CRAWLER / "pingtan-2021.txt").read_text(encoding="utf-8")
+    r = parse_report_text(text + "\n使用帮助 | 联系我们 | 隐私保护 | 新媒体矩阵")
+    assert _row(r, R.DISCLOSED) == (27, 0, 0, 2, 0, 1, 30)

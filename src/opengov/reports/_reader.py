@@ -269,6 +269,11 @@ def _cells_after(
     else:
         span = span_after(tokens, j, end)
         if not span or span[-1].kind != ROW_END:
+            stop = j + len(span) + 1
+            if stop < end and 0 <= tokens[j].line == tokens[stop].line:
+                # Text after the values on the label's own line (a 不适用 cut by a
+                # wrap, a note): where the row's values end is not known.
+                return unread
             return take(span, n, money)
         head = span[:-1]
         after_separator = span[-1].text == "|"

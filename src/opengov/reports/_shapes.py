@@ -98,13 +98,39 @@ def shape_tokens(text: str) -> tuple[list[Tok], bool]:
     from opengov.reports.parse_text import text_tokens
 
     lines = text.splitlines()
-    if any(_PIPE.search(line) for line in lines):
+    if any(_is_pipe_row(line) for line in lines):
         return text_tokens(text), False
     if any(is_joined(line) for line in lines):
         return joined_tokens(lines), True
     if any(_SEPARATOR_LINE.match(line) for line in lines):
         lines = rejoin_cells(lines)
     return line_tokens(lines), False
+
+
+def _is_pipe_row(line: str) -> bool:
+    """True for a line of ``|``-separated cells with a value or a table label among
+    them (a page footer ``使用帮助 | 联系我们`` is not a table row).
+
+    >>> _is_pipe_row("规章 | 0 | 0 | 1 |"), _is_pipe_row("使用帮助 | 联系我们 | 隐私保护")
+    (True, False)
+    """
+    if not _PIPE.search(line):
+        return False
+    for piece in _PIPE.split(line):
+        text = piece.strip()
+        if not text:
+            continue
+        c = core(text)
+        if (
+            _is_value(text)
+            or c in _EXACT
+            or c in _GROUP_CORES
+            or _row_label(text) is not None
+            or norm(text).startswith("第二十条")
+            or c in ("行政复议", "行政诉讼", "信息内容", "申请人情况")
+        ):
+            return True
+    return False
 
 
 # ----------------------------------------------------------------- joined text
