@@ -20,7 +20,8 @@ paragraphs: a line continues the one above when that one runs to the right margi
   none of its numbers is read. A slot inside a table that no drawn cell covers is
   unread; text found there is kept with the note "(outside any drawn cell)".
 - Tables without ruling lines are not found as tables; their text reads as
-  paragraphs, so their numbers are not read.
+  paragraphs. The PDF's text laid out in lines (:attr:`Converted.layout`) is kept
+  for the text reader, which reads such tables by the spaces between their cells.
 - CJK radicals that some PDF writers map characters to (⼀ for 一, ⺠ for 民) are
   read as the ideographs Unicode names as their equivalents; characters drawn twice
   (fake bold) are read once.
@@ -144,6 +145,7 @@ class PageContent(NamedTuple):
     cid: int  # characters without a Unicode mapping
     images: int
     sideways: int = 0  # characters not upright (a page turned for display)
+    layout: str = ""  # the page's text laid out in lines, cells set apart by spaces
 
 
 # ------------------------------------------------------------------- bounds
@@ -463,8 +465,27 @@ def _read_page(page: Any, text: Any) -> PageContent:
     visible = sum(1 for ch in chars if not ch["text"].isspace())
     cid = sum(1 for ch in chars if ch["text"].startswith("(cid:"))
     sideways = sum(1 for ch in chars if not ch.get("upright", True))
+    layout = (
+        text.chars_to_textmap(
+            chars,
+            layout=True,
+            layout_width=page.width,
+            layout_height=page.height,
+            layout_bbox=page.bbox,
+        ).as_string
+        if chars
+        else ""
+    )
     return PageContent(
-        items, float(page.height), right, size, visible, cid, len(page.images), sideways
+        items,
+        float(page.height),
+        right,
+        size,
+        visible,
+        cid,
+        len(page.images),
+        sideways,
+        _fold(layout),
     )
 
 
@@ -639,14 +660,20 @@ def pdf_report_html(data: bytes, name: str) -> Converted:
             f"cannot read report file {show_path(name)}: its fonts carry no Unicode mapping, so "
             "its text cannot be extracted; use the agency's HTML page"
         )
-    return converted(assemble(pages))
+    return converted(assemble(pages))._replace(layout="\n".join(p.layout for p in pages))
 
 
 class Converted(NamedTuple):
-    """A PDF as HTML for the HTML reader, and what was left unread and why."""
+    """A PDF as HTML for the HTML reader, and what was left unread and why.
+
+    ``layout`` is the PDF's text laid out in lines with its cells set apart by
+    spaces (as ``pdftotext -layout`` gives it), for the text reader when the HTML
+    holds no table 三: a table drawn without ruling lines is found there.
+    """
 
     html: str
     notes: tuple[str, ...]
+    layout: str = ""
 
 
 def converted(assembled: Sequence[Para | PageTable]) -> Converted:
