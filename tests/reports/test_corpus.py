@@ -69,6 +69,12 @@ OPTIONAL_LIBRARY: dict[str, str] = {
 }
 
 # (slug, form kind) -> the cells the parser reads wrong today (parser bugs to fix).
+_LABEL_RUNS_INTO_VALUE = (
+    "二/其他对外管理服务事项: 3 cells unread; table 二 is printed without ruling lines, so "
+    "it is read from the PDF's laid-out text, where the long label runs into its first "
+    "value (其他对外管理服务事项0) and the row's cells cannot be told apart"
+)
+
 KNOWN_WRONG: dict[tuple[str, str], str] = {
     ("pingtan-scj-2024", "tab.txt"): (
         "三/（六）2.未缴费 and 3.其他: all 14 cells come back unread; the page prints one 0 "
@@ -77,6 +83,13 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
         "0 covered is no longer in the text, so they are rightly unread (the page itself "
         "reads 0 in all three)"
     ),
+    ("pingtan-scj-2024", "report.pdf"): (
+        "二/行政事业性收费 (printed without ruling lines) is unread: in the PDF's laid-out "
+        "text its label runs into its value (行政事业性收费0)"
+    ),
+    ("pingtan-gwh-2020", "report.pdf"): _LABEL_RUNS_INTO_VALUE,
+    ("pingtan-zrz-2019", "report.pdf"): _LABEL_RUNS_INTO_VALUE,
+    ("pingtan-zrz-2020", "report.pdf"): _LABEL_RUNS_INTO_VALUE,
 }
 
 # Reports that print an arithmetic error, and the error findings of check_report on
