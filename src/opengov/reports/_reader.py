@@ -684,7 +684,8 @@ def _refuse_legacy(tokens: Sequence[Tok]) -> None:
             f"no table 三 found, but the text prints {marker!r}, wording of the 2008-2018 "
             "statistics tables: this is a report under the 2007 Regulation, which has no "
             "table 三; read it with opengov.reports.parse_legacy_report (or "
-            "parse_legacy_report_text / parse_legacy_report_html)"
+            "parse_legacy_report_text / parse_legacy_report_html), or read a folder of "
+            "both eras with opengov.read_reports"
         )
 
 
