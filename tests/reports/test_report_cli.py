@@ -377,3 +377,38 @@ def test_ctrl_c_ends_with_130(
     monkeypatch.setattr(checks, "check_reports", interrupted)
     assert main(["report", "check", SEED]) == 130
     assert capsys.readouterr().err == "opengov: interrupted\n"
+
+
+LEGACY = Path(__file__).parent.parent / "data" / "reports" / "corpus" / "legacy"
+
+
+def test_a_folder_of_both_eras_reads_each_report_in_its_form(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The 2014 report of 平潭综合实验区管委会 (its statistics table of 16 printed lines,
+    # read by hand into expected.json) and the 2012 county table, whose 主动公开 lines
+    # sum to 1795 against a printed 2026 (a warning, found by hand), beside a report
+    # of the 2021 format: each read in its own form, none refused, none compared.
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "a-2014.txt").write_bytes((LEGACY / "pingtan-zone-2014" / "page.txt").read_bytes())
+    (crawl / "b-2012.html").write_bytes(
+        (LEGACY / "pingtan-county-2012" / "table.html").read_bytes()
+    )
+    assert main(["report", "check", str(crawl), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [(r["file"], r["agency"], r["year"], r["format"]) for r in document["reports"]] == [
+        (str(crawl / "a-2014.txt"), "平潭综合实验区管委会", 2014, "legacy"),
+        (str(crawl / "b-2012.html"), document["reports"][1]["agency"], 2012, "legacy"),
+    ]
+    assert document["reports"][0]["completeness"] == 1.0
+    assert [
+        (f["file"], f["source"], f["severity"], f["rule"], f["expected"], f["actual"])
+        for f in document["legacy_findings"]
+    ] == [(str(crawl / "b-2012.html"), "table", "warning", "proactive_total", 2026, 1795)]
+    assert document["findings"] == []
+    assert main(["report", "check", str(crawl / "a-2014.txt")]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{crawl / 'a-2014.txt'}: 平潭综合实验区管委会 2014, 2008-2018 statistics form, "
+        "16/16 cells read"
+    )

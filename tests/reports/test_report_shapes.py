@@ -177,6 +177,26 @@ def test_a_balance_the_table_breaks_settles_nothing() -> None:
     assert all(c.kind is CellKind.UNREAD for c in r.applications.cells[0])
 
 
+@pytest.mark.parametrize(("printed", "year"), [("0", "2025"), ("5", "2025"), ("0", "12")])
+def test_a_run_running_into_a_date_after_the_table_stays_unread(printed: str, year: str) -> None:
+    # as 平潭综合实验区市场监督管理局 2025 was saved: prose after the last row of a
+    # table starts with a year, whose digits run into the row's value ("02025年"):
+    # where the value ends is not known, so neither 2025 nor 52025 is read
+    fee = f"第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费{printed}{year}年，我局严格按照"
+    r = parse_report_text(
+        f"{HEAD}\n二、主动公开政府信息情况第二十条第（五）项信息内容本年处理决定数量行政许可7"
+        f"{fee}三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量1000001"
+        f"二、上年结转政府信息公开申请数量0000000（七）总计1000001"
+        f"四、结转下年度继续办理0000000{year}年，我局共收到申请1件"
+    )
+    fees = r.disclosure.cell(DisclosureRow.ADMINISTRATIVE_FEES, DisclosureColumn.FEE_AMOUNT)
+    assert fees.kind is CellKind.UNREAD
+    licensing = r.disclosure.cell(DisclosureRow.LICENSING, DisclosureColumn.DECISIONS_THIS_YEAR)
+    assert licensing.value == 7
+    assert _row(r, R.RECEIVED) == (1, 0, 0, 0, 0, 0, 1)
+    assert _row(r, R.CARRIED_FORWARD) == (None,) * 7
+
+
 def test_joined_text_is_told_from_other_shapes() -> None:
     joined = "一、本年新收政府信息公开申请数量5800000 58二、上年结转政府信息公开申请数量0000000"
     assert is_joined(joined)
@@ -317,6 +337,29 @@ def test_columns_aligned_by_spaces_are_read_by_line() -> None:
     assert d.cell(DisclosureRow.RULES, DisclosureColumn.IN_FORCE).value == 1
 
 
+def test_layout_values_split_over_a_wrapped_label_are_read_when_their_order_is_moot() -> None:
+    # as pdftotext -layout printed 平潭综合实验区自然资源局 2019 and 2020: one value
+    # beside the label's first line, six on a later line. All 0: read in any order.
+    # 2 then 0 0 0 0 0 2: the 2 may be in any of the columns, every place adds up.
+    text = (
+        "某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量       2  0  0  0  0  0  2\n"
+        "          本机关不掌握相关政府信息 2\n"
+        "         1.                0   0   0   0   0   2\n\n"
+        "（四）无法 2.没有现成信息需要另行制作 0\n"
+        "提供                        0   0   0   0   0   0\n\n"
+        "          要求行政机关确认或重新出 0\n"
+        "         5.\n"
+        "         具已获取信息            0   0   0   0   0   0\n\n"
+        "（七）总计                 2   0   0   0   0   0   2\n"
+    )
+    r = parse_report_text(text)
+    assert _row(r, R.UNABLE_NEEDS_CREATION) == (0,) * 7
+    assert _row(r, R.NOT_PROCESSED_CONFIRMATION) == (0,) * 7
+    assert _row(r, R.UNABLE_NOT_HELD) == (None,) * 7
+    assert _row(r, R.TOTAL) == (2, 0, 0, 0, 0, 0, 2)
+
+
 def test_one_cell_per_line_in_label_then_values_order_is_read() -> None:
     lines = [TITLE.rstrip("\n"), "申请人情况"]
     for label, values in ROWS_2021:
@@ -356,6 +399,56 @@ FORMS = Path(__file__).parent.parent / "data" / "reports" / "forms"
 MIN_READ = {"page.txt": 0.85, "tab.txt": 1.0, "layout.txt": 0.85, "raw.txt": 0.0}
 
 
+def _rows(*rows: str) -> frozenset[str]:
+    """The seven cells of each table-三 row named."""
+    return frozenset(f"applications[{r}, {c.value}]" for r in rows for c in ApplicantColumn)
+
+
+_PROCUREMENT = frozenset(
+    {
+        "disclosure[centralised_procurement, procurement_items]",
+        "disclosure[centralised_procurement, procurement_amount]",
+    }
+)
+# Cells a shape of one corpus file leaves unread, left out of its share read and
+# required unread, each with the reason. "Cannot be read": the text does not say
+# which number goes where. "Not read yet": the text does, the reader does not.
+#  - split rows: pdftotext -layout puts one value of a row whose label wraps beside
+#    the label's first line and the other six on a later line (（二）部分公开 "1" above
+#    "0 0 0 0 0 1"); which column the lone value belongs to is not printed, and every
+#    place for it adds up. (Split rows of seven equal values are read.)
+#  - merged （六）: scj-2024 prints one 0 per column with rowspan=3 over （六）1-3; the
+#    text gives one row of 0s or none, so what each row holds is not printed.
+SHAPE_UNREAD: dict[tuple[str, str], tuple[str, frozenset[str]]] = {
+    ("pingtan-gwh-2020", "tab.txt"): (
+        "cannot be read: the procurement amount is printed as 3601627.4元 in a column "
+        "of 万元, which Cell.read leaves unread",
+        frozenset({"disclosure[centralised_procurement, procurement_amount]"}),
+    ),
+    ("pingtan-scj-2024", "tab.txt"): (
+        "cannot be read: merged （六）; 1.不补正 is followed by the 0s, 2. and 3. by nothing",
+        _rows("other_fee_not_paid", "other_misc"),
+    ),
+    ("pingtan-scj-2024", "layout.txt"): (
+        "cannot be read: merged （六） (its 0s printed beside 2.), split row （二） (1 above "
+        "0 0 0 0 0 1)",
+        _rows("other_not_corrected", "other_fee_not_paid", "other_misc", "partially_disclosed"),
+    ),
+    ("pingtan-zrz-2019", "layout.txt"): (
+        "cannot be read: split row （四）1. (2 above 0 0 0 0 0 2), the procurement amount "
+        "printed as 万元 above 2059.2090; not read yet: the procurement items (8, then 万元 "
+        "on its line)",
+        _rows("unable_not_held") | _PROCUREMENT,
+    ),
+    ("pingtan-zrz-2020", "layout.txt"): (
+        "cannot be read: split rows （二） (4 above 0 0 0 0 0 4) and （四）1. (1 above "
+        "0 0 0 1 0 2), the procurement amount printed as 万元 above 1690.9913; not read "
+        "yet: the procurement items (19, then 万元 on its line)",
+        _rows("partially_disclosed", "unable_not_held") | _PROCUREMENT,
+    ),
+}
+
+
 def _corpus_files() -> list[tuple[str, Path]]:
     out = []
     for expected in sorted(CORPUS.glob("*/expected.json")):
@@ -392,7 +485,12 @@ def test_no_shape_reads_a_number_the_page_does_not_print(slug: str, path: Path) 
     from opengov.reports import Cell
 
     report = parse_report(path)
+    _, unread = SHAPE_UNREAD.get((slug, path.name), ("", frozenset()))
     wrong, read, cells = [], 0, _expected_cells(slug)
+    refs = {str(ref): ref for ref, _, _ in cells}
+    assert unread <= refs.keys()
+    assert [r for r in sorted(unread) if report.cell(refs[r]).kind is not CellKind.UNREAD] == []  # type: ignore[arg-type]
+    cells = [c for c in cells if str(c[0]) not in unread]
     for ref, text, money in cells:
         got = report.cell(ref)  # type: ignore[arg-type]
         if got.kind is CellKind.UNREAD:

@@ -15,9 +15,11 @@ cell starts where.
 - Deleted and moved-away text of tracked changes is left out; text boxes are read
   where they are anchored, once (not again from their VML fallback).
 
-A package whose parts unpack to more than :data:`MAX_UNPACKED_BYTES`, or with more
-than :data:`MAX_PARTS` parts, is refused before python-docx reads it (python-docx
-loads every part into memory).
+A package whose parts unpack to more than :data:`MAX_UNPACKED_BYTES`, whose text
+(``word/document.xml``) to more than :data:`MAX_BODY_BYTES`, or with more than
+:data:`MAX_PARTS` parts, is refused before python-docx reads it (python-docx loads
+every part into memory). The sizes are those the archive declares, which Python's
+zipfile enforces as it inflates.
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ from opengov._show import show_path
 from opengov.errors import MissingExtraError, ReportParseError
 from opengov.reports._blocks import Block, Box, Grid, Para, blocks_html, join_grids, join_lines
 
-__all__ = ["MAX_PARTS", "MAX_UNPACKED_BYTES", "docx_report_html"]
+__all__ = ["MAX_BODY_BYTES", "MAX_PARTS", "MAX_UNPACKED_BYTES", "docx_report_html"]
 
 MAX_UNPACKED_BYTES = 256 << 20
+MAX_BODY_BYTES = 64 << 20
 MAX_PARTS = 10_000
 _MAX_SPAN = 1000  # columns one cell may span (a Word table has at most 63)
 
@@ -59,6 +62,13 @@ def _check_package(data: bytes, name: str) -> None:
         raise ReportParseError(
             f"cannot read report file {show_path(name)}: the Word package has {len(infos)} parts, "
             f"more than {MAX_PARTS}; save the document again from Word or as PDF"
+        )
+    body = next((i.file_size for i in infos if i.filename == "word/document.xml"), 0)
+    if body > MAX_BODY_BYTES:
+        raise ReportParseError(
+            f"cannot read report file {show_path(name)}: its text (word/document.xml) is "
+            f"{body} bytes, more than {MAX_BODY_BYTES}; a report's is well under a "
+            "megabyte: give one report's file"
         )
     unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_UNPACKED_BYTES:

@@ -41,6 +41,7 @@ import io
 import os
 import pickle
 import stat
+import threading
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -53,10 +54,12 @@ from pydantic import model_validator
 
 from opengov._model import FrozenModel
 from opengov._show import show
-from opengov.errors import InvalidInputError, OpenGovError, ReportParseError
+from opengov.errors import InvalidInputError, LegacyReportError, OpenGovError, ReportParseError
 from opengov.reports._reader import find_year_agency
 from opengov.reports.files import parse_report
-from opengov.reports.model import AnnualReport, Cell, CellKind
+from opengov.reports.legacy_report import LegacyReport
+from opengov.reports.model import AnnualReport, Cell
+from opengov.reports.parse_legacy import parse_legacy_report
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -126,13 +129,14 @@ class ReportResult(FrozenModel):
     and a title that disagree). ``agency_from`` and ``year_from`` say where the
     report's agency and year came from (``None`` for no agency, or no report).
 
-    ``report`` is an :class:`~opengov.reports.AnnualReport`; a later version may
-    also give a report of the 2008-2018 form here, so check its type before
-    using it as an ``AnnualReport``.
+    ``report`` is an :class:`~opengov.reports.AnnualReport`, or a
+    :class:`~opengov.reports.LegacyReport` for a report of 2008-2018 (one that
+    :func:`~opengov.reports.parse_report` refuses with a ``LegacyReportError``):
+    check its type before using it as an ``AnnualReport``.
     """
 
     source: str
-    report: AnnualReport | None = None
+    report: AnnualReport | LegacyReport | None = None
     error: ReadError | None = None
     warnings: tuple[str, ...] = ()
     agency_from: Origin | None = None
@@ -329,8 +333,18 @@ def _year_missing(exc: ReportParseError) -> bool:
     return "report year is not stated" in str(exc)
 
 
-def _with(report: AnnualReport, agency: str | None, source: str) -> AnnualReport:
-    return AnnualReport.model_validate({**dict(report), "agency": agency, "source": source})
+def _parse(source: str, agency: str | None, year: int | None) -> AnnualReport | LegacyReport:
+    """The report of a file: of the 2019/2021 formats, else of the 2008-2018 form."""
+    try:
+        return parse_report(source, agency=agency, year=year)
+    except LegacyReportError:
+        return parse_legacy_report(source, agency=agency, year=year)
+
+
+def _with(
+    report: AnnualReport | LegacyReport, agency: str | None, source: str
+) -> AnnualReport | LegacyReport:
+    return report.model_copy(update={"agency": agency, "source": source})
 
 
 def _failed(source: str, exc: BaseException) -> ReportResult:
@@ -383,7 +397,7 @@ def _read(source: str, job: _Job) -> ReportResult:
     warnings: list[str] = []
     year_from: Origin = "argument" if job.year is not None else "title"
     try:
-        report = parse_report(source, agency=job.agency, year=job.year)
+        report = _parse(source, job.agency, job.year)
     except ReportParseError as exc:
         if job.year is not None or not _year_missing(exc):
             raise
@@ -398,7 +412,7 @@ def _read(source: str, job: _Job) -> ReportResult:
                 f"{exc}; or name the file like its title (…2021年政府信息公开工作年度报告"
                 ".html), or give its year in an override"
             ) from None
-        report = parse_report(source, agency=job.agency, year=fallback)
+        report = _parse(source, job.agency, fallback)
     if year_from == "title" and name_year is not None and name_year != report.year:
         warnings.append(
             f"the file name says {name_year}, the title {report.year}; the title's year is used"
@@ -586,35 +600,33 @@ def _chunksize(chunksize: object) -> int:
 
 
 # A report holds about 200 cells, most of them alike (0, blank); pickled as they are,
-# rebuilding them cost the parent process more than a worker spent parsing, and the
-# workers could not go faster than the parent. So results travel as bytes in which
-# each cell is only its value: the parent builds one Cell per distinct value, shared
-# by every report of the batch (less memory too).
+# rebuilding them cost the parent process a fifth of all the work. So the workers
+# pickle a cell as a call with its field values, and the parent answers each call
+# with one Cell per distinct value, shared by the batch's reports (less memory too).
+# (``reducer_override`` is asked about cells and models only, not about every int
+# and str, as ``persistent_id`` would be: it keeps the workers' pickling cheap.)
+
+_CELL_FIELDS = tuple(Cell.model_fields)
+_shared = threading.local()  # .cells: the cells of the batch being received
+
+
+def _cell(*values: object) -> Cell:
+    """The cell with these field values: the batch's shared one, or a new one."""
+    cells: dict[object, Cell] | None = getattr(_shared, "cells", None)
+    key = tuple((type(v), str(v) if type(v) is Decimal else v) for v in values)
+    cell = cells.get(key) if cells is not None else None
+    if cell is None:
+        cell = Cell.model_validate(dict(zip(_CELL_FIELDS, values, strict=True)))
+        if cells is not None:
+            cells[key] = cell
+    return cell
 
 
 class _CellPickler(pickle.Pickler):
-    def persistent_id(self, obj: object) -> object:
+    def reducer_override(self, obj: object) -> Any:
         if type(obj) is Cell:
-            v = obj.value
-            value = None if v is None else (type(v).__name__, str(v))
-            return (obj.kind.value, value, obj.raw)
-        return None
-
-
-class _CellUnpickler(pickle.Unpickler):
-    def __init__(self, data: bytes, cells: dict[object, Cell]) -> None:
-        super().__init__(io.BytesIO(data))
-        self._cells = cells
-
-    def persistent_load(self, pid: Any) -> Cell:
-        cell = self._cells.get(pid)
-        if cell is None:
-            kind: str = pid[0]
-            value: tuple[str, str] | None = pid[1]
-            raw: str | None = pid[2]
-            number = None if value is None else (int if value[0] == "int" else Decimal)(value[1])
-            cell = self._cells[pid] = Cell(kind=CellKind(kind), value=number, raw=raw)
-        return cell
+            return (_cell, tuple(getattr(obj, name) for name in _CELL_FIELDS))
+        return NotImplemented
 
 
 def _read_chunk(chunk: list[tuple[str, _Job]]) -> bytes:
@@ -626,8 +638,17 @@ def _read_chunk(chunk: list[tuple[str, _Job]]) -> bytes:
     return out.getvalue()
 
 
+_SHARED_CELLS = 50_000  # beyond, the shared cells start afresh: memory stays bounded
+
+
 def _loads(data: bytes, cells: dict[object, Cell]) -> list[ReportResult]:
-    results: list[ReportResult] = _CellUnpickler(data, cells).load()
+    if len(cells) > _SHARED_CELLS:
+        cells.clear()
+    _shared.cells = cells
+    try:
+        results: list[ReportResult] = pickle.loads(data)
+    finally:
+        _shared.cells = None
     return results
 
 
@@ -649,7 +670,7 @@ def _parallel(
 
     todo = chunks()
     pending: deque[tuple[list[tuple[str, _Job]], Future[bytes]]] = deque()
-    cells: dict[object, Cell] = {}  # one Cell per value, for the whole batch
+    cells: dict[object, Cell] = {}  # one Cell per value, shared by the batch's reports
     pool = new_pool(workers)
     try:
         for chunk in islice(todo, 2 * workers):

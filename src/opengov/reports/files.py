@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from opengov._files import read_capped_file
 from opengov._show import show_path
-from opengov.errors import InvalidInputError, ReportParseError
+from opengov.errors import InvalidInputError, LegacyReportError, ReportParseError
 from opengov.outcomes import ReportFormat
 from opengov.reports._decode import codec_name, decode_report_bytes
 from opengov.reports._kinds import file_kind
@@ -100,6 +100,9 @@ class ReportDocument(NamedTuple):
     is_html: bool
     how: str  # e.g. "read as UTF-8, detected" or "a PDF document", for error messages
     notes: tuple[str, ...] = ()  # what a conversion left out, added to errors
+    # a PDF's text laid out in lines, for the text reader when the HTML of its ruled
+    # tables holds no table 三 (a table drawn without ruling lines)
+    layout: str = ""
 
 
 def read_report_document(path: str | PathLike[str]) -> ReportDocument:
@@ -144,7 +147,9 @@ def report_document(data: bytes, *, name: str = "<bytes>") -> ReportDocument:
         from opengov.reports._pdf import pdf_report_html
 
         converted = pdf_report_html(data, name)
-        return ReportDocument(converted.html, True, "a PDF document", converted.notes)
+        return ReportDocument(
+            converted.html, True, "a PDF document", converted.notes, converted.layout
+        )
     decoded = decode_report_bytes(data, name)
     how = f"read as {codec_name(decoded.encoding)}, {decoded.reason}"
     return ReportDocument(decoded.text, looks_like_html(decoded.text), how)
@@ -187,6 +192,30 @@ def parse_report_bytes(
     return _parse(report_document(data, name=name), name, agency, year, format)
 
 
+def _filled(report: AnnualReport, layout: str) -> AnnualReport:
+    """``report`` with the cells it left unread taken from a PDF's laid-out text.
+
+    A PDF may draw some tables with ruling lines and others without: the HTML of
+    its ruled tables reads the first, the text reader the others. A cell is taken
+    only where the ruled reading has none, from a reading of the same year and
+    format, and never a number split from digits run together (its record would be
+    missing); where both readings hold a cell, the ruled one stands.
+    """
+    from opengov.reports.model import CellKind
+    from opengov.reports.parse_text import parse_report_text
+
+    try:
+        other = parse_report_text(layout, year=report.year, format=report.format)
+    except ReportParseError:
+        return report
+    for ref, cell in report.items():
+        if cell.kind is CellKind.UNREAD:
+            found = other.cell(ref)
+            if found.kind is not CellKind.UNREAD and not found.recovered:
+                report = report.with_cell(ref, found)
+    return report
+
+
 def _parse(
     document: ReportDocument,
     name: str,
@@ -194,13 +223,23 @@ def _parse(
     year: int | None,
     format: ReportFormat | str | None,
 ) -> AnnualReport:
+    from opengov.reports.parse_text import parse_report_text
+
     try:
         if document.is_html:
             from opengov.reports.parse_html import parse_report_html
 
-            return parse_report_html(document.text, agency=agency, year=year, format=format)
-        from opengov.reports.parse_text import parse_report_text
-
+            report = parse_report_html(document.text, agency=agency, year=year, format=format)
+            if document.layout and report.completeness().unread:
+                return _filled(report, document.layout)
+            return report
         return parse_report_text(document.text, agency=agency, year=year, format=format)
+    except LegacyReportError as exc:
+        raise naming_the_file(exc, name, document) from None
     except ReportParseError as exc:
+        if document.layout:  # a PDF whose tables have no ruling lines: read its text
+            try:
+                return parse_report_text(document.layout, agency=agency, year=year, format=format)
+            except ReportParseError:
+                pass
         raise naming_the_file(exc, name, document) from None
