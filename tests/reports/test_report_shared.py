@@ -174,11 +174,11 @@ def test_row_labels_are_matched_the_same_with_or_without_the_cache(
 
 @given(st.text(st.sampled_from(list("|:- \t\u30000a一\\")), max_size=20))
 def test_a_line_with_other_characters_is_never_a_rule(line: str) -> None:
-    from opengov.reports.parse_text import _RULE_CHARS, _SEPARATOR, _is_rule
+    from opengov.reports.parse_text import _RULE_LINE, _SEPARATOR, _is_rule
 
     pieces = _SEPARATOR.split(line)
     if _is_rule(pieces):
-        assert not line.translate(_RULE_CHARS).strip()
+        assert _RULE_LINE.fullmatch(line)
 
 
 @given(st.text(max_size=40) | st.text(st.sampled_from(list("共１２件5²①٣٤a1 ，。¤")), max_size=20))

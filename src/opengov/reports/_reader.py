@@ -165,8 +165,11 @@ def span_after(tokens: Sequence[Tok], i: int, end: int) -> list[Tok]:
     """The cells after the label at ``i``, and the ``ROW_END`` that ends them, if one does."""
     out: list[Tok] = []
     j = i + 1
-    while j < end and not is_boundary(tokens[j]):
-        out.append(tokens[j])
+    while j < end:
+        tok = tokens[j]
+        if tok.kind != CELL or _is_label(tok.text):  # is_boundary(tok), inline
+            break
+        out.append(tok)
         j += 1
     if j < end and tokens[j].kind == ROW_END:
         out.append(tokens[j])

@@ -67,7 +67,7 @@ _SEPARATOR = re.compile(r"(?<!\\)\|")  # a "|" not escaped as "\|" (Markdown)
 _tok = partial(tuple.__new__, Tok)  # Tok(text, kind, line) from a tuple, without the call
 # A Markdown delimiter cell: "---", ":---:", ":-", "-:".
 _DELIMITER = re.compile(r":?-{3,}:?|:-+:?|-+:")
-_RULE_CHARS = str.maketrans("", "", "|:-")  # a rule line has no other character
+_RULE_LINE = re.compile(r"[\s|:-]*")  # a rule line has no other character
 
 
 def _is_rule(pieces: list[str]) -> bool:
@@ -102,7 +102,7 @@ def text_tokens(text: str) -> list[Tok]:
         escaped = "\\|" in line
         # with no "|" escaped, str.split gives the pattern's pieces
         pieces = _SEPARATOR.split(line) if escaped else line.split("|")
-        if not line.translate(_RULE_CHARS).strip() and _is_rule(pieces):
+        if _RULE_LINE.fullmatch(line) and _is_rule(pieces):
             out.append(Tok("", RULE, number))
             continue
         if escaped:
