@@ -5,8 +5,9 @@ and of the test reports as HTML and text dumps, under different names; one in te
 is a bad file, as in a crawl) is read with ``read_reports`` in one process and with
 ``workers=N``. The speed-up is the wall time in one process over the wall time with
 N; it cannot pass the number of CPUs free. ``cpu s`` is the CPU time of this process
-and its workers together: the work done, whoever did it (the workers' share of it
-over the wall time is how many CPUs they had). Each row is the best of a few runs.
+and its workers together: the work done, whoever did it; ``cpus used`` is that over
+the wall time, how many CPUs the reading had (on a shared machine, fewer than it
+asked for). Each row is the best of a few runs.
 ``OPENGOV_BENCH_QUICK=1`` makes it a smoke run (see ``_quick.py``).
 """
 
@@ -73,9 +74,15 @@ def main() -> None:
         list(read_reports(folder, workers=1))  # warm up: imports, pydantic schemas
         rows = [(w, *_time(folder, w, repeats)) for w in sorted({1, 2, cpus})]
     one = rows[0][1]
-    print(f"{'workers':<10}{'files':>7}{'wall s':>9}{'files/s':>10}{'speed-up':>10}{'cpu s':>8}")
+    print(
+        f"{'workers':<10}{'files':>7}{'wall s':>9}{'files/s':>10}{'speed-up':>10}"
+        f"{'cpu s':>8}{'cpus used':>11}"
+    )
     for workers, wall, cpu, n in rows:
-        print(f"{workers:<10}{n:>7}{wall:>9.2f}{n / wall:>10.0f}{one / wall:>9.2f}x{cpu:>8.2f}")
+        print(
+            f"{workers:<10}{n:>7}{wall:>9.2f}{n / wall:>10.0f}{one / wall:>9.2f}x"
+            f"{cpu:>8.2f}{cpu / wall:>11.2f}"
+        )
     print(f"({cpus} CPUs; load average {os.getloadavg()[0]:.1f} at the end)")
 
 

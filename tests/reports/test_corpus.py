@@ -69,12 +69,6 @@ OPTIONAL_LIBRARY: dict[str, str] = {
 }
 
 # (slug, form kind) -> the cells the parser reads wrong today (parser bugs to fix).
-_ROWSPAN_ZEROS = (
-    "三/（六）1.不补正, 2.未缴费, 3.其他: all 21 cells come back unread ('0 (one cell "
-    "over 3 rows)'); the report prints one 0 per column with rowspan=3 over the three "
-    "rows, which the HTML reader deliberately leaves unread; a 0 spread over rows can "
-    "only mean 0 in each, so it could be read as 0 in all three"
-)
 _LABEL_RUNS_INTO_VALUE = (
     "二/其他对外管理服务事项: 3 cells unread; table 二 is printed without ruling lines, so "
     "it is read from the PDF's laid-out text, where the long label runs into its first "
@@ -82,15 +76,16 @@ _LABEL_RUNS_INTO_VALUE = (
 )
 
 KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ("pingtan-scj-2024", "page.html"): _ROWSPAN_ZEROS,
-    # the Word file keeps the page's merged cells, so the HTML reader sees the same
-    ("pingtan-scj-2024", "report.docx"): _ROWSPAN_ZEROS,
-    ("pingtan-scj-2024", "report.pdf"): _ROWSPAN_ZEROS
-    + "; and 二/行政事业性收费 (printed without ruling lines) is unread: in the PDF's "
-    "laid-out text its label runs into its value (行政事业性收费0)",
     ("pingtan-scj-2024", "tab.txt"): (
-        "三/（六）2.未缴费, 3.其他: 14 cells unread; the browser copy prints the rowspan=3 "
-        "zeros once, on the row of （六）1., so the two rows below have no values"
+        "三/（六）2.未缴费 and 3.其他: all 14 cells come back unread; the page prints one 0 "
+        "per column merged (rowspan=3) over the three （六） rows, and a browser copy "
+        "gives that 0 on the first row only, leaving rows 2 and 3 empty: which rows the "
+        "0 covered is no longer in the text, so they are rightly unread (the page itself "
+        "reads 0 in all three)"
+    ),
+    ("pingtan-scj-2024", "report.pdf"): (
+        "二/行政事业性收费 (printed without ruling lines) is unread: in the PDF's laid-out "
+        "text its label runs into its value (行政事业性收费0)"
     ),
     ("pingtan-gwh-2020", "report.pdf"): _LABEL_RUNS_INTO_VALUE,
     ("pingtan-zrz-2019", "report.pdf"): _LABEL_RUNS_INTO_VALUE,

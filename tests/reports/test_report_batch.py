@@ -111,6 +111,7 @@ def test_errors_are_data_with_the_class_code_and_message(tmp_path: Path) -> None
     assert "no table 三 found" in bad.error.message
     assert bad.source in bad.error.message  # the file is named
     assert str(bad.error).startswith("[report_parse] report file ")
+    assert str(bad.error) == f"[report_parse] {bad.error.message}"
     assert not bad.ok
     assert not bad.partial
 
@@ -504,3 +505,28 @@ def test_results_from_workers_are_equal_and_share_their_cells() -> None:
     cells = [c for r in parallel if r.report for _, c in r.report.items()]
     assert len(cells) == 3 * 200
     assert len({id(c) for c in cells}) == len(set(cells))
+
+
+def test_the_shared_cells_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch_module, "_SHARED_CELLS", 5)
+    pages = str(CORPUS / "pingtan-20*" / "page.html")
+    # more distinct values than the bound: the sharing starts afresh, results unchanged
+    assert list(read_reports(pages, workers=2, chunksize=1)) == list(read_reports(pages))
+
+
+def test_the_corpus_as_a_crawl_leaves_it_page_and_text_of_each_report() -> None:
+    # Each published report is there twice, as its page and as the crawler's text;
+    # the text is read in part (cells run together are recovered or left unread).
+    results = list(read_reports(str(CORPUS / "pingtan-20*" / "page.*")))
+    parallel = list(read_reports(str(CORPUS / "pingtan-20*" / "page.*"), workers=2))
+    assert parallel == results  # cells recovered from run-together text included
+    reports = [r.report for r in results if r.report]
+    findings = check_reports(reports)
+    dups = [f for f in findings if f.rule.value == "duplicate"]
+    # the page and the text of 2023, 2024 and 2025 say the same where both were read
+    assert [(f.year, f.severity.value) for f in dups] == [
+        (2023, "warning"),
+        (2024, "warning"),
+        (2025, "warning"),
+    ]
+    assert not [f for f in findings if f.rule.value == "carry_forward"]

@@ -162,3 +162,24 @@ def test_frames_keep_the_files() -> None:
         cells[["source", "agency"]].drop_duplicates(), left_on="sources", right_on="source"
     )
     assert sorted(joined["source"]) == ["2020.html", "2020.html", "2021.html", "2021.html"]
+
+
+def test_a_reading_in_part_of_the_same_report_is_a_duplicate_warning() -> None:
+    whole = _report(2021, 2, 0, source="2021/page.html")
+    ref = CellRef.applications(OutcomeRow.CARRIED_OVER, ApplicantColumn.TOTAL)
+    # the same report, its text read with the 二 总计 cell unread
+    part = _at(whole.with_cell(ref, Cell.unread("2 2")), "2021/page.txt")
+    prior = _report(2020, 0, 3, source="2020/page.html")
+    findings = check_reports([part, prior, whole])
+    dup = next(f for f in findings if f.rule is CheckRule.DUPLICATE)
+    assert dup.severity is Severity.WARNING
+    assert dup.message.endswith(
+        "their tables agree wherever both were read (the same report, read in part from "
+        "one of them)"
+    )
+    # the carry-forward is checked once, on the reading with more cells read
+    carry = [f for f in findings if f.rule is CheckRule.CARRY_FORWARD]
+    assert [(f.cells[0].ref.column, f.sources) for f in carry] == [
+        ("natural_person", ("2021/page.html", "2020/page.html")),
+        ("total", ("2021/page.html", "2020/page.html")),
+    ]

@@ -39,10 +39,10 @@ def register(subparsers: Any) -> None:
     check = sub.add_parser(
         "check",
         help="check reports against the 勾稽 rules",
-        description="Read report files, folders (recursively: .htm .html .shtml .txt .pdf "
-        ".doc .docx files, hidden ones skipped) and glob patterns; check each report, "
-        "duplicates (one agency-year in two files) and the carry-forward between "
-        "consecutive years of an agency. A file that cannot be read is named with its "
+        description="Read report files, folders (recursively: .htm .html .shtml .txt .pdf\n"
+        ".doc .docx files, hidden ones skipped) and glob patterns; check each report,\n"
+        "duplicates (one agency-year in two files) and the carry-forward between\n"
+        "consecutive years of an agency. A file that cannot be read is named with its\n"
         "error, and the others are still read.",
         epilog=EXIT_STATUS,
         formatter_class=argparse.RawDescriptionHelpFormatter,

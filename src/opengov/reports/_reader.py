@@ -404,7 +404,7 @@ _KIND = r"(?:政府信息|政务信息|信息|政务)公开(?:工作)?(?:年度)
 # What ends an agency's name on the left: punctuation (after NFKC), breadcrumb and
 # file-name separators. Spaces are weaker (see _agency_before).
 _BREAKS = r",.;:!?、。《》<>“”\"'「」『』【】\[\]|/\\_=»›·…"
-_TITLE = re.compile(
+_TITLE_PARTS = re.compile(
     rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s?年度?\s?(?P<after>[^\s{_BREAKS}]{{0,30}}?)\s?{_KIND}"
 )
 _BREAK = re.compile(rf"[{_BREAKS}]")
@@ -453,7 +453,7 @@ def title_matches(text: str) -> Iterator[tuple[int, str | None]]:
     """
     t = _collapse(text)
     depth = seen = 0  # how deep in 《》 the text is at ``seen``
-    for m in _TITLE.finditer(t):
+    for m in _TITLE_PARTS.finditer(t):
         depth += t.count("《", seen, m.start()) - t.count("》", seen, m.start())
         seen = m.start()
         if depth > 0:  # inside 《…》: the title of another document

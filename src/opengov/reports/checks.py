@@ -27,8 +27,8 @@ Rules and their sources:
 - ``format_year`` (warning): the report's format is not the one its year calls for.
 - ``incomplete`` (warning): some cells are unread or not applicable where a number
   is expected; rules involving them were not checked.
-- ``duplicate`` (error, or warning when the tables are identical): one agency has two
-  reports for one year, read from two sources. Source: Art. 49 (each agency
+- ``duplicate`` (error, or warning when the tables say the same wherever both were
+  read): one agency has two reports for one year, read from two sources. Source: Art. 49 (each agency
   publishes its report for the previous year).
 
 Each finding names the files it is about (:attr:`Finding.sources`): the report's
@@ -584,6 +584,28 @@ def _agency_key(agency: str | None) -> str | None:
     return key or None
 
 
+def _readings(report: AnnualReport) -> list[object]:
+    """What each table cell says, for comparing two readings of a report: its number
+    (a blank counts as 0), "n/a", or ``None`` for a cell not read."""
+    out: list[object] = []
+    for _, c in report.items():
+        if c.kind is CellKind.UNREAD:
+            out.append(None)
+        elif c.kind is CellKind.NOT_APPLICABLE:
+            out.append("n/a")
+        else:
+            out.append(c.as_count(blank_as_zero=True))
+    return out
+
+
+def _agree(a: AnnualReport, b: AnnualReport) -> bool:
+    """True when the tables of ``a`` and ``b`` say the same wherever both were read."""
+    if a.format is not b.format:
+        return False
+    pairs = zip(_readings(a), _readings(b), strict=True)  # one format: the same cells
+    return all(x is None or y is None or x == y for x, y in pairs)
+
+
 def _same_tables(a: AnnualReport, b: AnnualReport) -> bool:
     return (a.format, a.disclosure, a.applications, a.review) == (
         b.format,
@@ -611,28 +633,35 @@ def _ordered(reports: list[AnnualReport]) -> list[AnnualReport]:
 
 
 def _duplicates(group: Sequence[AnnualReport]) -> list[Finding]:
-    """One finding for each report of an agency-year after the first."""
+    """One finding for each report of an agency-year after the first: a warning when
+    the two say the same wherever both were read (one report read twice, perhaps in
+    part from one file), an error when they differ."""
     first = group[0]
     out: list[Finding] = []
     for other in group[1:]:
-        same = _same_tables(first, other)
         files = " and ".join(
             repr(r.source) if r.source is not None else "a report without a source"
             for r in (first, other)
         )
-        message = f"{first.agency} has two reports for {first.year}, read from {files}: " + (
-            "their tables are identical (the same report read twice)"
-            if same
-            else "their tables differ; keep the one the agency published"
-        )
+        if _same_tables(first, other):
+            how = "their tables are identical (the same report read twice)"
+        elif _agree(first, other):
+            how = (
+                "their tables agree wherever both were read (the same report, read in "
+                "part from one of them)"
+            )
+        else:
+            how = "their tables differ; keep the one the agency published"
         out.append(
             Finding(
-                severity=Severity.WARNING if same else Severity.ERROR,
+                severity=Severity.ERROR
+                if how.startswith("their tables differ")
+                else Severity.WARNING,
                 rule=CheckRule.DUPLICATE,
                 basis=first.basis,
                 agency=first.agency,
                 year=first.year,
-                message=message,
+                message=f"{first.agency} has two reports for {first.year}, read from {files}: {how}",
                 sources=_sources(first, other),
             )
         )
@@ -640,12 +669,14 @@ def _duplicates(group: Sequence[AnnualReport]) -> list[Finding]:
 
 
 def _distinct(group: Sequence[AnnualReport]) -> list[AnnualReport]:
-    """The reports of ``group`` whose tables differ from every one before them."""
+    """One report for each different reading in ``group``: of readings that agree
+    (:func:`_agree`), the one with the most cells read (the first, on a tie)."""
+    by_read = sorted(group, key=lambda r: -r.completeness().read)  # stable: ties keep order
     out: list[AnnualReport] = []
-    for r in group:
-        if not any(_same_tables(r, kept) for kept in out):
+    for r in by_read:
+        if not any(_agree(r, kept) for kept in out):
             out.append(r)
-    return out
+    return [r for r in group if any(r is kept for kept in out)]
 
 
 def check_reports(
@@ -655,11 +686,13 @@ def check_reports(
 
     - Every report gets :func:`check_report`.
     - Two reports of one agency and year (from two sources) give a ``duplicate``
-      finding naming both: a warning when their tables are identical, an error
-      when they differ. Neither replaces the other.
+      finding naming both: a warning when their tables say the same wherever both
+      were read (one report read twice, perhaps in part), an error when they
+      differ. Neither replaces the other.
     - The carry-forward is checked between every pair of consecutive years of an
       agency (:func:`check_carry_forward`); where a year has two different reports,
-      each is compared, and each finding names its two files.
+      each is compared, and each finding names its two files. Of readings that
+      agree, the one with the most cells read is compared.
     - A report without an agency is checked alone: it is never a duplicate of, nor
       compared with, another report.
 

@@ -366,6 +366,12 @@ def _value(r: int, band: tuple[int, int], bands: Sequence[tuple[int, int]],
             return f"{p.cell.text} (label cell over the values)"
         end = p.col + p.cell.colspan
         covered = sum(1 for a, b in bands if a < end and p.col < b)
+        if norm(p.cell.text) == "0":
+            # A 0 spread over several cells is 0 in each, whether it was meant as
+            # their sum or as each one's count: tables 三 and 四 hold counts, none
+            # negative. Any other number spread so is unread below.
+            texts.append(p.cell.text)
+            continue
         if covered > 1:
             return f"{p.cell.text} (one cell over {covered} columns)"
         if p.rowspan > 1:
