@@ -32,7 +32,16 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "reports" / "corpus"
 FORMS = ROOT / "tests" / "data" / "reports" / "forms"
 
-ENTRIES: tuple[str, ...] = ("pingtan-2023", "pingtan-2024", "pingtan-2025")
+ENTRIES: tuple[str, ...] = (
+    "pingtan-2023",
+    "pingtan-2024",
+    "pingtan-2025",
+    "pingtan-zrz-2019",
+    "pingtan-zrz-2020",
+    "pingtan-shs-2024",
+    "pingtan-gwh-2020",
+    "pingtan-scj-2024",
+)
 
 TOOLS = ("chromium", "soffice", "pdftotext")
 

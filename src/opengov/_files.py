@@ -13,7 +13,7 @@ import os
 import stat
 from os import PathLike
 
-from opengov._show import show
+from opengov._show import show_path
 from opengov.errors import OpenGovError
 
 __all__ = ["read_capped_file"]
@@ -44,22 +44,22 @@ def read_capped_file(
         name = os.fspath(path)
         regular = stat.S_ISREG(os.stat(name).st_mode)
     except (OSError, ValueError, TypeError) as exc:  # ValueError: a NUL byte in the path
-        raise error(f"cannot read {what} {show(path)}: {_reason(exc)}") from None
+        raise error(f"cannot read {what} {show_path(path)}: {_reason(exc)}") from None
     if not regular:
         raise error(
-            f"cannot read {what} {show(name)}: it is not a regular file (a directory, "
+            f"cannot read {what} {show_path(name)}: it is not a regular file (a directory, "
             f"a device or a pipe); {not_regular}"
         )
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(name, flags)
     except (OSError, ValueError) as exc:
-        raise error(f"cannot read {what} {show(name)}: {_reason(exc)}") from None
+        raise error(f"cannot read {what} {show_path(name)}: {_reason(exc)}") from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):  # swapped after the first look
             raise error(
-                f"cannot read {what} {show(name)}: it is not a regular file (a directory, "
+                f"cannot read {what} {show_path(name)}: it is not a regular file (a directory, "
                 f"a device or a pipe); {not_regular}"
             )
         if info.st_size > limit:
@@ -68,11 +68,11 @@ def read_capped_file(
             try:
                 raw = handle.read(limit + 1)
             except OSError as exc:
-                raise error(f"cannot read {what} {show(name)}: {_reason(exc)}") from None
+                raise error(f"cannot read {what} {show_path(name)}: {_reason(exc)}") from None
     if info.st_size > limit or len(raw) > limit:
         size = max(info.st_size, len(raw))
         raise error(
-            f"{what} {show(name)} is larger than {limit} bytes ({size} bytes or more); {too_large}"
+            f"{what} {show_path(name)} is larger than {limit} bytes ({size} bytes or more); {too_large}"
         )
     return raw
 

@@ -27,6 +27,31 @@ def show(value: object) -> str:
     return text if len(text) <= _LIMIT else text[: _LIMIT - 1] + "…"
 
 
+_PATH_LIMIT = 240
+
+
+def show_path(path: object) -> str:
+    """A file path for an error message, quoted, cut at its start when very long.
+
+    The end of a path names the file, so a long one keeps its end; a path that is
+    not text is shown as :func:`show` shows any value.
+
+    >>> show_path("reports/2021/page.html")
+    "'reports/2021/page.html'"
+    >>> long = show_path("/reports" * 40 + "/page.html")
+    >>> long[:3], long[-12:], len(long)
+    ("'…r", "s/page.html'", 240)
+    """
+    import os
+
+    if isinstance(path, os.PathLike):
+        path = os.fspath(path)
+    if not isinstance(path, str):
+        return show(path)
+    text = repr(path)
+    return text if len(text) <= _PATH_LIMIT else "'…" + text[-(_PATH_LIMIT - 2) :]
+
+
 def _digits(value: int) -> int:
     """The number of decimal digits of ``value`` without converting it to text."""
     n = abs(value)

@@ -160,3 +160,14 @@ def test_any_bytes_are_read_or_refused_with_an_opengov_error(head: bytes, tail: 
     except OpenGovError as exc:  # every other failure names the file
         message = str(exc)
     assert "'fuzz'" in message or message == "fuzz"
+
+
+def test_a_word_package_is_known_by_its_declared_main_part(tmp_path: Path) -> None:
+    from opengov.reports._kinds import file_kind
+
+    types = (
+        b'<Types><Override PartName="/word/document2.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    path = _zip(tmp_path, {"[Content_Types].xml": types, "word/document2.xml": b"<w/>"})
+    assert file_kind(path.read_bytes(), "r.docx") == "docx"

@@ -22,6 +22,7 @@ from opengov.reports import (
     DisclosureColumn,
     DisclosureRow,
     HtmlCell,
+    HtmlTable,
     check_report,
     parse_html_tables,
     parse_report,
@@ -347,10 +348,10 @@ def _table(html: str, n: int) -> str:
 def test_a_page_of_many_tables_is_put_together_in_one_pass(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # 100 copies of table 三 and 100 tables of no report: each report table is placed
-    # a fixed number of times, the others never on their own, and the tokens are
-    # joined once (splicing every table into the whole token list in turn made such a
-    # page quadratic).
+    # 100 copies of table 三 and 100 tables of no report: each table is placed a
+    # fixed number of times (the others only to see whether they continue the table
+    # before them), and the tokens are joined once (splicing every table into the
+    # whole token list in turn made such a page quadratic).
     from opengov.reports import parse_html
 
     spans = (DATA / "f2021-spans.html").read_text(encoding="utf-8")
@@ -372,9 +373,10 @@ def test_a_page_of_many_tables_is_put_together_in_one_pass(
 
     monkeypatch.setattr(parse_html, "_place", counting)
     many = tokens(100)
-    # the page's own 三 and 四, then each copy: placed alone and with the table after
-    # it (not a continuation: its rows end short of the right edge), then read
-    assert placed == [28, 4] + [28, 30, 28] * 100
+    # the page's own 三 and 四, then each copy: placed to know its width, the table
+    # after it (not a continuation: its rows end short of the right edge), then the
+    # copy read
+    assert placed == [28, 4] + [28, 2, 28] * 100
     assert len(many) == len(tokens(0)) + 100 * one_copy
     assert sum(t.kind == TABLE_END for t in many) == 3 + 200
 
@@ -603,23 +605,64 @@ def test_a_continuation_whose_columns_do_not_line_up_is_not_joined() -> None:
             assert all(c.kind is CellKind.UNREAD for c in r.applications.cells[n])
 
 
+def _split(table: HtmlTable, k: int, header: int) -> str:
+    """``table`` split into two at a page break before row ``k``, as an author splitting
+    it would: spans cut at the break, the second table repeating ``header`` rows and
+    a cell the break cuts (its text again) for the rest of that cell's rows."""
+    from opengov.reports import parse_html
+
+    layout = parse_html._place(table.rows)
+    assert layout is not None
+    parts: list[list[list[tuple[int, str]]]] = [
+        [[] for _ in range(k)],
+        [[] for _ in range(len(table.rows) - k)],
+    ]
+
+    def td(text: str, rowspan: int, colspan: int) -> str:
+        return f'<td rowspan="{rowspan}" colspan="{colspan}">{text}</td>'
+
+    for p in layout[0]:
+        span = p.cell.colspan
+        if p.row < k:
+            parts[0][p.row].append((p.col, td(p.cell.text, min(p.rowspan, k - p.row), span)))
+            if p.row + p.rowspan > k:
+                parts[1][0].append((p.col, td(p.cell.text, p.row + p.rowspan - k, span)))
+        else:
+            parts[1][p.row - k].append((p.col, td(p.cell.text, p.rowspan, span)))
+    first, second = (
+        ["<tr>" + "".join(t for _, t in sorted(row)) + "</tr>" for row in part] for part in parts
+    )
+    return f"<table>{''.join(first)}</table><p><br clear=all style='page-break-before:always'></p><table>{''.join(first[:header] + second)}</table>"
+
+
 def test_a_split_table_three_reads_as_the_whole_one() -> None:
     # f2021-spans.html's table 三 (value cells two grid columns wide, a "/" over five
-    # rows, a number over two columns) split after any row, with or without the
-    # header repeated: every cell reads as in the whole table.
+    # rows, a number over two columns) split before any row as Word splits a table,
+    # with or without the three header rows repeated: every cell reads as in the
+    # whole table (the rows after the break were read in document order).
+    html = (DATA / "f2021-spans.html").read_text(encoding="utf-8")
+    whole = _table(html, 1)
+    table = parse_html_tables(html)[1]
+    want = parse_report_html(html).applications
+    for k in range(4, len(table.rows)):
+        for header in (0, 3):
+            got = parse_report_html(html.replace(whole, _split(table, k, header))).applications
+            assert got == want, (k, header)
+
+
+def test_a_split_whose_second_part_lacks_the_label_column_is_not_joined() -> None:
+    # Spans not cut at the break and no cell continuing them: a browser shows the
+    # rows after the break one column left, so they are not placed under the
+    # headings of the rows before; read in document order, no number is wrong.
     html = (DATA / "f2021-spans.html").read_text(encoding="utf-8")
     whole = _table(html, 1)
     rows: list[str] = re.findall(r"<tr>.*?</tr>", whole, re.S)
-    want = parse_report_html(html).applications
-    page_break = "<p><br clear=all style='page-break-before:always'></p>"
+    want = parse_report_html(html).applications.cells
     for k in range(4, len(rows)):
-        for head in ([], rows[:3]):
-            split = (
-                f"<table>{''.join(rows[:k])}</table>{page_break}"
-                f"<table>{''.join(head + rows[k:])}</table>"
-            )
-            got = parse_report_html(html.replace(whole, split)).applications
-            assert got == want, (k, bool(head))
+        split = f"<table>{''.join(rows[:k])}</table><table>{''.join(rows[k:])}</table>"
+        got = parse_report_html(html.replace(whole, split)).applications.cells
+        for n, (g, w) in enumerate(zip(got, want, strict=True)):
+            assert g == w or all(c.kind is CellKind.UNREAD for c in g), (k, n)
 
 
 def test_a_hidden_cell_after_one_left_open_is_still_hidden() -> None:
@@ -633,3 +676,22 @@ def test_a_hidden_cell_after_one_left_open_is_still_hidden() -> None:
         ["(hidden 9)"],
         ["3"],
     ]
+
+
+def test_a_not_applicable_marker_cut_by_a_wrap_leaves_its_row_unread() -> None:
+    # f2021-clean.txt rendered one row per line, its （七）总计 row printed with 不适用
+    # in the 总计 cell and the line wrapped inside the marker ("| 2 | 不适" / "用 |").
+    # The cut marker ended the line's cells early, and the blank label column before
+    # 48 was read as the first value: ['', 48, 7, 2, 1, 3, 2], each number one
+    # column right of where it is printed.
+    from opengov.reports import to_text
+
+    clean = parse_report(DATA / "f2021-clean.txt")
+    lines = to_text(clean).splitlines()
+    i = next(n for n, line in enumerate(lines) if "（七）总计" in line)
+    assert lines[i] == " | （七）总计 |  | 48 | 7 | 2 | 1 | 3 | 2 | 63 |"  # as printed
+    wrapped = [*lines[:i], lines[i][: -len("63 |")] + "不适", "用 |", *lines[i + 1 :]]
+    report = parse_report_text("\n".join(wrapped))
+    row = report.applications.cells[list(report.format.rows).index(OutcomeRow.TOTAL)]
+    assert all(c.kind is CellKind.UNREAD for c in row)
+    assert report.applications.cells[0] == clean.applications.cells[0]  # the rest as before

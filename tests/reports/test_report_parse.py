@@ -234,11 +234,10 @@ def test_html_values_are_placed_by_column_under_spans() -> None:
     assert app.cell(OutcomeRow.CARRIED_OVER, np).kind is CellKind.BLANK  # after a filler cell
     assert app.value(OutcomeRow.CARRIED_OVER, total) == 1
     assert app.value(OutcomeRow.UNABLE_NOT_HELD, ApplicantColumn.COMMERCIAL_ENTERPRISE) == 1
-    # a number in one cell over two columns is never read as two numbers
+    # a 0 in one cell over two columns is 0 in each: counts are never negative, so
+    # whether it is meant as their sum or as each one's count, each is 0
     for col in (ApplicantColumn.RESEARCH_INSTITUTION, ApplicantColumn.SOCIAL_WELFARE_ORGANIZATION):
-        cell = app.cell(OutcomeRow.UNABLE_NEEDS_CREATION, col)
-        assert cell.kind is CellKind.UNREAD
-        assert cell.raw == "0 (one cell over 2 columns)"
+        assert app.value(OutcomeRow.UNABLE_NEEDS_CREATION, col) == 0
     assert app.value(OutcomeRow.UNABLE_NEEDS_CREATION, ApplicantColumn.OTHER_ORGANIZATION) == 0
     # "/" merged down the five 不予处理 rows is "/" in each; the row's other cells stay put
     for row in ReportFormat.F2021.rows[15:20]:
@@ -254,7 +253,7 @@ def test_html_values_are_placed_by_column_under_spans() -> None:
     assert r.disclosure.cell(
         DisclosureRow.LICENSING, DisclosureColumn.DECISIONS_THIS_YEAR
     ).value == (412)
-    assert r.completeness().unread == 2
+    assert r.completeness().unread == 0  # the two cells under the merged 0 are read
     assert _summary(r) == [
         ("error", "column_total", "applications[carried_over, natural_person]", 0, 1),
         ("error", "column_total", "applications[partially_disclosed, natural_person]", 2, 3),
@@ -264,7 +263,8 @@ def test_html_values_are_placed_by_column_under_spans() -> None:
         (
             "warning",
             "incomplete",
-            "applications[unable_needs_creation, research_institution]",
+            # the first cell without a number: the "/" merged down the （五） rows
+            "applications[not_processed_petition, legal_service_institution]",
             None,
             None,
         ),
@@ -652,3 +652,17 @@ def test_consecutive_reports_with_mismatched_carry_forward_name_both_cells() -> 
 def test_information_fee_is_read_whole(sentence: str, yuan: Decimal | None) -> None:
     text = ROW_PER_LINE.replace("2020年", "2021年") + f"六、其他需要报告的事项\n{sentence}\n"
     assert parse_report_text(text).information_fee_yuan == yuan
+
+
+@pytest.mark.parametrize("printed", ["2", "12", "1,000"])
+def test_a_number_other_than_0_over_two_columns_is_never_read_as_two(printed: str) -> None:
+    # f2021-spans.html prints table 三's 2.没有现成信息需要另行制作 row with one cell
+    # over the 科研机构 and 社会公益组织 columns; any count but 0 there could be
+    # either column's, or their sum: both stay unread, with the text kept.
+    page = (DATA / "f2021-spans.html").read_text(encoding="utf-8")
+    merged = '<td colspan="4">0</td>'
+    assert page.count(merged) == 1
+    r = parse_report_html(page.replace(merged, f'<td colspan="4">{printed}</td>'))
+    for col in (ApplicantColumn.RESEARCH_INSTITUTION, ApplicantColumn.SOCIAL_WELFARE_ORGANIZATION):
+        cell = r.applications.cell(OutcomeRow.UNABLE_NEEDS_CREATION, col)
+        assert (cell.kind, cell.raw) == (CellKind.UNREAD, f"{printed} (one cell over 2 columns)")

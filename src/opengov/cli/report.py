@@ -21,6 +21,8 @@ from typing import IO, TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from opengov.reports.batch import ReportResult
     from opengov.reports.checks import Finding
+    from opengov.reports.legacy_report import LegacyFinding, LegacyReport
+    from opengov.reports.model import AnnualReport
 
 EXIT_STATUS = """\
 exit status (the highest that applies):
@@ -92,7 +94,8 @@ def register(subparsers: Any) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     from opengov.reports.batch import read_reports, report_files
-    from opengov.reports.checks import check_reports
+    from opengov.reports.checks import Severity, check_reports
+    from opengov.reports.legacy_report import LegacyReport, check_legacy_report
     from opengov.reports.model import AnnualReport
 
     fmt = args.format or ("json" if args.json else "table")
@@ -108,24 +111,38 @@ def _check(args: argparse.Namespace) -> int:
             _line(out, {"type": "report", **_result_json(result)})
     reports = [r.report for r in results if isinstance(r.report, AnnualReport)]
     findings = check_reports(reports)
+    # 2008-2018 reports have their own checks; never compared with later formats.
+    legacy = tuple(
+        (r.source, f)
+        for r in results
+        if isinstance(r.report, LegacyReport)
+        for f in check_legacy_report(r.report)
+    )
     status = _status(results, findings, allow_partial=args.allow_partial)
+    if status == 0 and any(f.severity is Severity.ERROR for _, f in legacy):
+        status = 1
     summary = _summary(results, findings, status)
+    summary["errors"] += sum(f.severity is Severity.ERROR for _, f in legacy)
+    summary["warnings"] += sum(f.severity is Severity.WARNING for _, f in legacy)
     if fmt == "json":
         document = {
             "status": status,
             "summary": summary,
             "reports": [_result_json(r) for r in results],
             "findings": [_finding_json(f) for f in findings],
+            "legacy_findings": [_legacy_json(src, f) for src, f in legacy],
         }
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     elif fmt == "ndjson":
         for finding in findings:
             _line(out, {"type": "finding", **_finding_json(finding)})
+        for src, lf in legacy:
+            _line(out, {"type": "legacy_finding", **_legacy_json(src, lf)})
         _line(out, {"type": "summary", "status": status, **summary})
     elif fmt == "csv":
-        _csv(out, results, findings)
+        _csv(out, results, findings, legacy)
     else:
-        _table(out, results, findings, summary, quiet=args.quiet)
+        _table(out, results, findings, summary, legacy, quiet=args.quiet)
     return status
 
 
@@ -167,7 +184,7 @@ def _result_json(r: ReportResult) -> dict[str, Any]:
         "file": r.source,
         "agency": report.agency if report is not None else None,
         "year": report.year if report is not None else None,
-        "format": report.format.value if report is not None else None,
+        "format": _format_code(report),
         "completeness": round(c.ratio, 4) if c is not None else None,
         "partial": r.partial,
         "agency_from": r.agency_from,
@@ -175,6 +192,28 @@ def _result_json(r: ReportResult) -> dict[str, Any]:
         "warnings": list(r.warnings),
         "error": r.error.model_dump() if r.error is not None else None,
     }
+
+
+def _format_code(report: AnnualReport | LegacyReport | None) -> str | None:
+    """The format's code: '2019', '2021', or 'legacy' for the 2008-2018 form."""
+    from opengov.reports.model import AnnualReport
+
+    if report is None:
+        return None
+    return report.format.value if isinstance(report, AnnualReport) else "legacy"
+
+
+def _form_name(report: AnnualReport | LegacyReport) -> str:
+    from opengov.reports.model import AnnualReport
+
+    if isinstance(report, AnnualReport):
+        return f"{report.format.document_no} format"
+    return "2008-2018 statistics form"
+
+
+def _legacy_json(source: str, f: LegacyFinding) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(f.model_dump_json())
+    return {"file": source, **data}
 
 
 def _finding_json(f: Finding) -> dict[str, Any]:
@@ -201,14 +240,16 @@ def _table(
     results: list[ReportResult],
     findings: tuple[Finding, ...],
     summary: dict[str, int],
+    legacy: tuple[tuple[str, LegacyFinding], ...],
     *,
     quiet: bool,
 ) -> None:
     for r in results:
         if r.error is not None:
+            # Errors from reading a file name it already; others get the file first.
+            where = "" if r.source in r.error.message else f"{_one_line(r.source)}: "
             print(
-                f"opengov: error [{r.error.code}] {_one_line(r.source)}: "
-                f"{_one_line(r.error.message)}",
+                f"opengov: error [{r.error.code}] {where}{_one_line(r.error.message)}",
                 file=sys.stderr,
             )
             continue
@@ -217,15 +258,22 @@ def _table(
         report = r.report
         c = report.completeness()
         part = " (read in part: rules involving unread cells not checked)" if r.partial else ""
+        form = _form_name(report)
         print(
-            f"{r.source}: {report.agency or '?'} {report.year}, {report.format.document_no} "
-            f"format, {c.read}/{c.total} cells read{part}",
+            f"{r.source}: {report.agency or '?'} {report.year}, {form}, "
+            f"{c.read}/{c.total} cells read{part}",
             file=out,
         )
         for warning in r.warnings:
             print(f"  note: {_one_line(warning)}", file=out)
-    if not findings and not quiet:
+    if not findings and not legacy and not quiet:
         print("no findings", file=out)
+    for source, lf in legacy:
+        print(
+            f"{lf.severity.value:<8}{lf.rule.value:<22}{lf.agency or '?'} {lf.year}  "
+            f"{lf.message}  in {source}",
+            file=out,
+        )
     for finding in findings:
         cells = _cells(finding)
         where = " and ".join(finding.sources)
@@ -260,7 +308,12 @@ CSV_COLUMNS = (
 )
 
 
-def _csv(out: IO[str], results: list[ReportResult], findings: tuple[Finding, ...]) -> None:
+def _csv(
+    out: IO[str],
+    results: list[ReportResult],
+    findings: tuple[Finding, ...],
+    legacy: tuple[tuple[str, LegacyFinding], ...],
+) -> None:
     """One row per unreadable file (kind ``file_error``), per reading warning
     (``file_warning``) and per finding (``finding``); ``sources`` joined by ``;``."""
     writer = csv.writer(out, lineterminator="\n")
@@ -314,6 +367,22 @@ def _csv(out: IO[str], results: list[ReportResult], findings: tuple[Finding, ...
                 _cells(f),
                 "" if f.expected is None else f.expected,
                 "" if f.actual is None else f.actual,
+            ]
+        )
+    for source, lf in legacy:
+        writer.writerow(
+            [
+                "legacy_finding",
+                source,
+                source,
+                lf.agency or "",
+                lf.year,
+                lf.severity.value,
+                lf.rule.value,
+                lf.message,
+                ";".join(lf.labels),
+                "" if lf.expected is None else lf.expected,
+                "" if lf.actual is None else lf.actual,
             ]
         )
 

@@ -34,7 +34,7 @@ import codecs
 import re
 from typing import NamedTuple
 
-from opengov._show import show
+from opengov._show import show_path
 from opengov.errors import ReportParseError
 
 __all__ = ["Decoded", "codec_name", "declared_charset", "decode_report_bytes", "utf16_order"]
@@ -173,7 +173,7 @@ def _strict(data: bytes, codec: str, name: str, why: str, offset: int = 0) -> st
         return data[offset:].decode(codec)
     except UnicodeDecodeError as exc:
         raise ReportParseError(
-            f"cannot decode report file {show(name)}: {why}, but the bytes at "
+            f"cannot decode report file {show_path(name)}: {why}, but the bytes at "
             f"{_where(data, exc, offset)} are not {codec_name(codec)}; save the file as UTF-8 "
             "(for example with iconv or a text editor) and read it again"
         ) from None
@@ -241,7 +241,7 @@ def decode_report_bytes(data: bytes, name: str) -> Decoded:
     if isinstance(gb, str):
         return Decoded(gb, "gb18030", "detected")
     raise ReportParseError(
-        f"cannot decode report file {show(name)}: it is neither UTF-8 (at "
+        f"cannot decode report file {show_path(name)}: it is neither UTF-8 (at "
         f"{_where(data, not_utf8)}) nor GB18030 (at {_where(data, gb)}) nor Big5; "
         "save the file as UTF-8 (for example with iconv or a text editor) and read it again"
     )

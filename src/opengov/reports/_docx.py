@@ -15,9 +15,11 @@ cell starts where.
 - Deleted and moved-away text of tracked changes is left out; text boxes are read
   where they are anchored, once (not again from their VML fallback).
 
-A package whose parts unpack to more than :data:`MAX_UNPACKED_BYTES`, or with more
-than :data:`MAX_PARTS` parts, is refused before python-docx reads it (python-docx
-loads every part into memory).
+A package whose parts unpack to more than :data:`MAX_UNPACKED_BYTES`, whose text
+(``word/document.xml``) to more than :data:`MAX_BODY_BYTES`, or with more than
+:data:`MAX_PARTS` parts, is refused before python-docx reads it (python-docx loads
+every part into memory). The sizes are those the archive declares, which Python's
+zipfile enforces as it inflates.
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from opengov._show import show
+from opengov._show import show_path
 from opengov.errors import MissingExtraError, ReportParseError
 from opengov.reports._blocks import Block, Box, Grid, Para, blocks_html, join_grids, join_lines
 
-__all__ = ["MAX_PARTS", "MAX_UNPACKED_BYTES", "docx_report_html"]
+__all__ = ["MAX_BODY_BYTES", "MAX_PARTS", "MAX_UNPACKED_BYTES", "docx_report_html"]
 
 MAX_UNPACKED_BYTES = 256 << 20
+MAX_BODY_BYTES = 64 << 20
 MAX_PARTS = 10_000
 _MAX_SPAN = 1000  # columns one cell may span (a Word table has at most 63)
 
@@ -53,17 +56,24 @@ def _check_package(data: bytes, name: str) -> None:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise ReportParseError(
-            f"cannot read report file {show(name)}: a damaged Word package ({exc})"
+            f"cannot read report file {show_path(name)}: a damaged Word package ({exc})"
         ) from None
     if len(infos) > MAX_PARTS:
         raise ReportParseError(
-            f"cannot read report file {show(name)}: the Word package has {len(infos)} parts, "
+            f"cannot read report file {show_path(name)}: the Word package has {len(infos)} parts, "
             f"more than {MAX_PARTS}; save the document again from Word or as PDF"
+        )
+    body = next((i.file_size for i in infos if i.filename == "word/document.xml"), 0)
+    if body > MAX_BODY_BYTES:
+        raise ReportParseError(
+            f"cannot read report file {show_path(name)}: its text (word/document.xml) is "
+            f"{body} bytes, more than {MAX_BODY_BYTES}; a report's is well under a "
+            "megabyte: give one report's file"
         )
     unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_UNPACKED_BYTES:
         raise ReportParseError(
-            f"cannot read report file {show(name)}: the Word package unpacks to {unpacked} "
+            f"cannot read report file {show_path(name)}: the Word package unpacks to {unpacked} "
             f"bytes, more than {MAX_UNPACKED_BYTES}; save the document again without large "
             "images, or as PDF"
         )
@@ -220,7 +230,7 @@ def docx_report_html(data: bytes, name: str) -> str:
         import docx
     except ImportError as exc:
         raise MissingExtraError(
-            f"reading the Word report {show(name)} needs python-docx ({exc}); install it "
+            f"reading the Word report {show_path(name)} needs python-docx ({exc}); install it "
             'with: pip install "opengov-cn[docx]"'
         ) from None
     try:
@@ -228,7 +238,7 @@ def docx_report_html(data: bytes, name: str) -> str:
         body = document.element.body
     except Exception as exc:  # the library's errors on a broken package vary
         raise ReportParseError(
-            f"cannot read report file {show(name)}: not a readable Word document "
+            f"cannot read report file {show_path(name)}: not a readable Word document "
             f"({type(exc).__name__}: {exc}); save it again from Word, or as PDF"
         ) from None
     reader = _Reader()
@@ -236,7 +246,7 @@ def docx_report_html(data: bytes, name: str) -> str:
     if not reader.blocks:
         what = "only images (a scan)" if reader.drawings else "no text"
         raise ReportParseError(
-            f"cannot read report file {show(name)}: the Word document holds {what}; "
+            f"cannot read report file {show_path(name)}: the Word document holds {what}; "
             "OCR is out of scope: use the agency's HTML page or an OCR tool first"
         )
     return blocks_html(reader.blocks)

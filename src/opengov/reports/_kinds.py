@@ -1,11 +1,11 @@
 """What kind of file a report file is, by its content (private).
 
-The first bytes decide, never the file's extension (portals serve PDFs as ``.html``
-and Word files as ``.do``): ``%PDF-`` is a PDF; a ZIP archive holding
-``word/document.xml`` is a Word document (DOCX). Kinds that cannot be read are
-refused with what to do instead: a legacy Word or WPS file (OLE2 compound file),
-other ZIP packages (OFD, ODF, spreadsheets), images and other binary files.
-Anything else is text (HTML or a text dump), decoded later.
+The first bytes decide, never the file's extension (a download's name often says
+nothing): ``%PDF-`` is a PDF; a ZIP archive holding ``word/document.xml``, or whose
+``[Content_Types].xml`` declares a Word main document, is a Word document (DOCX).
+Kinds that cannot be read are refused with what to do instead: a legacy Word or WPS
+file (OLE2 compound file), other ZIP packages (OFD, ODF, spreadsheets), images and
+other binary files. Anything else is text (HTML or a text dump), decoded later.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import io
 import zipfile
 from typing import Literal
 
-from opengov._show import show
+from opengov._show import show_path
 from opengov.errors import ReportParseError
 from opengov.reports._decode import utf16_order
 
@@ -42,23 +42,30 @@ _CONVERT = "soffice --headless --convert-to docx FILE"
 
 
 def _refuse(name: str, what: str, advice: str) -> ReportParseError:
-    return ReportParseError(f"cannot read report file {show(name)}: it is {what}; {advice}")
+    return ReportParseError(f"cannot read report file {show_path(name)}: it is {what}; {advice}")
+
+
+_WORD_MAIN = "wordprocessingml.document.main+xml"
+
+
+def _small_member(archive: zipfile.ZipFile, names: set[str], member: str) -> str:
+    """A small member's text ("" if absent or over 1 MiB)."""
+    if member not in names or archive.getinfo(member).file_size > 1 << 20:
+        return ""
+    return archive.read(member).decode("utf-8", "replace")
 
 
 def _zip_kind(data: bytes, name: str) -> FileKind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            mimetype = (
-                archive.read("mimetype")[:100].decode("ascii", "replace")
-                if "mimetype" in names and archive.getinfo("mimetype").file_size <= 100
-                else ""
-            )
+            mimetype = _small_member(archive, names, "mimetype")
+            types = _small_member(archive, names, "[Content_Types].xml")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
         raise _refuse(name, f"a damaged ZIP archive ({exc})", "download the report again") from None
     except NotImplementedError as exc:  # a compression method zipfile lacks
         raise _refuse(name, f"a ZIP archive that cannot be opened ({exc})", "resave it") from None
-    if "word/document.xml" in names:
+    if "word/document.xml" in names or _WORD_MAIN in types:
         return "docx"
     if "OFD.xml" in names:
         raise _refuse(

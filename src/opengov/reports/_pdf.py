@@ -9,7 +9,9 @@ paragraphs: a line continues the one above when that one runs to the right margi
 - A table that ends one page and one that starts the next, with nothing between
   but page furniture (page numbers, running heads), are one table when their
   column edges agree (within 3 pt; one part may lack edges the other has, where
-  its cells are merged). Header rows the second part repeats are dropped.
+  its cells are merged or the page cut a merged cell). Header rows the second part
+  repeats are dropped; a row the page break cut open (no border drawn at the
+  break) is joined again; a label merged down over the break goes on.
 - A table running off the page (a cell reaching the page's edge) is cut: its
   columns cannot all be known, so its text is kept as paragraphs and none of its
   numbers is read. Characters beyond the page's edges are not read: they are not
@@ -18,12 +20,14 @@ paragraphs: a line continues the one above when that one runs to the right margi
   none of its numbers is read. A slot inside a table that no drawn cell covers is
   unread; text found there is kept with the note "(outside any drawn cell)".
 - Tables without ruling lines are not found as tables; their text reads as
-  paragraphs, so their numbers are not read.
+  paragraphs. The PDF's text laid out in lines (:attr:`Converted.layout`) is kept
+  for the text reader, which reads such tables by the spaces between their cells.
 - CJK radicals that some PDF writers map characters to (⼀ for 一, ⺠ for 民) are
   read as the ideographs Unicode names as their equivalents; characters drawn twice
   (fake bold) are read once.
 - A PDF without text (a scan) is refused; OCR is out of scope. So is a PDF whose
-  fonts carry no Unicode mapping (text comes out as ``(cid:123)``).
+  fonts carry no Unicode mapping (text comes out as ``(cid:123)``), and one whose
+  text mostly runs sideways (pages turned for display): its tables cannot be read.
 
 Bounds: at most :data:`MAX_PAGES` pages, :data:`MAX_PAGE_CONTENT_BYTES` of drawing
 instructions and :data:`MAX_CHARS_PER_PAGE` characters a page, and
@@ -48,7 +52,7 @@ from collections.abc import Sequence
 from statistics import median
 from typing import Any, NamedTuple
 
-from opengov._show import show
+from opengov._show import show_path
 from opengov.errors import MissingExtraError, ReportParseError
 from opengov.reports._blocks import (
     Block,
@@ -69,6 +73,11 @@ __all__ = [
     "MAX_PAGE_CONTENT_BYTES",
     "MAX_SECONDS",
     "Converted",
+    "PageContent",
+    "PageTable",
+    "TextLine",
+    "assemble",
+    "converted",
     "pdf_report_html",
 ]
 
@@ -83,8 +92,8 @@ MAX_PAGE_CONTENT_BYTES = 8 << 20
 # one edge of the two borders of neighbouring cells drawn apart (HTML's separated
 # borders), and leaves other tables' edges alone.
 _TABLE_SETTINGS = {"snap_tolerance": 1.5, "join_tolerance": 1.5}
-_EDGE_TOLERANCE = 1.0
-_CUT_TOLERANCE = 2.0  # pt: a border ending this close to a line meets it  # pt: edges of one table closer than this are one edge
+_EDGE_TOLERANCE = 1.0  # pt: edges of one table closer than this are one edge
+_CUT_TOLERANCE = 2.0  # pt: a border ending this close to a line meets it
 _JOIN_TOLERANCE = 3.0  # pt: column edges of two parts of a table on two pages
 _FURNITURE_MARGIN = 0.1  # share of the page height at top and bottom
 _PAGE_NUMBER = re.compile(
@@ -135,12 +144,14 @@ class PageContent(NamedTuple):
     chars: int  # characters other than spaces
     cid: int  # characters without a Unicode mapping
     images: int
+    sideways: int = 0  # characters not upright (a page turned for display)
+    layout: str = ""  # the page's text laid out in lines, cells set apart by spaces
 
 
 # ------------------------------------------------------------------- bounds
 
 
-_STREAM = re.compile(rb"stream\r?\n")
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _IMAGE = re.compile(rb"/Subtype\s*/Image")
 
 
@@ -185,7 +196,7 @@ def _check_inflation(data: bytes, name: str) -> None:
             total += len(chunk)
             if total > MAX_INFLATED_BYTES:
                 raise ReportParseError(
-                    f"cannot read report file {show(name)}: its compressed content inflates "
+                    f"cannot read report file {show_path(name)}: its compressed content inflates "
                     f"to more than {MAX_INFLATED_BYTES} bytes; a report's PDF is a few "
                     "megabytes: give the agency's HTML page"
                 )
@@ -453,7 +464,29 @@ def _read_page(page: Any, text: Any) -> PageContent:
     ]
     visible = sum(1 for ch in chars if not ch["text"].isspace())
     cid = sum(1 for ch in chars if ch["text"].startswith("(cid:"))
-    return PageContent(items, float(page.height), right, size, visible, cid, len(page.images))
+    sideways = sum(1 for ch in chars if not ch.get("upright", True))
+    layout = (
+        text.chars_to_textmap(
+            chars,
+            layout=True,
+            layout_width=page.width,
+            layout_height=page.height,
+            layout_bbox=page.bbox,
+        ).as_string
+        if chars
+        else ""
+    )
+    return PageContent(
+        items,
+        float(page.height),
+        right,
+        size,
+        visible,
+        cid,
+        len(page.images),
+        sideways,
+        _fold(layout),
+    )
 
 
 def _within(ch: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
@@ -546,6 +579,15 @@ def assemble(pages: Sequence[PageContent]) -> list[Para | PageTable]:
     return blocks
 
 
+def _stated_pages(pdf: Any) -> int:
+    """The page count the document's page tree states (-1 if it states none)."""
+    from pdfminer.pdftypes import resolve1
+
+    tree = resolve1(pdf.doc.catalog.get("Pages"))
+    count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    return count if isinstance(count, int) else -1
+
+
 def _open_pdfplumber() -> tuple[Any, Any]:
     try:
         import pdfplumber
@@ -569,15 +611,19 @@ def pdf_report_html(data: bytes, name: str) -> Converted:
     pages: list[PageContent] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
+            # the count the page tree states first: listing a million pages is slow
+            count = max(_stated_pages(pdf), 0)
+            if count <= MAX_PAGES:
+                count = len(pdf.pages)
+            if count > MAX_PAGES:
                 raise ReportParseError(
-                    f"cannot read report file {show(name)}: it has {len(pdf.pages)} pages, "
+                    f"cannot read report file {show_path(name)}: it has {count} pages, "
                     f"more than {MAX_PAGES}; give one report's file"
                 )
             for page in pdf.pages:
                 if time.monotonic() - started > MAX_SECONDS:
                     raise ReportParseError(
-                        f"cannot read report file {show(name)}: reading took more than "
+                        f"cannot read report file {show_path(name)}: reading took more than "
                         f"{MAX_SECONDS:.0f} s (at page {page.page_number}); give the "
                         "agency's HTML page"
                     )
@@ -587,35 +633,47 @@ def pdf_report_html(data: bytes, name: str) -> Converted:
         raise
     except _TooLarge as exc:
         raise ReportParseError(
-            f"cannot read report file {show(name)}: {exc}; a report's page is far smaller: "
+            f"cannot read report file {show_path(name)}: {exc}; a report's page is far smaller: "
             "give the agency's HTML page"
         ) from None
     except Exception as exc:  # the PDF library's errors on a broken file vary
         raise ReportParseError(
-            f"cannot read report file {show(name)}: not a readable PDF "
+            f"cannot read report file {show_path(name)}: not a readable PDF "
             f"({type(exc).__name__}: {exc}); give the agency's HTML page"
         ) from None
     visible = sum(p.chars for p in pages)
     if visible == 0:
         scan = any(p.images for p in pages)
         raise ReportParseError(
-            f"cannot read report file {show(name)}: the PDF has no text layer"
+            f"cannot read report file {show_path(name)}: the PDF has no text layer"
             + (" (a scanned image)" if scan else "")
             + "; OCR is out of scope: use the agency's HTML page or an OCR tool first"
         )
+    if sum(p.sideways for p in pages) * 2 > visible:
+        raise ReportParseError(
+            f"cannot read report file {show_path(name)}: most of its text runs sideways (its "
+            "pages are turned); turn the pages upright in a PDF editor and save it again, "
+            "or use the agency's HTML page"
+        )
     if sum(p.cid for p in pages) * 10 > visible:
         raise ReportParseError(
-            f"cannot read report file {show(name)}: its fonts carry no Unicode mapping, so "
+            f"cannot read report file {show_path(name)}: its fonts carry no Unicode mapping, so "
             "its text cannot be extracted; use the agency's HTML page"
         )
-    return converted(assemble(pages))
+    return converted(assemble(pages))._replace(layout="\n".join(p.layout for p in pages))
 
 
 class Converted(NamedTuple):
-    """A PDF as HTML for the HTML reader, and what was left unread and why."""
+    """A PDF as HTML for the HTML reader, and what was left unread and why.
+
+    ``layout`` is the PDF's text laid out in lines with its cells set apart by
+    spaces (as ``pdftotext -layout`` gives it), for the text reader when the HTML
+    holds no table 三: a table drawn without ruling lines is found there.
+    """
 
     html: str
     notes: tuple[str, ...]
+    layout: str = ""
 
 
 def converted(assembled: Sequence[Para | PageTable]) -> Converted:

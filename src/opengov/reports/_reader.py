@@ -82,16 +82,26 @@ def _label_matches(token_core: str, label: str) -> bool:
     return len(lab) >= 4 and len(token_core) >= 4 and lab.startswith(token_core)
 
 
+# Row labels as some reports print them, other than the format's wording: a
+# misprint that names the same row and no other (案件 for 案卷 in 7.属于行政执法案卷,
+# seen in a published 2025 report of 平潭综合实验区市场监督管理局).
+_PRINTED_VARIANTS: dict[OutcomeRow, tuple[str, ...]] = {
+    OutcomeRow.WITHHELD_ENFORCEMENT_FILES: ("属于行政执法案件",),
+}
+
+
 def _row_exact(text: str, row: OutcomeRow) -> bool:
     """The label of ``row`` exactly (numbering and punctuation aside)."""
     c = core(text)
     if row is OutcomeRow.PARTIALLY_DISCLOSED:
         return c in ("部分公开", core(row.label_zh))
-    return c == core(row.label_zh)
+    return c == core(row.label_zh) or c in _PRINTED_VARIANTS.get(row, ())
 
 
 def _row_matches(token: str, row: OutcomeRow) -> bool:
     c = core(token)
+    if any(_label_matches(c, v) for v in _PRINTED_VARIANTS.get(row, ())):
+        return True
     if row is OutcomeRow.PARTIALLY_DISCLOSED:
         return c.startswith("部分公开")
     if row is OutcomeRow.OTHER_MISC or row is OutcomeRow.TOTAL:
@@ -259,6 +269,11 @@ def _cells_after(
     else:
         span = span_after(tokens, j, end)
         if not span or span[-1].kind != ROW_END:
+            stop = j + len(span) + 1
+            if stop < end and 0 <= tokens[j].line == tokens[stop].line:
+                # Text after the values on the label's own line (a 不适用 cut by a
+                # wrap, a note): where the row's values end is not known.
+                return unread
             return take(span, n, money)
         head = span[:-1]
         after_separator = span[-1].text == "|"
@@ -542,9 +557,6 @@ def _find(tokens: Sequence[Tok], start: int, end: int, pred: Callable[[str], boo
 
 
 # A report's title: a short paragraph naming a year's 政府信息公开工作年度报告.
-_TITLE = re.compile(r"(?:19|20)\d{2}年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告")
-
-
 def _require_one_report(tokens: Sequence[Tok], i3: int) -> None:
     """Raise when the text holds more than one report.
 
@@ -560,8 +572,8 @@ def _require_one_report(tokens: Sequence[Tok], i3: int) -> None:
         tok = tokens[j]
         if tok.kind == PARA:
             t = norm(tok.text)
-            if len(t) <= 80 and _TITLE.search(t):
-                title = tok
+            if title is None and len(t) <= 80 and next(title_matches(t), None) is not None:
+                title = tok  # the first title after the previous table 三
         elif tok.kind == CELL:
             if "本年新收" in norm(tok.text):
                 if after_review or title is not None:
@@ -658,15 +670,22 @@ def read_report(
 
 def _refuse_legacy(tokens: Sequence[Tok]) -> None:
     """Raise :class:`LegacyReportError` when the text shows 2008-2018 wording."""
+    from opengov.reports.legacy_report import LEGACY_YEARS
     from opengov.reports.parse_legacy import legacy_evidence
 
+    # A report whose title states 2019 or later is not a legacy one, whatever its
+    # prose says (a later report may quote the old wording, e.g. 同意公开答复).
+    year, _ = find_year_agency([t.text for t in tokens[:5000] if t.kind == PARA][:40])
+    if year is not None and year not in LEGACY_YEARS:
+        return
     marker = legacy_evidence(t.text for t in tokens[:5000])
     if marker is not None:
         raise LegacyReportError(
             f"no table 三 found, but the text prints {marker!r}, wording of the 2008-2018 "
             "statistics tables: this is a report under the 2007 Regulation, which has no "
             "table 三; read it with opengov.reports.parse_legacy_report (or "
-            "parse_legacy_report_text / parse_legacy_report_html)"
+            "parse_legacy_report_text / parse_legacy_report_html), or read a folder of "
+            "both eras with opengov.read_reports"
         )
 
 

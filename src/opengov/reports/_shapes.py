@@ -31,7 +31,13 @@ from typing import NamedTuple
 from opengov.citations import to_chinese_numeral
 from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
 from opengov.reports._reader import CELL, PARA, ROW_END, Tok, core, heading_part, norm
-from opengov.reports.model import Cell, CellKind, DisclosureRow, disclosure_layout
+from opengov.reports.model import (
+    ApplicantColumn,
+    Cell,
+    CellKind,
+    DisclosureRow,
+    disclosure_layout,
+)
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _CJK = "\u4e00-\u9fff"
@@ -44,6 +50,9 @@ _MARKER = re.compile(rf"(?<!第)(?:\([{_NUMERAL}]+\)|[{_NUMERAL}]+、)|\d[.、](
 # single spaces between digits; the digit before "2." of "2.其他…" is numbering.
 _RUN = re.compile(r"\d(?:\d|[,.](?=\d)| (?=\d))*")
 _NUMBERING_AFTER = re.compile(rf"[.、](?=[{_CJK}\"“(])")
+# Digits running into 年/月/日: a date in the prose after a table ("…行政事业性收费0"
+# then "2025年，我局…"), whose digits cannot be told from the last cell's.
+_INTO_DATE = re.compile(r"[年月日]")
 
 # Headings of the six parts as printed (crawler text keeps them inside one line).
 _PARTS = re.compile(
@@ -98,13 +107,39 @@ def shape_tokens(text: str) -> tuple[list[Tok], bool]:
     from opengov.reports.parse_text import text_tokens
 
     lines = text.splitlines()
-    if any(_PIPE.search(line) for line in lines):
+    if any(_is_pipe_row(line) for line in lines):
         return text_tokens(text), False
     if any(is_joined(line) for line in lines):
         return joined_tokens(lines), True
     if any(_SEPARATOR_LINE.match(line) for line in lines):
         lines = rejoin_cells(lines)
     return line_tokens(lines), False
+
+
+def _is_pipe_row(line: str) -> bool:
+    """True for a line of ``|``-separated cells with a value or a table label among
+    them (a page footer ``使用帮助 | 联系我们`` is not a table row).
+
+    >>> _is_pipe_row("规章 | 0 | 0 | 1 |"), _is_pipe_row("使用帮助 | 联系我们 | 隐私保护")
+    (True, False)
+    """
+    if not _PIPE.search(line):
+        return False
+    for piece in _PIPE.split(line):
+        text = piece.strip()
+        if not text:
+            continue
+        c = core(text)
+        if (
+            _is_value(text)
+            or c in _EXACT
+            or c in _GROUP_CORES
+            or _row_label(text) is not None
+            or norm(text).startswith("第二十条")
+            or c in ("行政复议", "行政诉讼", "信息内容", "申请人情况")
+        ):
+            return True
+    return False
 
 
 # ----------------------------------------------------------------- joined text
@@ -206,7 +241,9 @@ def _table_part(raw: str) -> list[Tok]:
         end = m.end()
         if _NUMBERING_AFTER.match(s, end):
             end -= 1  # "…00000002.其他…": the 2 numbers the next label
-        if end > pos:
+        if _INTO_DATE.match(s, end):
+            pass  # where the value ends is not known: left as text, the row unread
+        elif end > pos:
             out.extend(_label_cells(s[label_start:pos]))
             out.append(Tok(s[pos:end].strip(), CELL))
             out.append(Tok("", ROW_END))
@@ -357,7 +394,12 @@ def line_tokens(lines: Sequence[str]) -> list[Tok]:
         out.extend(_one_per_line([i for items, _ in region for i in items]))
     else:
         mended = _mend_labels(
-            [[] if "\t" in line else items for line, (items, _) in zip(lines, parsed, strict=True)]
+            _mend_split_rows(
+                [
+                    [] if "\t" in line else items
+                    for line, (items, _) in zip(lines, parsed, strict=True)
+                ]
+            )
         )
         mended = [
             p[0] if "\t" in line else m for line, p, m in zip(lines, parsed, mended, strict=True)
@@ -439,6 +481,62 @@ def _mend_labels(lines: Sequence[list[_Item]]) -> list[list[_Item]]:
                 )
         else:
             items.insert(items.index(values[0]), mended)
+    return out
+
+
+_ROW_WIDTH = len(ApplicantColumn)
+
+
+def _mend_split_rows(lines: Sequence[list[_Item]]) -> list[list[_Item]]:
+    """Table-三 rows whose values ``pdftotext -layout`` split between the lines of a
+    wrapped label, made whole where their order does not matter.
+
+    A value may be printed beside the label's first line and the others on a later
+    line (``2.没有现成信息需要另行制作 0`` above ``提供 0 0 0 0 0 0``); which column
+    the lone value is in is not printed. The values are joined only when the two
+    lines, with at most two lines of text between, hold a row's values exactly and
+    they are all the same, so that every order reads alike; the label is the one
+    beside the first values, or the pieces of the lines joined (numbers first) when
+    that is word for word a row label, and no other row label is in the lines.
+    """
+    out = [list(items) for items in lines]
+    cores = {c for c, _ in _ROW_CORES}
+    for n, items in enumerate(out):
+        first = [i for i in items if i.value]
+        texts = [i for i in items if not i.value]
+        if not first or len(first) >= _ROW_WIDTH or not texts:
+            continue
+        between: list[int] = []
+        k = n + 1
+        while k < len(out) and out[k] and not any(i.value for i in out[k]) and len(between) < 2:
+            between.append(k)
+            k += 1
+        if k >= len(out) or not out[k]:
+            continue
+        second = [i for i in out[k] if i.value]
+        later = [i for i in out[k] if not i.value]
+        values = first + second
+        if len(values) != _ROW_WIDTH or len({v.text for v in values}) != 1:
+            continue
+        others = [i.text for j in between for i in out[j]] + [i.text for i in later]
+        if any(core(t) in cores for t in others):
+            continue
+        if core(texts[-1].text) in cores:
+            label = None
+        else:
+            pieces = [texts[-1].text, *(out[j][0].text for j in between)]
+            pieces += [later[0].text] if later else []
+            numbers = [p for p in pieces if _NUMBER_ONLY.match(p)]
+            label = "".join(numbers + [p for p in pieces if not _NUMBER_ONLY.match(p)])
+            if core(label) not in cores:
+                continue
+            for j in between:
+                out[j].pop(0)
+            if later:
+                out[k].remove(later[0])
+            items[items.index(texts[-1])] = texts[-1]._replace(text=label)
+        out[k] = [i for i in out[k] if not i.value]
+        items.extend(second)
     return out
 
 

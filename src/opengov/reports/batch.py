@@ -54,10 +54,12 @@ from pydantic import model_validator
 
 from opengov._model import FrozenModel
 from opengov._show import show
-from opengov.errors import InvalidInputError, OpenGovError, ReportParseError
+from opengov.errors import InvalidInputError, LegacyReportError, OpenGovError, ReportParseError
 from opengov.reports._reader import find_year_agency
 from opengov.reports.files import parse_report
+from opengov.reports.legacy_report import LegacyReport
 from opengov.reports.model import AnnualReport, Cell
+from opengov.reports.parse_legacy import parse_legacy_report
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -127,13 +129,14 @@ class ReportResult(FrozenModel):
     and a title that disagree). ``agency_from`` and ``year_from`` say where the
     report's agency and year came from (``None`` for no agency, or no report).
 
-    ``report`` is an :class:`~opengov.reports.AnnualReport`; a later version may
-    also give a report of the 2008-2018 form here, so check its type before
-    using it as an ``AnnualReport``.
+    ``report`` is an :class:`~opengov.reports.AnnualReport`, or a
+    :class:`~opengov.reports.LegacyReport` for a report of 2008-2018 (one that
+    :func:`~opengov.reports.parse_report` refuses with a ``LegacyReportError``):
+    check its type before using it as an ``AnnualReport``.
     """
 
     source: str
-    report: AnnualReport | None = None
+    report: AnnualReport | LegacyReport | None = None
     error: ReadError | None = None
     warnings: tuple[str, ...] = ()
     agency_from: Origin | None = None
@@ -330,8 +333,18 @@ def _year_missing(exc: ReportParseError) -> bool:
     return "report year is not stated" in str(exc)
 
 
-def _with(report: AnnualReport, agency: str | None, source: str) -> AnnualReport:
-    return AnnualReport.model_validate({**dict(report), "agency": agency, "source": source})
+def _parse(source: str, agency: str | None, year: int | None) -> AnnualReport | LegacyReport:
+    """The report of a file: of the 2019/2021 formats, else of the 2008-2018 form."""
+    try:
+        return parse_report(source, agency=agency, year=year)
+    except LegacyReportError:
+        return parse_legacy_report(source, agency=agency, year=year)
+
+
+def _with(
+    report: AnnualReport | LegacyReport, agency: str | None, source: str
+) -> AnnualReport | LegacyReport:
+    return report.model_copy(update={"agency": agency, "source": source})
 
 
 def _failed(source: str, exc: BaseException) -> ReportResult:
@@ -384,7 +397,7 @@ def _read(source: str, job: _Job) -> ReportResult:
     warnings: list[str] = []
     year_from: Origin = "argument" if job.year is not None else "title"
     try:
-        report = parse_report(source, agency=job.agency, year=job.year)
+        report = _parse(source, job.agency, job.year)
     except ReportParseError as exc:
         if job.year is not None or not _year_missing(exc):
             raise
@@ -399,7 +412,7 @@ def _read(source: str, job: _Job) -> ReportResult:
                 f"{exc}; or name the file like its title (…2021年政府信息公开工作年度报告"
                 ".html), or give its year in an override"
             ) from None
-        report = parse_report(source, agency=job.agency, year=fallback)
+        report = _parse(source, job.agency, fallback)
     if year_from == "title" and name_year is not None and name_year != report.year:
         warnings.append(
             f"the file name says {name_year}, the title {report.year}; the title's year is used"

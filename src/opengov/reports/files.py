@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import re
 from os import PathLike, fspath
+from typing import NamedTuple
 
 from opengov._files import read_capped_file
-from opengov._show import show
-from opengov.errors import InvalidInputError, ReportParseError
+from opengov._show import show_path
+from opengov.errors import InvalidInputError, LegacyReportError, ReportParseError
 from opengov.outcomes import ReportFormat
 from opengov.reports._decode import codec_name, decode_report_bytes
 from opengov.reports._kinds import file_kind
@@ -43,10 +44,14 @@ from opengov.reports.model import AnnualReport
 __all__ = [
     "MAX_DOCUMENT_FILE_BYTES",
     "MAX_TEXT_FILE_BYTES",
+    "ReportDocument",
     "looks_like_html",
+    "naming_the_file",
     "parse_report",
     "parse_report_bytes",
     "parse_report_source",
+    "read_report_document",
+    "report_document",
 ]
 
 # The size caps, the one place they are set. A report's page or text is well under a
@@ -88,14 +93,24 @@ def parse_report_source(
     return parse_report_text(text, agency=agency, year=year, format=format)
 
 
-def parse_report(
-    path: str | PathLike[str],
-    *,
-    agency: str | None = None,
-    year: int | None = None,
-    format: ReportFormat | str | None = None,
-) -> AnnualReport:
-    """Read a report file: HTML or a text dump, in any encoding the module names."""
+class ReportDocument(NamedTuple):
+    """A report file as the parsers take it: HTML or plain text, and how it was read."""
+
+    text: str
+    is_html: bool
+    how: str  # e.g. "read as UTF-8, detected" or "a PDF document", for error messages
+    notes: tuple[str, ...] = ()  # what a conversion left out, added to errors
+    # a PDF's text laid out in lines, for the text reader when the HTML of its ruled
+    # tables holds no table 三 (a table drawn without ruling lines)
+    layout: str = ""
+
+
+def read_report_document(path: str | PathLike[str]) -> ReportDocument:
+    """Read a report file (a regular file, capped) into HTML or text, by its content.
+
+    Both :func:`parse_report` and the 2008-2018 reader
+    (:func:`~opengov.reports.parse_legacy.parse_legacy_report`) read files this way.
+    """
     if not isinstance(path, (str, PathLike)):
         raise InvalidInputError(f"path must be a str or Path, got {type(path).__name__}")
     data = read_capped_file(
@@ -106,7 +121,57 @@ def parse_report(
         not_regular="give the path of the report's file (HTML, text, PDF or .docx)",
         too_large=_TOO_LARGE_DOCUMENT,
     )
-    return parse_report_bytes(data, name=fspath(path), agency=agency, year=year, format=format)
+    return report_document(data, name=fspath(path))
+
+
+def report_document(data: bytes, *, name: str = "<bytes>") -> ReportDocument:
+    """A report file's bytes as HTML or text: PDF and Word converted to HTML, other
+    files decoded; ``name`` is used in errors."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise InvalidInputError(f"data must be bytes, got {type(data).__name__}")
+    if not isinstance(name, str):
+        raise InvalidInputError(f"name must be a str, got {type(name).__name__}")
+    data = bytes(data)
+    kind = file_kind(data, name)
+    limit = MAX_TEXT_FILE_BYTES if kind == "text" else MAX_DOCUMENT_FILE_BYTES
+    if len(data) > limit:
+        raise ReportParseError(
+            f"report file {show_path(name)} is larger than {limit} bytes; "
+            + (_TOO_LARGE_TEXT if kind == "text" else _TOO_LARGE_DOCUMENT)
+        )
+    if kind == "docx":
+        from opengov.reports._docx import docx_report_html
+
+        return ReportDocument(docx_report_html(data, name), True, "a Word document")
+    if kind == "pdf":
+        from opengov.reports._pdf import pdf_report_html
+
+        converted = pdf_report_html(data, name)
+        return ReportDocument(
+            converted.html, True, "a PDF document", converted.notes, converted.layout
+        )
+    decoded = decode_report_bytes(data, name)
+    how = f"read as {codec_name(decoded.encoding)}, {decoded.reason}"
+    return ReportDocument(decoded.text, looks_like_html(decoded.text), how)
+
+
+def naming_the_file(exc: ReportParseError, name: str, document: ReportDocument) -> ReportParseError:
+    """``exc`` again, of the same class (a LegacyReportError stays one), naming the
+    file, how it was read and what its conversion left out."""
+    also = "".join(f"; {note}" for note in document.notes)
+    return type(exc)(f"report file {show_path(name)} ({document.how}): {exc}{also}")
+
+
+def parse_report(
+    path: str | PathLike[str],
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    format: ReportFormat | str | None = None,
+) -> AnnualReport:
+    """Read a report file: HTML, a text dump, PDF or Word, in any encoding the module
+    names."""
+    return _parse(read_report_document(path), fspath(path), agency, year, format)
 
 
 def parse_report_bytes(
@@ -124,50 +189,57 @@ def parse_report_bytes(
     Traceback (most recent call last):
     opengov.errors.ReportParseError: report file 'page.html' (read as GB18030, detected): no table 三 found: ...
     """
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise InvalidInputError(f"data must be bytes, got {type(data).__name__}")
-    if not isinstance(name, str):
-        raise InvalidInputError(f"name must be a str, got {type(name).__name__}")
-    data = bytes(data)
-    kind = file_kind(data, name)
-    limit = MAX_TEXT_FILE_BYTES if kind == "text" else MAX_DOCUMENT_FILE_BYTES
-    if len(data) > limit:
-        raise ReportParseError(
-            f"report file {show(name)} is larger than {limit} bytes; "
-            + (_TOO_LARGE_TEXT if kind == "text" else _TOO_LARGE_DOCUMENT)
-        )
-    if kind == "docx":
-        from opengov.reports._docx import docx_report_html
+    return _parse(report_document(data, name=name), name, agency, year, format)
 
-        return _parse_html(docx_report_html(data, name), name, "Word", agency, year, format)
-    if kind == "pdf":
-        from opengov.reports._pdf import pdf_report_html
 
-        converted = pdf_report_html(data, name)
-        return _parse_html(converted.html, name, "PDF", agency, year, format, notes=converted.notes)
-    decoded = decode_report_bytes(data, name)
+def _filled(report: AnnualReport, layout: str) -> AnnualReport:
+    """``report`` with the cells it left unread taken from a PDF's laid-out text.
+
+    A PDF may draw some tables with ruling lines and others without: the HTML of
+    its ruled tables reads the first, the text reader the others. A cell is taken
+    only where the ruled reading has none, from a reading of the same year and
+    format, and never a number split from digits run together (its record would be
+    missing); where both readings hold a cell, the ruled one stands.
+    """
+    from opengov.reports.model import CellKind
+    from opengov.reports.parse_text import parse_report_text
+
     try:
-        return parse_report_source(decoded.text, agency=agency, year=year, format=format)
-    except ReportParseError as exc:
-        how = f"read as {codec_name(decoded.encoding)}, {decoded.reason}"
-        # the same class (a LegacyReportError stays one), the file named
-        raise type(exc)(f"report file {show(name)} ({how}): {exc}") from None
+        other = parse_report_text(layout, year=report.year, format=report.format)
+    except ReportParseError:
+        return report
+    for ref, cell in report.items():
+        if cell.kind is CellKind.UNREAD:
+            found = other.cell(ref)
+            if found.kind is not CellKind.UNREAD and not found.recovered:
+                report = report.with_cell(ref, found)
+    return report
 
 
-def _parse_html(
-    page: str,
+def _parse(
+    document: ReportDocument,
     name: str,
-    kind: str,
     agency: str | None,
     year: int | None,
     format: ReportFormat | str | None,
-    *,
-    notes: tuple[str, ...] = (),
 ) -> AnnualReport:
-    from opengov.reports.parse_html import parse_report_html
+    from opengov.reports.parse_text import parse_report_text
 
     try:
-        return parse_report_html(page, agency=agency, year=year, format=format)
+        if document.is_html:
+            from opengov.reports.parse_html import parse_report_html
+
+            report = parse_report_html(document.text, agency=agency, year=year, format=format)
+            if document.layout and report.completeness().unread:
+                return _filled(report, document.layout)
+            return report
+        return parse_report_text(document.text, agency=agency, year=year, format=format)
+    except LegacyReportError as exc:
+        raise naming_the_file(exc, name, document) from None
     except ReportParseError as exc:
-        also = "".join(f"; {note}" for note in notes)
-        raise type(exc)(f"report file {show(name)} (a {kind} document): {exc}{also}") from None
+        if document.layout:  # a PDF whose tables have no ruling lines: read its text
+            try:
+                return parse_report_text(document.layout, agency=agency, year=year, format=format)
+            except ReportParseError:
+                pass
+        raise naming_the_file(exc, name, document) from None

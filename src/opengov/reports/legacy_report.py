@@ -47,7 +47,7 @@ from opengov.citations import Citation, cite
 from opengov.errors import InvalidInputError
 from opengov.legacy import LegacyOutcome
 from opengov.reports.checks import Severity
-from opengov.reports.model import Cell, CellKind
+from opengov.reports.model import Cell, CellKind, Completeness
 
 __all__ = [
     "LEGACY_YEARS",
@@ -550,6 +550,11 @@ class LegacyReport(FrozenModel):
     values: tuple[LegacyValue, ...] = ()
     table_title: str | None = Field(default=None, max_length=300)
     text: str = ""
+    source: str | None = Field(
+        default=None,
+        description="The file the report was read from, as given to the reader; None "
+        "for a report built in code.",
+    )
 
     @property
     def basis(self) -> Citation:
@@ -588,6 +593,13 @@ class LegacyReport(FrozenModel):
         """The number of :meth:`value`, or ``None``."""
         v = self.value(item)
         return None if v is None else v.count
+
+    def completeness(self) -> Completeness:
+        """How many of the statistics table's printed values were read (the narrative
+        counts aside: a sentence gives a number or nothing)."""
+        table = [v for v in self.values if v.source is LegacySource.TABLE]
+        unread = sum(v.cell.kind is CellKind.UNREAD for v in table)
+        return Completeness(total=len(table), read=len(table) - unread, unread=unread)
 
     def unmapped(self) -> tuple[LegacyValue, ...]:
         """Lines whose wording is not a known item, kept as printed."""

@@ -1091,6 +1091,7 @@ class AnnualReport(FrozenModel):
             text=self.text,
             information_fee_yuan=self.information_fee_yuan,
             recoveries=self.recoveries,
+            source=self.source,
         )
 
     def completeness(self) -> Completeness:

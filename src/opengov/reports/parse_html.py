@@ -49,7 +49,7 @@ from opengov.reports._reader import CELL, PARA, ROW_END, TABLE_END, Tok, core, n
 from opengov.reports.model import NOT_APPLICABLE_MARKERS, AnnualReport
 from opengov.reports.parse_text import _format_arg
 
-__all__ = ["HtmlCell", "HtmlTable", "parse_html_tables", "parse_report_html"]
+__all__ = ["HtmlCell", "HtmlTable", "html_tokens", "parse_html_tables", "parse_report_html"]
 
 _BLOCKS = frozenset(
     {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "title", "section", "article"}
@@ -366,6 +366,12 @@ def _value(r: int, band: tuple[int, int], bands: Sequence[tuple[int, int]],
             return f"{p.cell.text} (label cell over the values)"
         end = p.col + p.cell.colspan
         covered = sum(1 for a, b in bands if a < end and p.col < b)
+        if norm(p.cell.text) == "0":
+            # A 0 spread over several cells is 0 in each, whether it was meant as
+            # their sum or as each one's count: tables 三 and 四 hold counts, none
+            # negative. Any other number spread so is unread below.
+            texts.append(p.cell.text)
+            continue
         if covered > 1:
             return f"{p.cell.text} (one cell over {covered} columns)"
         if p.rowspan > 1:
@@ -490,9 +496,22 @@ def _report_tokens(c: _Collector) -> list[Tok]:
         i += 1
         if c.nested[first] or not any(_may_be_read(cell.text) for row in table for cell in row):
             continue
-        if any("本年新收" in norm(cell.text) for row in table for cell in row):
-            while i < len(c.tables) and (more := _continuation(c, last, table)) is not None:
-                table, last = [*table, *more], i
+        if (
+            i < len(c.tables)
+            and _next_rows(c, last) is not None
+            and any("本年新收" in norm(cell.text) for row in table for cell in row)
+            and _slots(table) <= budget
+        ):
+            width = _width(table)
+            table = _clipped(table)
+            used = _slots(table)
+            while width and i < len(c.tables):
+                more = _continuation(c, last, width, min(budget, _MAX_SLOTS) - used)
+                if more is None:
+                    break
+                table.extend(more)
+                used += _slots(more)
+                last = i
                 i += 1
         slots = _slots(table)
         if slots > budget:
@@ -511,24 +530,40 @@ def _report_tokens(c: _Collector) -> list[Tok]:
 _HEADER_WORDS = frozenset({"申请人情况", "法人或其他组织", *_APPLICANT_HEADINGS})
 
 
-def _continuation(
-    c: _Collector, last: int, rows: Sequence[Sequence[HtmlCell]]
-) -> list[list[HtmlCell]] | None:
-    """The rows of the table after table ``last`` when it continues table 三
-    (``rows``), without a repeated header; else ``None``.
+def _continuation(c: _Collector, last: int, width: int, room: int) -> list[list[HtmlCell]] | None:
+    """The rows of the table after table ``last`` when it continues a table 三 whose
+    grid is ``width`` columns wide, without a repeated header; else ``None``.
 
     It continues the table when nothing but blank paragraphs (a page break) lies
     between the two, it holds no table of its own, no 本年新收 row (another table
-    三) and no 行政复议 heading, and each of its rows, placed after the rows before
-    it, ends at their right edge: a continuation whose columns do not line up (a
-    label column missing) is left to be read in document order.
+    三) and no 行政复议 heading, and each of its rows ends at column ``width``, as a
+    browser shows it (its spans cut at its own last row): a continuation whose
+    columns do not line up (a label column missing) is left to be read in document
+    order. It may fill at most ``room`` grid slots.
     """
+    rows = _next_rows(c, last)
+    if rows is None:
+        return None
+    body = _clipped(rows)
+    if _slots(body) > room:
+        return None
+    layout = _place(body)
+    if layout is None:  # pragma: no cover - guarded by the slot count
+        return None
+    occupied = layout[1]
+    if any((r, width - 1) not in occupied or (r, width) in occupied for r in range(len(body))):
+        return None  # a row of it ends short of, or past, the table's right edge
+    return body
+
+
+def _next_rows(c: _Collector, last: int) -> list[list[HtmlCell]] | None:
+    """The rows of the table after table ``last``, without header rows, when it may
+    continue it (see :func:`_continuation`); else ``None``."""
     nxt = last + 1
-    if c.slices[last][1] != c.slices[nxt][0] or c.nested[nxt]:
+    if nxt >= len(c.tables) or c.slices[last][1] != c.slices[nxt][0] or c.nested[nxt]:
         return None
     more = c.tables[nxt]
-    texts = [norm(cell.text) for row in more for cell in row]
-    if any("本年新收" in t or t == "行政复议" for t in texts):
+    if any("本年新收" in (t := norm(cell.text)) or t == "行政复议" for row in more for cell in row):
         return None
     start = 0
     while start < len(more) and all(
@@ -536,19 +571,27 @@ def _continuation(
     ):
         start += 1
     body = [row for row in more[start:] if row]
-    if not body or _slots(rows) + _slots(body) > _MAX_SLOTS:
-        return None
-    before, after = _place(rows), _place([*rows, *body])
-    if before is None or after is None:  # pragma: no cover - guarded by the slot count
-        return None
-    width = max((col + 1 for _, col in before[1]), default=0)
-    occupied = after[1]
-    if any(
-        (r, width - 1) not in occupied or (r, width) in occupied
-        for r in range(len(rows), len(rows) + len(body))
-    ):
-        return None  # a row of it ends short of, or past, the table's right edge
-    return body
+    return body or None
+
+
+def _clipped(rows: Sequence[Sequence[HtmlCell]]) -> list[list[HtmlCell]]:
+    """``rows`` with every ``rowspan`` cut at the last row, as browsers show them."""
+    height = len(rows)
+    return [
+        [
+            cell if cell.rowspan <= height - r else cell.model_copy(update={"rowspan": height - r})
+            for cell in row
+        ]
+        for r, row in enumerate(rows)
+    ]
+
+
+def _width(rows: Sequence[Sequence[HtmlCell]]) -> int:
+    """How many grid columns ``rows`` span (0 for an unreasonable grid)."""
+    layout = _place(rows)
+    if layout is None:
+        return 0
+    return max((col + 1 for _, col in layout[1]), default=0)
 
 
 def _slots(rows: Sequence[Sequence[HtmlCell]]) -> int:
@@ -563,6 +606,12 @@ def _may_be_read(text: str) -> bool:
     """A cell that :func:`_normalised` looks for (cheaper than placing a grid)."""
     t = norm(text)
     return "本年新收" in t or "行政复议" in t
+
+
+def html_tokens(html: str) -> list[Tok]:
+    """A page's text as the readers' tokens: paragraphs, and table cells in document
+    order (no table placed by grid position); the 2008-2018 reader reads these."""
+    return _collect(html).tokens
 
 
 def parse_html_tables(html: str) -> tuple[HtmlTable, ...]:

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from pathlib import Path
+from os import PathLike, fspath
 
 from opengov.errors import InvalidInputError, ReportFormatError, ReportParseError
 from opengov.reports._reader import CELL, PARA, TABLE_END, Tok, find_year_agency
@@ -117,37 +117,26 @@ def parse_legacy_report_html(
     html: str, *, agency: str | None = None, year: int | None = None
 ) -> LegacyReport:
     """Read a legacy report from its HTML page; as :func:`parse_legacy_report_text`."""
-    from opengov.reports.parse_html import _collect
+    from opengov.reports.parse_html import html_tokens
 
     _check_text(html, "html")
-    return _read(_collect(html).tokens, agency=agency, year=year)
+    return _read(html_tokens(html), agency=agency, year=year)
 
 
 def parse_legacy_report(
-    path: str | Path, *, agency: str | None = None, year: int | None = None
+    path: str | PathLike[str], *, agency: str | None = None, year: int | None = None
 ) -> LegacyReport:
-    """Read a legacy report file (HTML or text, UTF-8 or GB18030), chosen by content."""
-    from opengov.reports.files import looks_like_html
+    """Read a legacy report file (HTML, text, PDF or Word, in any encoding
+    :mod:`opengov.reports.files` reads), chosen by content."""
+    from opengov.reports.files import naming_the_file, read_report_document
 
-    if not isinstance(path, (str, Path)):
-        raise InvalidInputError(f"path must be a str or Path, got {type(path).__name__}")
+    document = read_report_document(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ReportParseError(f"cannot read report file {str(path)!r}: {exc.strerror}") from None
-    except ValueError:
-        raise ReportParseError(f"cannot read report file {str(path)!r}: not a valid path") from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte string
-        raise ReportParseError(f"cannot decode {str(path)!r}: save it as UTF-8")
-    if looks_like_html(text):
-        return parse_legacy_report_html(text, agency=agency, year=year)
-    return parse_legacy_report_text(text, agency=agency, year=year)
+        if document.is_html:
+            return parse_legacy_report_html(document.text, agency=agency, year=year)
+        return parse_legacy_report_text(document.text, agency=agency, year=year)
+    except ReportParseError as exc:
+        raise naming_the_file(exc, fspath(path), document) from None
 
 
 def _check_text(text: object, name: str) -> None:

@@ -31,6 +31,7 @@ from opengov.reports.model import (
     TYPE_COLUMNS,
     AnnualReport,
     Cell,
+    CellKind,
     ReviewKind,
     ReviewResult,
     disclosure_layout,
@@ -81,7 +82,12 @@ def _is_group_member(row: OutcomeRow, fmt: ReportFormat) -> bool:
 
 
 def _v(cell: Cell) -> str:
-    return cell.display()
+    shown = cell.display()
+    if cell.kind is CellKind.UNREAD and Cell.read(shown).kind is not CellKind.UNREAD:
+        # an unread cell keeps what was printed (a run of digits, a blank); shown as
+        # it is, it would be read back as a number or a blank
+        return f"?{shown}"
+    return shown
 
 
 def _pipe_lines(report: AnnualReport, markdown: bool) -> Iterator[str]:
