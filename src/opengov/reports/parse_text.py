@@ -89,15 +89,22 @@ def text_tokens(text: str) -> list[Tok]:
     pieces are not blank cells, which would shift the values after them.
     """
     out: list[Tok] = []
+    open_cell = False  # the line before was a row ending in a cell begun, not closed
     for number, line in enumerate(text.splitlines()):
         if "|" not in line:
             if line.strip():
                 out.append(Tok(line.strip(), PARA, number))
+            open_cell = False
             continue
         pieces = _SEPARATOR.split(line)
-        if _is_rule(pieces):
+        if _is_rule(pieces) and not (open_cell and line.lstrip().startswith("|")):
+            # After a row that does not end at a "|" ("| 0 " or "|  "), a line "|  |"
+            # may be the rest of that row, wrapped: read as cells, the row is then
+            # joined or unread, never read short.
             out.append(Tok("", RULE, number))
+            open_cell = False
             continue
+        open_cell = len(pieces) > 2 and pieces[-1] != ""  # text or space after the last |
         pieces = [p.replace("\\|", "|") for p in pieces]
         ends_with_separator = not pieces[-1].strip()
         if ends_with_separator:
