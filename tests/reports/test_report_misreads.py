@@ -714,6 +714,7 @@ def test_a_row_wrapped_before_its_last_separators_is_not_read_short() -> None:
     assert lines[i].endswith("| 0 | 0 | 0 | 0 | 0 |  |  |")
     at = len(lines[i]) - len("|  |")
     wrapped = [*lines[:i], lines[i][:at], lines[i][at:], *lines[i + 1 :]]
-    assert wrapped[i].endswith("| 0 |  ") and wrapped[i + 1] == "|  |"
+    assert wrapped[i].endswith("| 0 |  ")
+    assert wrapped[i + 1] == "|  |"
     row = parse_report_text("\n".join(wrapped)).applications.cells[0]
     assert row == cells[0] or all(c.kind is CellKind.UNREAD for c in row)
