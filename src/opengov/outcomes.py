@@ -25,6 +25,7 @@ Legal basis:
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 from opengov._lookup import CodeEnum
@@ -63,17 +64,17 @@ class ReportFormat(CodeEnum):
     @property
     def rows(self) -> tuple[OutcomeRow, ...]:
         """Every row of table 三 in this format, in printed order."""
-        return tuple(r for r in OutcomeRow if self in r.formats)
+        return _rows(self)
 
     @property
     def result_rows(self) -> tuple[OutcomeRow, ...]:
         """The rows under 三、本年度办理结果, （七）总计 included."""
-        return tuple(r for r in self.rows if r.group is not None)
+        return _result_rows(self)
 
     @property
     def counted_rows(self) -> tuple[OutcomeRow, ...]:
         """The result rows whose sum is （七）总计 (every result row but the total)."""
-        return tuple(r for r in self.result_rows if r is not OutcomeRow.TOTAL)
+        return _counted_rows(self)
 
     @classmethod
     def for_year(cls, report_year: int) -> ReportFormat:
@@ -336,3 +337,19 @@ _ROWS: dict[OutcomeRow, _RowInfo] = {
         "四、", "结转下年度继续办理", "Carried forward to next year", None, _BOTH
     ),
 }
+
+
+# The rows of a format are read for every cell of every report: computed once.
+@cache
+def _rows(fmt: ReportFormat) -> tuple[OutcomeRow, ...]:
+    return tuple(r for r in OutcomeRow if fmt in r.formats)
+
+
+@cache
+def _result_rows(fmt: ReportFormat) -> tuple[OutcomeRow, ...]:
+    return tuple(r for r in _rows(fmt) if r.group is not None)
+
+
+@cache
+def _counted_rows(fmt: ReportFormat) -> tuple[OutcomeRow, ...]:
+    return tuple(r for r in _result_rows(fmt) if r is not OutcomeRow.TOTAL)

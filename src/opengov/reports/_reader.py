@@ -90,6 +90,8 @@ _PRINTED_VARIANTS: dict[OutcomeRow, tuple[str, ...]] = {
 }
 
 
+# The row predicates are asked about the same texts row after row: answered once.
+@lru_cache(maxsize=8192)
 def _row_exact(text: str, row: OutcomeRow) -> bool:
     """The label of ``row`` exactly (numbering and punctuation aside)."""
     c = core(text)
@@ -98,6 +100,7 @@ def _row_exact(text: str, row: OutcomeRow) -> bool:
     return c == core(row.label_zh) or c in _PRINTED_VARIANTS.get(row, ())
 
 
+@lru_cache(maxsize=8192)
 def _row_matches(token: str, row: OutcomeRow) -> bool:
     c = core(token)
     if any(_label_matches(c, v) for v in _PRINTED_VARIANTS.get(row, ())):
@@ -113,7 +116,13 @@ def is_boundary(tok: Tok) -> bool:
     """A token that ends the cells of a row: a label, prose, or a row/table end."""
     if tok.kind != CELL:
         return True
-    return bool(_CJK.search(tok.text)) and Cell.read(tok.text).kind is CellKind.UNREAD
+    return _is_label(tok.text)
+
+
+@lru_cache(maxsize=8192)
+def _is_label(text: str) -> bool:
+    """Text that reads as a label: Chinese characters and not a cell value."""
+    return bool(_CJK.search(text)) and Cell.read(text).kind is CellKind.UNREAD
 
 
 def take(span: Sequence[Tok], n: int, money: Sequence[bool] | None = None) -> tuple[Cell, ...]:
@@ -128,14 +137,16 @@ def take(span: Sequence[Tok], n: int, money: Sequence[bool] | None = None) -> tu
     flags = list(money) if money is not None else [False] * n
 
     def cells(values: Sequence[str]) -> tuple[Cell, ...]:
-        return tuple(Cell.read(v, money=m) for v, m in zip(values, flags, strict=False))
+        if money is None:
+            return tuple([Cell.read(v) for v in values[:n]])
+        return tuple([Cell.read(v, money=m) for v, m in zip(values, flags, strict=False)])
 
     whole_row = bool(span) and span[-1].kind == ROW_END
     extra = len(texts) - n
     if whole_row and extra > 0 and not any(t.strip() for t in texts[:extra]):
         return cells(texts[extra:])
     filled = [i for i, v in enumerate(texts) if v.strip()]
-    if len(texts) >= n and all(i < n for i in filled):
+    if len(texts) >= n and (not filled or filled[-1] < n):  # every filled cell among the first n
         return cells(texts[:n])
     lo, hi = 0, len(texts)
     while lo < hi and not texts[lo].strip():
@@ -147,15 +158,18 @@ def take(span: Sequence[Tok], n: int, money: Sequence[bool] | None = None) -> tu
     if len(filled) == n:
         return cells([texts[i] for i in filled])
     raw = " | ".join(texts) or None
-    return tuple(Cell.unread(raw) for _ in range(n))
+    return (Cell.unread(raw),) * n
 
 
 def span_after(tokens: Sequence[Tok], i: int, end: int) -> list[Tok]:
     """The cells after the label at ``i``, and the ``ROW_END`` that ends them, if one does."""
     out: list[Tok] = []
     j = i + 1
-    while j < end and not is_boundary(tokens[j]):
-        out.append(tokens[j])
+    while j < end:
+        tok = tokens[j]
+        if tok.kind != CELL or _is_label(tok.text):  # is_boundary(tok), inline
+            break
+        out.append(tok)
         j += 1
     if j < end and tokens[j].kind == ROW_END:
         out.append(tokens[j])
@@ -177,20 +191,29 @@ def line_join(tokens: Sequence[Tok], j: int, end: int) -> int | None:
     ``j`` must end its line (a ``ROW_END`` may follow) and the continuation must be
     the first token of the very next line: a cell of text, not a value.
     """
-    tok = tokens[j]
-    if tok.line < 0 or tok.kind not in (CELL, PARA) or not tok.text:
+    text, kind, line = tokens[j]
+    if line < 0 or kind not in (CELL, PARA) or not text:
         return None
     k = j + 1
-    if k < end and tokens[k].kind == ROW_END and tokens[k].line == tok.line:
-        k += 1
     if k >= end:
         return None
     nxt = tokens[k]
-    if nxt.kind != CELL or nxt.line != tok.line + 1 or not nxt.text:
+    if nxt.kind == ROW_END and nxt.line == line:
+        k += 1
+        if k >= end:
+            return None
+        nxt = tokens[k]
+    if nxt.kind != CELL or nxt.line != line + 1 or not nxt.text:
         return None
-    if Cell.read(nxt.text).kind is not CellKind.UNREAD:
+    if not _unread(nxt.text):
         return None
     return k
+
+
+@lru_cache(maxsize=8192)
+def _unread(text: str) -> bool:
+    """``Cell.read(text)`` is unread: the text is not a value."""
+    return Cell.read(text).kind is CellKind.UNREAD
 
 
 def row_width(tokens: Sequence[Tok], start: int, end: int) -> int | None:
@@ -311,16 +334,18 @@ def find_row(
     values wrapped onto the next line are joined as :func:`_cells_after` says.
     """
     for j in range(start, end):
-        tok = tokens[j]
-        if tok.kind not in (CELL, PARA):
+        text, kind, line = tokens[j]
+        if kind != CELL and kind != PARA:
             continue
-        cells = _cells_after(tokens, j, end, n, money, width) if matches(tok.text) else None
-        if cells is not None and not _all_unread(cells):
-            return cells, j
-        k = line_join(tokens, j, end)
-        if k is not None and exact(tok.text + tokens[k].text):
+        cells = None
+        if matches(text):
+            cells = _cells_after(tokens, j, end, n, money, width)
+            if not _all_unread(cells):
+                return cells, j
+        k = line_join(tokens, j, end) if line >= 0 else None  # no lines in HTML
+        if k is not None and exact(text + tokens[k].text):
             return _cells_after(tokens, k, end, n, money, width), k
-        if cells is not None and tok.kind == CELL:
+        if cells is not None and kind == CELL:
             return cells, j
     return None
 
@@ -547,6 +572,12 @@ def find_information_fee(other_matters: str) -> Decimal | None:
 # -------------------------------------------------------------------- tables
 
 _2021_MARKERS = ("逾期不补正", "缴纳费用", "收费通知")
+_2021_MARKER = re.compile("|".join(_2021_MARKERS))  # any of them, in one search
+
+
+@lru_cache(maxsize=4096)
+def _marks_2021(text: str) -> bool:
+    return _2021_MARKER.search(norm(text)) is not None
 
 
 def _find(tokens: Sequence[Tok], start: int, end: int, pred: Callable[[str], bool]) -> int | None:
@@ -637,13 +668,16 @@ def read_report(
     i4 = _find(tokens, i3, n, lambda s: core(s) == "行政复议")
     end3 = i4 if i4 is not None else n
     if format is None:
-        has_2021_rows = any(
-            tok.kind == CELL and any(m in norm(tok.text) for m in _2021_MARKERS)
-            for tok in tokens[i3:end3]
-        )
+        has_2021_rows = has_2019_other = False  # in one pass over the cells of table 三
+        for tok in tokens[i3:end3]:
+            if tok.kind == CELL:
+                if _marks_2021(tok.text):
+                    has_2021_rows = True
+                    break
+                has_2019_other = has_2019_other or core(tok.text) == "其他处理"
         if has_2021_rows:
             format = ReportFormat.F2021
-        elif any(tok.kind == CELL and core(tok.text) == "其他处理" for tok in tokens[i3:end3]):
+        elif has_2019_other:
             format = ReportFormat.F2019
         else:
             format = ReportFormat.for_year(year)
@@ -715,8 +749,8 @@ def _read_applications(
             tokens,
             p,
             end,
-            partial(_row_matches, row=row),
-            partial(_row_exact, row=row),
+            lambda s, row=row: _row_matches(s, row),  # type: ignore[misc]
+            lambda s, row=row: _row_exact(s, row),  # type: ignore[misc]
             7,
             width=width,
         )
@@ -728,7 +762,8 @@ def _read_applications(
         rows.append(cells)
         runs.append(cell_run(tokens, j, end, 7))
         p = j + 1
-    return ApplicationTable(format=fmt, cells=tuple(unread_short_rows(rows, runs)))
+    # Every cell is a frozen Cell already; the shape is checked when the report is built.
+    return ApplicationTable.model_construct(format=fmt, cells=tuple(unread_short_rows(rows, runs)))
 
 
 def _read_review(tokens: Sequence[Tok], start: int, end: int) -> ReviewTable:
@@ -767,6 +802,7 @@ def _starts(text: str, prefix: str) -> bool:
     return norm(text).startswith(prefix)
 
 
+@lru_cache(maxsize=4096)
 def _disclosure_row_matches(text: str, row: DisclosureRow) -> bool:
     c = core(text)
     if row is DisclosureRow.NORMATIVE_DOCUMENTS:
@@ -779,19 +815,26 @@ def _read_disclosure(
 ) -> DisclosureTable:
     rows: list[tuple[Cell, ...]] = []
     runs: list[Run | None] = []
+    # The cells that start with 第二十条, found once: a section heading is one of them,
+    # and so is the cell that ends its section.
+    starts = [
+        j
+        for j in range(start, end)
+        if tokens[j].kind == CELL and norm(tokens[j].text).startswith("第二十条")
+    ]
     for section in disclosure_layout(fmt):
         heading = f"第二十条第({to_chinese_numeral(section.item)})项"
-        h = _find(tokens, start, end, partial(_starts, prefix=heading))
+        h = next((j for j in starts if _starts(tokens[j].text, heading)), None)
         s_end = end
         if h is not None:
-            nxt = _find(tokens, h + 1, end, lambda s: norm(s).startswith("第二十条"))
+            nxt = next((j for j in starts if j > h), None)
             s_end = nxt if nxt is not None else end
         money = [c.is_money for c in section.columns]
+        width = row_width(tokens, h, s_end) if h is not None else None
         for row in section.rows:
             found = None
             if h is not None:
                 matches = partial(_disclosure_row_matches, row=row)
-                width = row_width(tokens, h, s_end)
                 found = find_row(
                     tokens, h, s_end, matches, matches, len(section.columns), money, width
                 )
@@ -802,4 +845,5 @@ def _read_disclosure(
                 rows.append(found[0])
                 runs.append(cell_run(tokens, found[1], end, len(section.columns)))
     cells = tuple(c for row in unread_short_rows(rows, runs) for c in row)
-    return DisclosureTable(format=fmt, cells=cells)
+    # As for table 三: the cells are frozen Cells, the shape is checked with the report.
+    return DisclosureTable.model_construct(format=fmt, cells=cells)

@@ -59,6 +59,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import cache
 from itertools import groupby
 
 from pydantic import Field
@@ -69,6 +70,7 @@ from opengov.citations import Citation
 from opengov.errors import InvalidInputError
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.reports.model import (
+    _COLUMN_INDEX,
     APPLICANT_COLUMNS,
     TYPE_COLUMNS,
     AnnualReport,
@@ -79,6 +81,8 @@ from opengov.reports.model import (
     ReportTable,
     ReviewKind,
     ReviewResult,
+    _application_refs,
+    _row_index,
     prose_digits,
     require_report,
 )
@@ -309,11 +313,15 @@ def _sum_rule(
 ) -> None:
     """total == sum(parts) - sum(minus); skipped when a cell holds no number."""
     involved = [*parts, *minus, total]
-    nums = [ctx.num(c) for _, c in involved]
-    if any(n is None for n in nums):
-        return
-    expected = sum(ctx.num(c) or 0 for _, c in parts) - sum(ctx.num(c) or 0 for _, c in minus)
-    actual = ctx.num(total[1])
+    nums: list[int | Decimal] = []
+    for _, c in involved:
+        n = ctx.num(c)
+        if n is None:
+            return
+        nums.append(n)
+    k = len(parts)
+    expected = sum(nums[:k]) - sum(nums[k:-1])
+    actual = nums[-1]
     if actual != expected:
         ctx.add(
             Severity.ERROR,
@@ -345,8 +353,12 @@ def check_report(report: AnnualReport, *, blank_as_zero: bool = True) -> tuple[F
     _check_values(ctx)
     apps = report.applications
 
+    refs, at = _application_refs(fmt), _row_index(fmt)
+
     def c(row: OutcomeRow, col: ApplicantColumn) -> tuple[CellRef, Cell]:
-        return CellRef.applications(row, col), apps.cell(row, col)
+        # CellRef.applications(row, col), apps.cell(row, col) by index: rows of the format
+        i, j = at[row], _COLUMN_INDEX[col]
+        return refs[i][j], apps.cells[i][j]
 
     # 总计 column = six applicant columns, every row.
     for row in fmt.rows:
@@ -412,10 +424,7 @@ def _check_values(ctx: _Ctx) -> None:
             money = False
             signed = False
             if ref.table is ReportTable.DISCLOSURE:
-                from opengov.reports.model import DisclosureColumn
-
-                col = DisclosureColumn(ref.column)
-                money, signed = col.is_money, col.is_signed
+                money, signed = _money_signed(ref.column)
             if money:
                 if v < 0:
                     ctx.add(
@@ -438,6 +447,15 @@ def _check_values(ctx: _Ctx) -> None:
             cell.kind is not CellKind.BLANK or not ctx.blank_as_zero
         ):
             ctx.skipped.setdefault(ref.table, []).append((ref, cell))
+
+
+@cache
+def _money_signed(column: str) -> tuple[bool, bool]:
+    """Whether a table-二 column holds amounts, and whether it may be negative."""
+    from opengov.reports.model import DisclosureColumn
+
+    col = DisclosureColumn(column)
+    return col.is_money, col.is_signed
 
 
 # A stated count is whole ASCII digits of at most 15, not the tail of a longer number,

@@ -71,6 +71,8 @@ _E = TypeVar("_E", bound=Enum)
 
 def _code(enum_type: type[_E], value: object) -> _E:
     """A member of ``enum_type`` from a member or its code; ``UnknownCodeError`` if none."""
+    if isinstance(value, enum_type):
+        return value  # what enum_type(value) returns for a member, without the call
     try:
         return enum_type(value)
     except (ValueError, TypeError):
@@ -140,6 +142,7 @@ _NUMBER = re.compile(
     r"(?:\.(?P<frac>[0-9]{1,15}))?"
     r"\s*(?P<unit>件|项|个|万元|元|人次)?"
 )
+_SPACES = re.compile(r"\s+")
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９＋－，．", "0123456789+-,.")
 
 # What prose numbers are read from: a character that is, or folds to, a digit but
@@ -163,9 +166,15 @@ def prose_digits(text: str) -> str:
     >>> prose_digits("共１２件，其中5²件")
     '共12件,其中5¤件'
     """
-    if not text.isascii():
+    if not text.isascii() and _MAYBE_ODD.search(text):
         text = "".join(ODD_DIGIT if not c.isascii() and _odd_digit(c) else c for c in text)
     return unicodedata.normalize("NFKC", text)
+
+
+# Characters that are never odd digits (the tests go through every one): ASCII,
+# general punctuation, CJK symbols and punctuation, the unified ideographs and the
+# full-width forms. Prose made of them alone needs no look at each character.
+_MAYBE_ODD = re.compile("[^\x00-\x7f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 class Cell(FrozenModel):
@@ -209,7 +218,7 @@ class Cell(FrozenModel):
     @classmethod
     def blank(cls) -> Cell:
         """An empty cell."""
-        return cls(kind=CellKind.BLANK)
+        return _BLANK if cls is Cell else cls(kind=CellKind.BLANK)
 
     @classmethod
     def not_applicable(cls, raw: str = "/") -> Cell:
@@ -219,6 +228,8 @@ class Cell(FrozenModel):
     @classmethod
     def unread(cls, raw: str | None = None) -> Cell:
         """A cell that could not be read (``raw`` is what was there, if anything)."""
+        if raw is None and cls is Cell:
+            return _UNREAD
         return cls(kind=CellKind.UNREAD, raw=raw)
 
     @classmethod
@@ -245,6 +256,13 @@ class Cell(FrozenModel):
                 f"cell text must be a str, got {type(text).__name__}; "
                 "use Cell.number() for a number"
             )
+        if cls is Cell and type(text) is str and len(text) <= _SHARED_TEXT and type(money) is bool:
+            return _read_shared(text, money)  # frozen, so one instance per text is shared
+        return cls._read_text(text, money=money)
+
+    @classmethod
+    def _read_text(cls, text: str, *, money: bool = False) -> Cell:
+        """:meth:`read` without the cache (``text`` is a str)."""
         stripped = text.strip()
         if not stripped:
             return cls.blank()
@@ -252,7 +270,7 @@ class Cell(FrozenModel):
             return cls.not_applicable(stripped)
         m = _NUMBER.fullmatch(stripped.translate(_ASCII_DIGITS))
         if m is None:
-            folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", stripped))
+            folded = _SPACES.sub("", unicodedata.normalize("NFKC", stripped))
             if not folded:
                 return cls.blank()
             if folded in NOT_APPLICABLE_MARKERS:
@@ -291,6 +309,16 @@ class Cell(FrozenModel):
 
 _BLANK = Cell(kind=CellKind.BLANK)
 _UNREAD = Cell(kind=CellKind.UNREAD)
+
+# Cell.read is called for the same few texts ("0", "/", row labels) again and again,
+# within a report and across reports: short texts are read once and the frozen Cell
+# is shared, which saves the reading, the validation and the memory of a copy.
+_SHARED_TEXT = 64
+
+
+@lru_cache(maxsize=8192)
+def _read_shared(text: str, money: bool) -> Cell:
+    return Cell._read_text(text, money=money)
 
 
 # ------------------------------------------------------------ cell addresses
@@ -651,6 +679,22 @@ def _ref(table: ReportTable, row: str, column: str) -> CellRef:
     return CellRef(table=table, row=row, column=column)
 
 
+# The addresses of every cell of a table, in the order of its cells, built once.
+@cache
+def _application_refs(fmt: ReportFormat) -> tuple[tuple[CellRef, ...], ...]:
+    return tuple(tuple(CellRef.applications(r, c) for c in APPLICANT_COLUMNS) for r in fmt.rows)
+
+
+@cache
+def _review_refs() -> tuple[CellRef, ...]:
+    return tuple(CellRef.review(k, r) for k, r in REVIEW_KEYS)
+
+
+@cache
+def _disclosure_refs(fmt: ReportFormat) -> tuple[CellRef, ...]:
+    return tuple(CellRef.disclosure(r, c) for r, c in _disclosure_keys(fmt))
+
+
 # -------------------------------------------------------------------- tables
 
 
@@ -756,9 +800,8 @@ class ApplicationTable(FrozenModel):
 
     def items(self) -> Iterator[tuple[CellRef, Cell]]:
         """Every cell with its address, row by row."""
-        for row, cells in zip(self.format.rows, self.cells, strict=False):
-            for col, c in zip(APPLICANT_COLUMNS, cells, strict=False):
-                yield CellRef.applications(row, col), c
+        for refs, cells in zip(_application_refs(self.format), self.cells, strict=False):
+            yield from zip(refs, cells, strict=False)
 
 
 REVIEW_KEYS: tuple[tuple[ReviewKind, ReviewResult], ...] = tuple(
@@ -803,8 +846,7 @@ class ReviewTable(FrozenModel):
 
     def items(self) -> Iterator[tuple[CellRef, Cell]]:
         """Every cell with its address."""
-        for (k, r), c in zip(REVIEW_KEYS, self.cells, strict=False):
-            yield CellRef.review(k, r), c
+        return zip(_review_refs(), self.cells, strict=False)
 
 
 class DisclosureTable(FrozenModel):
@@ -868,8 +910,7 @@ class DisclosureTable(FrozenModel):
 
     def items(self) -> Iterator[tuple[CellRef, Cell]]:
         """Every cell with its address."""
-        for (r, c), cell in zip(_disclosure_keys(self.format), self.cells, strict=False):
-            yield CellRef.disclosure(r, c), cell
+        return zip(_disclosure_refs(self.format), self.cells, strict=False)
 
 
 # ---------------------------------------------------------------------- text

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from html.parser import HTMLParser
 from itertools import pairwise
 from typing import Any, NamedTuple
@@ -45,6 +46,7 @@ from typing import Any, NamedTuple
 from opengov._model import FrozenModel
 from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
+from opengov.reports._markup import feed_plain
 from opengov.reports._reader import CELL, PARA, ROW_END, TABLE_END, Tok, core, norm, read_report
 from opengov.reports.model import NOT_APPLICABLE_MARKERS, AnnualReport
 from opengov.reports.parse_text import _format_arg
@@ -69,6 +71,8 @@ _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 def _hides(attrs: list[tuple[str, str | None]]) -> bool:
     """An element a browser does not show: ``hidden``, ``display:none`` or
     ``visibility:hidden``."""
+    if not attrs:  # most tags
+        return False
     return any(
         name == "hidden" or (name == "style" and value and _HIDING_STYLE.search(value))
         for name, value in attrs
@@ -117,6 +121,10 @@ def _place(
                 return None
             p = _Placed(r, c, rowspan, cell)
             placed.append(p)
+            if rowspan == 1 and cell.colspan == 1:  # most cells: one slot
+                occupied[(r, c)] = p
+                c += 1
+                continue
             for dr in range(rowspan):
                 for dc in range(cell.colspan):
                     occupied[(r + dr, c + dc)] = p
@@ -156,6 +164,12 @@ def _span(value: str | None) -> int:
     except ValueError:
         return 1
     return n if 1 <= n <= 1000 else 1
+
+
+@lru_cache(maxsize=4096)
+def _html_cell(text: str, rowspan: int, colspan: int) -> HtmlCell:
+    # frozen, so the many cells alike ("0", "", "/") share one instance
+    return HtmlCell(text=text, rowspan=rowspan, colspan=colspan)
 
 
 class _Collector(HTMLParser):
@@ -218,10 +232,13 @@ class _Collector(HTMLParser):
         elif tag in ("td", "th") and self._open:
             if self._cell is not None:
                 self._end_cell()
-            a = dict(attrs)
             self._cell = []
             self._hidden_at_cell = len(self._hidden) - (1 if _hides(attrs) else 0)
-            self._spans = (_span(a.get("rowspan")), _span(a.get("colspan")))
+            if attrs:
+                a = dict(attrs)
+                self._spans = (_span(a.get("rowspan")), _span(a.get("colspan")))
+            else:
+                self._spans = (1, 1)
         elif tag in _BLOCKS and self._cell is not None:
             self._cell.append(" ")  # paragraphs of a cell do not run together
         elif tag in _BLOCKS:
@@ -264,7 +281,11 @@ class _Collector(HTMLParser):
             rows = self.tables[self._open[-1]]
             if not rows:  # a cell outside any <tr>
                 rows.append([])
-            rows[-1].append(HtmlCell(text=text, rowspan=self._spans[0], colspan=self._spans[1]))
+            rows[-1].append(
+                _html_cell(text, *self._spans)
+                if len(text) <= 64
+                else HtmlCell(text=text, rowspan=self._spans[0], colspan=self._spans[1])
+            )
         self._cell = None
 
     def handle_data(self, data: str) -> None:
@@ -302,6 +323,8 @@ def _cell_text(shown: str, marked: Sequence[tuple[str, str]], hidden: str) -> st
     123) are named after it, so the cell is unread with its text kept; a label's
     footnote marks and hidden text without digits are dropped.
     """
+    if not marked and not hidden:  # most cells: nothing to note
+        return shown
     notes: list[str] = []
     if not _CJK.search(shown):
         for kind, words in (("superscript", "sup"), ("subscript", "sub")):
@@ -317,7 +340,9 @@ def _collect(html: str) -> _Collector:
     if not isinstance(html, str):
         raise InvalidInputError(f"html must be a str, got {type(html).__name__}")
     c = _Collector()
-    c.feed(html)
+    if not feed_plain(html, c):  # not plainly written: html.parser reads it afresh
+        c = _Collector()
+        c.feed(html)
     c.close()
     return c
 
@@ -350,10 +375,15 @@ def _value(r: int, band: tuple[int, int], bands: Sequence[tuple[int, int]],
     """
     lo, hi = band
     found: list[_Placed] = []
-    for c in range(lo, hi):
-        p = occupied.get((r, c))
-        if p is not None and p not in found:
+    if hi - lo == 1:  # most bands: one column
+        p = occupied.get((r, lo))
+        if p is not None:
             found.append(p)
+    else:
+        for c in range(lo, hi):
+            p = occupied.get((r, c))
+            if p is not None and p not in found:
+                found.append(p)
     if not found:
         return "?"
     texts: list[str] = []
@@ -365,7 +395,10 @@ def _value(r: int, band: tuple[int, int], bands: Sequence[tuple[int, int]],
         if p.col < bands[0][0]:
             return f"{p.cell.text} (label cell over the values)"
         end = p.col + p.cell.colspan
-        covered = sum(1 for a, b in bands if a < end and p.col < b)
+        # bands never overlap: a cell inside its own band covers no other
+        covered = (
+            1 if lo <= p.col and end <= hi else sum(1 for a, b in bands if a < end and p.col < b)
+        )
         if norm(p.cell.text) == "0":
             # A 0 spread over several cells is 0 in each, whether it was meant as
             # their sum or as each one's count: tables 三 and 四 hold counts, none
@@ -433,8 +466,15 @@ def _doc_order(placed: Sequence[_Placed], first: int, last: int) -> list[Tok]:
     return out
 
 
+def _names_table(text: str) -> bool:
+    """A cell that starts table 三 or 四, as :func:`_normalised` looks for them."""
+    return "本年新收" in norm(text) or core(text) == "行政复议"
+
+
 def _normalised(rows: Sequence[Sequence[HtmlCell]]) -> list[Tok] | None:
     """Tokens for table 三 or 四 with values placed by column, or ``None`` to keep as is."""
+    if not any(_names_table(cell.text) for row in rows for cell in row):
+        return None  # neither table: no need to place its cells
     layout = _place(rows)
     if layout is None:
         return None

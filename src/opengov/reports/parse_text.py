@@ -51,6 +51,7 @@ Legal basis:
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
@@ -63,8 +64,10 @@ __all__ = ["parse_report_text", "text_tokens"]
 
 
 _SEPARATOR = re.compile(r"(?<!\\)\|")  # a "|" not escaped as "\|" (Markdown)
+_tok = partial(tuple.__new__, Tok)  # Tok(text, kind, line) from a tuple, without the call
 # A Markdown delimiter cell: "---", ":---:", ":-", "-:".
 _DELIMITER = re.compile(r":?-{3,}:?|:-+:?|-+:")
+_RULE_LINE = re.compile(r"[\s|:-]*")  # a rule line has no other character
 
 
 def _is_rule(pieces: list[str]) -> bool:
@@ -89,15 +92,23 @@ def text_tokens(text: str) -> list[Tok]:
     pieces are not blank cells, which would shift the values after them.
     """
     out: list[Tok] = []
+    append = out.append
     open_cell = False  # the line before was a row ending in a cell begun, not closed
     for number, line in enumerate(text.splitlines()):
         if "|" not in line:
-            if line.strip():
-                out.append(Tok(line.strip(), PARA, number))
+            line = line.strip()
+            if line:
+                append(Tok(line, PARA, number))
             open_cell = False
             continue
-        pieces = _SEPARATOR.split(line)
-        if _is_rule(pieces) and not (open_cell and line.lstrip().startswith("|")):
+        escaped = "\\|" in line
+        # with no "|" escaped, str.split gives the pattern's pieces
+        pieces = _SEPARATOR.split(line) if escaped else line.split("|")
+        if (
+            _RULE_LINE.fullmatch(line)
+            and _is_rule(pieces)
+            and not (open_cell and line.lstrip().startswith("|"))
+        ):
             # After a row that does not end at a "|" ("| 0 " or "|  "), a line "|  |"
             # may be the rest of that row, wrapped: read as cells, the row is then
             # joined or unread, never read short.
@@ -105,12 +116,17 @@ def text_tokens(text: str) -> list[Tok]:
             open_cell = False
             continue
         open_cell = len(pieces) > 2 and pieces[-1] != ""  # text or space after the last |
-        pieces = [p.replace("\\|", "|") for p in pieces]
+        if escaped:
+            pieces = [p.replace("\\|", "|") for p in pieces]
         ends_with_separator = not pieces[-1].strip()
         if ends_with_separator:
-            pieces = pieces[:-1]  # the separator that ends the line
-        out.extend(Tok(p.strip(), CELL, number) for p in pieces)
-        if len(pieces) > 1 and any(p.strip() for p in pieces):
+            pieces.pop()  # the separator that ends the line
+        if len(pieces) == 1:  # one cell on its line: no row end
+            append(_tok((pieces[0].strip(), CELL, number)))
+            continue
+        pieces = [p.strip() for p in pieces]
+        out.extend([_tok((p, CELL, number)) for p in pieces])
+        if len(pieces) > 1 and any(pieces):
             # a whole table row on one line
             out.append(Tok("|" if ends_with_separator else "", ROW_END, number))
     return out
