@@ -7,8 +7,9 @@ is a bad file, as in a crawl) is read with ``read_reports`` in one process and w
 N; it cannot pass the number of CPUs free. ``cpu s`` is the CPU time of this process
 and its workers together: the work done, whoever did it; ``cpus used`` is that over
 the wall time, how many CPUs the reading had (on a shared machine, fewer than it
-asked for). Each row is the best of a few runs.
-``OPENGOV_BENCH_QUICK=1`` makes it a smoke run (see ``_quick.py``).
+asked for). Each row is the best of 5 runs (or of N: ``bench_batch.py N``), the
+runs of each number of workers interleaved. ``OPENGOV_BENCH_QUICK=1`` makes it a
+smoke run (see ``_quick.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import os
 import resource
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -51,39 +53,44 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _time(folder: Path, workers: int, repeats: int) -> tuple[float, float, int]:
-    """Best wall time, its CPU time, and the number of results."""
-    best = (float("inf"), 0.0, 0)
+def _measure(folder: Path, workers: list[int], repeats: int) -> dict[int, tuple[float, float, int]]:
+    """For each number of workers, the best wall time, its CPU time and the number of
+    results; the runs of each repeat are interleaved, so that a busy moment on a
+    shared machine weighs on every number of workers alike."""
+    best: dict[int, tuple[float, float, int]] = {}
     for _ in range(repeats):
-        cpu = _cpu()
-        start = time.perf_counter()
-        count = sum(1 for _ in read_reports(folder, workers=workers))
-        wall = time.perf_counter() - start
-        best = min(best, (wall, _cpu() - cpu, count))
+        for w in workers:
+            cpu = _cpu()
+            start = time.perf_counter()
+            count = sum(1 for _ in read_reports(folder, workers=w))
+            wall = time.perf_counter() - start
+            best[w] = min(best.get(w, (float("inf"), 0.0, 0)), (wall, _cpu() - cpu, count))
     return best
 
 
 def main() -> None:
     files = scaled(400, 12)
-    repeats = scaled(3, 1)
+    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else scaled(5, 1)
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     cpus = cpus or 1
+    workers = sorted({1, 2, cpus})
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         _folder(folder, files)
         list(read_reports(folder, workers=1))  # warm up: imports, pydantic schemas
-        rows = [(w, *_time(folder, w, repeats)) for w in sorted({1, 2, cpus})]
-    one = rows[0][1]
+        best = _measure(folder, workers, repeats)
+    one = best[1][0]
     print(
         f"{'workers':<10}{'files':>7}{'wall s':>9}{'files/s':>10}{'speed-up':>10}"
         f"{'cpu s':>8}{'cpus used':>11}"
     )
-    for workers, wall, cpu, n in rows:
+    for w in workers:
+        wall, cpu, n = best[w]
         print(
-            f"{workers:<10}{n:>7}{wall:>9.2f}{n / wall:>10.0f}{one / wall:>9.2f}x"
+            f"{w:<10}{n:>7}{wall:>9.2f}{n / wall:>10.0f}{one / wall:>9.2f}x"
             f"{cpu:>8.2f}{cpu / wall:>11.2f}"
         )
-    print(f"({cpus} CPUs; load average {os.getloadavg()[0]:.1f} at the end)")
+    print(f"({cpus} CPUs; best of {repeats}; load average {os.getloadavg()[0]:.1f} at the end)")
 
 
 if __name__ == "__main__":

@@ -157,7 +157,21 @@ def test_the_same_from_a_file_named_anything(tmp_path: Path) -> None:
 
 
 def test_merged_cells_keep_their_number_once() -> None:
+    from opengov.reports._docx import docx_report_html
+
+    # the page's 0 over 科研机构 and 社会公益组织 (colspan=4 in its grid) is one cell,
+    # as on the page: python-docx's cell objects would repeat it in every slot
+    html = docx_report_html(_word("f2021-spans.html"), "r.docx")
+    assert (
+        '<tr><td>2.没有现成信息需要另行制作</td><td colspan="2">0</td><td colspan="2">0</td>'
+        '<td colspan="4">0</td><td colspan="2">0</td><td colspan="2">0</td>'
+        '<td colspan="2">0</td></tr>'
+    ) in html
     report = parse_report_bytes(_word("f2021-spans.html"))
+    page = parse_report(DATA / "f2021-spans.html")
+    for column in ApplicantColumn:  # read as the HTML reader reads the page
+        row = OutcomeRow.UNABLE_NEEDS_CREATION
+        assert report.applications.cell(row, column) == page.applications.cell(row, column)
     # the page's 0 spread over two columns is 0 in both, as in HTML
     for col in (ApplicantColumn.RESEARCH_INSTITUTION, ApplicantColumn.SOCIAL_WELFARE_ORGANIZATION):
         assert report.applications.value(OutcomeRow.UNABLE_NEEDS_CREATION, col) == 0

@@ -695,3 +695,26 @@ def test_a_not_applicable_marker_cut_by_a_wrap_leaves_its_row_unread() -> None:
     row = report.applications.cells[list(report.format.rows).index(OutcomeRow.TOTAL)]
     assert all(c.kind is CellKind.UNREAD for c in row)
     assert report.applications.cells[0] == clean.applications.cells[0]  # the rest as before
+
+
+def test_a_row_wrapped_before_its_last_separators_is_not_read_short() -> None:
+    # Row 一 of f2021-clean.txt, rendered one row per line, printed with its last two
+    # cells blank and the line wrapped inside them: "…| 0 |  " / "|  |". The rest,
+    # "|  |", looks like a rule line; read as one, the row was two cells short and
+    # read as ['', '', 0, 0, 0, 0, 0]: every value two columns right of its place.
+    from opengov.reports import to_text
+
+    clean = parse_report(DATA / "f2021-clean.txt")
+    cells = list(clean.applications.cells)
+    cells[0] = (*(Cell.number(0),) * 5, Cell.blank(), Cell.blank())
+    table = clean.applications.model_validate({"format": clean.format, "cells": tuple(cells)})
+    printed = AnnualReport.model_validate({**dict(clean), "applications": table})
+    lines = to_text(printed).splitlines()
+    i = next(n for n, line in enumerate(lines) if "本年新收" in line)
+    assert lines[i].endswith("| 0 | 0 | 0 | 0 | 0 |  |  |")
+    at = len(lines[i]) - len("|  |")
+    wrapped = [*lines[:i], lines[i][:at], lines[i][at:], *lines[i + 1 :]]
+    assert wrapped[i].endswith("| 0 |  ")
+    assert wrapped[i + 1] == "|  |"
+    row = parse_report_text("\n".join(wrapped)).applications.cells[0]
+    assert row == cells[0] or all(c.kind is CellKind.UNREAD for c in row)

@@ -344,7 +344,8 @@ def _parse(source: str, agency: str | None, year: int | None) -> AnnualReport | 
 def _with(
     report: AnnualReport | LegacyReport, agency: str | None, source: str
 ) -> AnnualReport | LegacyReport:
-    return report.model_copy(update={"agency": agency, "source": source})
+    # a new, validated report (never model_copy(update=...), which skips validation)
+    return type(report).model_validate({**dict(report), "agency": agency, "source": source})
 
 
 def _failed(source: str, exc: BaseException) -> ReportResult:

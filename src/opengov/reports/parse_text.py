@@ -93,18 +93,29 @@ def text_tokens(text: str) -> list[Tok]:
     """
     out: list[Tok] = []
     append = out.append
+    open_cell = False  # the line before was a row ending in a cell begun, not closed
     for number, line in enumerate(text.splitlines()):
         if "|" not in line:
             line = line.strip()
             if line:
                 append(Tok(line, PARA, number))
+            open_cell = False
             continue
         escaped = "\\|" in line
         # with no "|" escaped, str.split gives the pattern's pieces
         pieces = _SEPARATOR.split(line) if escaped else line.split("|")
-        if _RULE_LINE.fullmatch(line) and _is_rule(pieces):
+        if (
+            _RULE_LINE.fullmatch(line)
+            and _is_rule(pieces)
+            and not (open_cell and line.lstrip().startswith("|"))
+        ):
+            # After a row that does not end at a "|" ("| 0 " or "|  "), a line "|  |"
+            # may be the rest of that row, wrapped: read as cells, the row is then
+            # joined or unread, never read short.
             out.append(Tok("", RULE, number))
+            open_cell = False
             continue
+        open_cell = len(pieces) > 2 and pieces[-1] != ""  # text or space after the last |
         if escaped:
             pieces = [p.replace("\\|", "|") for p in pieces]
         ends_with_separator = not pieces[-1].strip()
