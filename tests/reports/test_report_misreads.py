@@ -718,3 +718,19 @@ def test_a_row_wrapped_before_its_last_separators_is_not_read_short() -> None:
     assert wrapped[i + 1] == "|  |"
     row = parse_report_text("\n".join(wrapped)).applications.cells[0]
     assert row == cells[0] or all(c.kind is CellKind.UNREAD for c in row)
+
+
+def test_a_markdown_delimiter_row_after_a_header_with_trailing_space_is_a_rule() -> None:
+    # A header line ending "| " (a space after its last "|") leaves the line open;
+    # the "|---|" row after it is still a rule, and row 一 reads as printed (a guard).
+    text = "\n".join(
+        [
+            "某区某局2021年政府信息公开工作年度报告",
+            "三、收到和处理政府信息公开申请情况",
+            "| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 | ",
+            "|---|---|---|---|---|---|---|---|",
+            "| 一、本年新收政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |",
+        ]
+    )
+    row = parse_report_text(text).applications.cells[0]
+    assert [c.value for c in row] == [2, 1, 0, 0, 0, 0, 3]

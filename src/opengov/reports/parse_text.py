@@ -107,11 +107,12 @@ def text_tokens(text: str) -> list[Tok]:
         if (
             _RULE_LINE.fullmatch(line)
             and _is_rule(pieces)
-            and not (open_cell and line.lstrip().startswith("|"))
+            and not (open_cell and line.lstrip().startswith("|") and "-" not in line)
         ):
             # After a row that does not end at a "|" ("| 0 " or "|  "), a line "|  |"
             # may be the rest of that row, wrapped: read as cells, the row is then
-            # joined or unread, never read short.
+            # joined or unread, never read short. A Markdown delimiter row ("|---|")
+            # is a rule wherever it stands.
             out.append(Tok("", RULE, number))
             open_cell = False
             continue
