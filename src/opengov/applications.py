@@ -41,12 +41,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from pydantic import Field, TypeAdapter, field_validator, model_validator
 
 from opengov._dates import as_date
-from opengov._lookup import CodeEnum
-from opengov._model import FrozenModel
-from opengov.applicants import ApplicantType
-from opengov.channels import SubmissionChannel, receipt_date
-from opengov.citations import Citation, cite
-from opengov.deadlines import (
+from opengov._engine import (
     DEFAULT_OPTIONS,
     Deadline,
     DeadlineKind,
@@ -55,12 +50,17 @@ from opengov.deadlines import (
     PauseKind,
     PeriodUnit,
     ReceiptDay,
-    _calendar,
-    _trusted,
+    counting_calendar,
     make_pause,
+    period_deadline,
     reply_basis,
     working_day_deadline,
 )
+from opengov._lookup import CodeEnum
+from opengov._model import FrozenModel, trusted
+from opengov.applicants import ApplicantType
+from opengov.channels import SubmissionChannel, receipt_date
+from opengov.citations import Citation, cite
 from opengov.editions import Edition, edition_in_force
 from opengov.errors import InvalidEventError, NeedsInterpretationError
 from opengov.fees import FEE_PAYMENT_DAYS, FeeQuote
@@ -339,13 +339,12 @@ class ApplicationStatus(FrozenModel):
 
 
 class _Consultation:
-    __slots__ = ("delivered", "end", "name", "opinion_due", "party", "sent")
+    __slots__ = ("end", "name", "opinion_due", "party", "sent")
 
     def __init__(self, e: ConsultationSent, opinion_due: date | None) -> None:
         self.party = e.party
         self.name = e.name
         self.sent = e.on
-        self.delivered = e.delivered_on or e.on
         self.opinion_due = opinion_due
         self.end: date | None = None
 
@@ -436,9 +435,7 @@ class _Replay:
         basis = (cite("ogi-2019:30"),)
         if e.working_days:
             return self._wd(DeadlineKind.CORRECTION, e.on, e.period_days, basis)
-        from opengov.remedies import _period
-
-        return _period(
+        return period_deadline(
             DeadlineKind.CORRECTION, e.on, basis, days=e.period_days,
             options=self.app.options, calendar=self.cal,
         )  # fmt: skip
@@ -464,7 +461,7 @@ class _Replay:
         stop = self.closing.on if self.closing is not None else None
         horizon = as_of if as_of is not None else self.last
         if self.app.on_the_spot:
-            return _trusted(
+            return trusted(
                 Deadline, kind=DeadlineKind.REPLY, due=self.received_on,
                 start=self.received_on, days=0, unit=PeriodUnit.WORKING_DAYS,
                 edition=self.edition,
@@ -750,7 +747,7 @@ class Application(FrozenModel):
     def _replay(
         self, events: tuple[Any, ...] | None = None, calendar: WorkdayCalendar | None = None
     ) -> _Replay:
-        r = _Replay(self, _calendar(self.options, calendar))
+        r = _Replay(self, counting_calendar(self.options, calendar))
         for e in self.events if events is None else events:
             r.apply(e)
         return r

@@ -52,17 +52,13 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from opengov._dates import as_date
-from opengov.citations import Citation, cite
-from opengov.deadlines import (
+from opengov._engine import (
     Deadline,
     DeadlineKind,
     DeadlineOptions,
-    NoticeRef,
-    PeriodUnit,
-    _calendar,
-    _options,
-    _trusted,
+    period_deadline,
 )
+from opengov.citations import Citation, cite
 from opengov.errors import CalendarCoverageError, InvalidInputError
 
 if TYPE_CHECKING:
@@ -80,48 +76,6 @@ __all__ = [
 
 _REVIEW_2023_IN_FORCE = date(2024, 1, 1)
 _INTERPRETATION_2018_IN_FORCE = date(2018, 2, 8)
-
-
-def _period(
-    kind: DeadlineKind,
-    start: date,
-    basis: tuple[Citation, ...],
-    *,
-    days: int | None = None,
-    months: int | None = None,
-    options: DeadlineOptions | None,
-    calendar: WorkdayCalendar | None,
-    notes: tuple[str, ...] = (),
-) -> Deadline:
-    opts = _options(options)
-    cal = _calendar(opts, calendar)
-    if start.year >= 9999:
-        # no calendar covers it, and a period from it would leave datetime's range
-        raise CalendarCoverageError(
-            f"a period starting {start} ends after 9999-12-31; no working-day calendar covers it"
-        )
-    end = cal.add_period(start, days=days, months=months)
-    period_basis = tuple(cite(b) for b in end.basis)
-    return _trusted(
-        Deadline,
-        kind=kind,
-        due=end.due,
-        start=start,
-        days=days if days is not None else (months or 0),
-        unit=PeriodUnit.DAYS if days is not None else PeriodUnit.MONTHS,
-        edition=None,
-        basis=basis + period_basis,
-        extension_days=0,
-        original_due=None,
-        nominal_due=end.nominal_end,
-        excluded=(),
-        runs=(),
-        rolled=tuple((r.day, r.name_zh, r.name_en) for r in end.rolled),
-        provisional=end.provisional,
-        options=opts,
-        notes=notes,
-        notices=NoticeRef.between(cal, start, end.due),
-    )
 
 
 def review_deadline(
@@ -154,7 +108,7 @@ def review_deadline(
         else cite("admin-reconsideration-2017:9")
     )
     if _notified(remedies_notified, informed_on):
-        return _period(
+        return period_deadline(
             DeadlineKind.ADMINISTRATIVE_REVIEW,
             day,
             (basis,),
@@ -207,7 +161,7 @@ def litigation_deadline(
     day = as_date(known_on, "known_on")
     basis = cite("admin-litigation-2017:46")
     if _notified(remedies_notified, informed_on):
-        return _period(
+        return period_deadline(
             DeadlineKind.LITIGATION,
             day,
             (basis,),
@@ -280,17 +234,16 @@ def _not_informed(
     """The period for an applicant not told of the remedy, or its one-year cap."""
     not_told = f"the reply did not tell the applicant of the remedy ({period})"
     if informed_on is None:
-        cap = _period(kind, known, basis, months=12, options=options, calendar=calendar)
-        return cap.model_copy(
-            update={
-                "notes": (
-                    f"{not_told}, and no day is given on which they learnt of it: the due "
-                    f"date is the one-year cap counted from {known.isoformat()}, the day they "
-                    f"knew the reply's content, not the ordinary period; once they learn of "
-                    f"the remedy, {period} run from that day, ending no later than this",
-                    REMEDY_CAP_COUNTING,
-                )
-            }
+        cap = period_deadline(kind, known, basis, months=12, options=options, calendar=calendar)
+        return _with_notes(
+            cap,
+            (
+                f"{not_told}, and no day is given on which they learnt of it: the due "
+                f"date is the one-year cap counted from {known.isoformat()}, the day they "
+                f"knew the reply's content, not the ordinary period; once they learn of "
+                f"the remedy, {period} run from that day, ending no later than this",
+                REMEDY_CAP_COUNTING,
+            ),
         )
     informed = as_date(informed_on, "informed_on")
     if informed < known:
@@ -308,31 +261,34 @@ def _not_informed(
     ordinary_nominal = _nominal_end(informed, days=days, months=months)
     cap_nominal = _nominal_end(known, months=12)
     if ordinary_nominal <= cap_nominal:
-        ordinary = _period(
+        ordinary = period_deadline(
             kind, informed, basis, days=days, months=months, options=options, calendar=calendar
         )
-        return ordinary.model_copy(
-            update={
-                "notes": (
-                    f"{not_told}: {period} counted from {informed.isoformat()}, the day they "
-                    f"learnt of it; within the one-year cap from {known.isoformat()}, whose "
-                    f"last day is {cap_nominal.isoformat()} before any roll-forward",
-                    REMEDY_CAP_COUNTING,
-                )
-            }
-        )
-    cap = _period(kind, known, basis, months=12, options=options, calendar=calendar)
-    return cap.model_copy(
-        update={
-            "notes": (
-                f"{not_told}: {period} from {informed.isoformat()}, the day they learnt of it, "
-                f"would end {ordinary_nominal.isoformat()} (before any roll-forward), after the "
-                f"one-year cap counted from {known.isoformat()}, the day they knew the reply's "
-                f"content; the cap applies",
+        return _with_notes(
+            ordinary,
+            (
+                f"{not_told}: {period} counted from {informed.isoformat()}, the day they "
+                f"learnt of it; within the one-year cap from {known.isoformat()}, whose "
+                f"last day is {cap_nominal.isoformat()} before any roll-forward",
                 REMEDY_CAP_COUNTING,
-            )
-        }
+            ),
+        )
+    cap = period_deadline(kind, known, basis, months=12, options=options, calendar=calendar)
+    return _with_notes(
+        cap,
+        (
+            f"{not_told}: {period} from {informed.isoformat()}, the day they learnt of it, "
+            f"would end {ordinary_nominal.isoformat()} (before any roll-forward), after the "
+            f"one-year cap counted from {known.isoformat()}, the day they knew the reply's "
+            f"content; the cap applies",
+            REMEDY_CAP_COUNTING,
+        ),
     )
+
+
+def _with_notes(deadline: Deadline, notes: tuple[str, ...]) -> Deadline:
+    """``deadline`` with ``notes`` instead of its own, as a new validated value."""
+    return Deadline.model_validate({**dict(deadline), "notes": notes})
 
 
 def _nominal_end(start: date, *, days: int | None = None, months: int | None = None) -> date:
@@ -357,7 +313,7 @@ def litigation_after_review_deadline(
     datetime.date(2026, 10, 8)
     """
     day = as_date(decision_received_on, "decision_received_on")
-    return _period(
+    return period_deadline(
         DeadlineKind.LITIGATION_AFTER_REVIEW,
         day,
         (cite("admin-litigation-2017:45"),),
@@ -425,7 +381,7 @@ def no_reply_review_deadline(
     notes: tuple[str, ...] = (_expired_note(day), NO_REPLY_REVIEW_START)
     if new_law:
         notes = (*notes, _NO_REPLY_REVIEW_2023)
-    return _period(
+    return period_deadline(
         DeadlineKind.ADMINISTRATIVE_REVIEW,
         day,
         (law, _REGS_16_1),
@@ -457,7 +413,7 @@ def no_reply_litigation_deadline(
     notes: tuple[str, ...] = (_expired_note(day),)
     if day >= _REVIEW_2023_IN_FORCE:
         notes = (*notes, _NO_REPLY_LITIGATION_2023)
-    return _period(
+    return period_deadline(
         DeadlineKind.LITIGATION,
         day,
         (cite("admin-litigation-interpretation-2018:66"), cite("admin-litigation-2017:47.1")),
