@@ -2,13 +2,18 @@
 
 numpy is imported here only (the ``analysis`` extra). The arrays are views of the
 same cumulative index the scalar methods use, so the answers are identical.
+
+This module never sees a calendar: :meth:`WorkdayCalendar._day_index` builds a
+:class:`DayIndex` with :func:`day_index` from its own tables, once, and passes it
+to :func:`add_array` and :func:`between_array`.
 """
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from opengov.errors import (
     CalendarCoverageError,
@@ -21,9 +26,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from opengov.calendar._core import WorkdayCalendar
-
-__all__ = ["add_array", "between_array"]
+__all__ = ["DayIndex", "add_array", "between_array", "day_index"]
 
 # date(1970, 1, 1).toordinal(): numpy's datetime64[D] epoch as a proleptic ordinal.
 _EPOCH_ORDINAL = 719163
@@ -39,16 +42,51 @@ def _numpy() -> Any:
     return numpy
 
 
-def _tables(cal: WorkdayCalendar) -> tuple[Any, Any]:
-    """(cumulative counts, working-day epoch days) as numpy arrays, built once."""
-    tables: tuple[Any, Any] | None = cal._arrays
-    if tables is None:
-        np = _numpy()
-        cum = np.asarray(cal._cum, dtype=np.int64)
-        wd = np.asarray(cal._wd, dtype=np.int64) - _EPOCH_ORDINAL
-        tables = (cum, wd)
-        object.__setattr__(cal, "_arrays", tables)  # idempotent cache
-    return tables
+class DayIndex(NamedTuple):
+    """A calendar's working-day index, as the array functions need it.
+
+    ``cum[i]`` is the number of working days among the ``i`` days before index
+    ``i`` (index 0 is the ordinal ``lo``); ``wd`` the working days in order, as
+    days since 1970-01-01. Days after ``settled_until`` (an ordinal) are
+    provisional; ``coverage_error`` is the calendar's own error for a day it
+    does not cover.
+    """
+
+    lo: int
+    size: int
+    settled_until: int
+    settled_last: date
+    first: date
+    last: date
+    cum: Any
+    wd: Any
+    coverage_error: Callable[[int, str], CalendarCoverageError]
+
+
+def day_index(
+    *,
+    lo: int,
+    settled_until: int,
+    cum: Sequence[int],
+    working_days: Sequence[int],
+    first: date,
+    last: date,
+    settled_last: date,
+    coverage_error: Callable[[int, str], CalendarCoverageError],
+) -> DayIndex:
+    """The numpy form of a calendar's index (``working_days`` as ordinals)."""
+    np = _numpy()
+    return DayIndex(
+        lo=lo,
+        size=len(cum) - 1,
+        settled_until=settled_until,
+        settled_last=settled_last,
+        first=first,
+        last=last,
+        cum=np.asarray(cum, dtype=np.int64),
+        wd=np.asarray(working_days, dtype=np.int64) - _EPOCH_ORDINAL,
+        coverage_error=coverage_error,
+    )
 
 
 def _asarray(values: object, name: str) -> Any:
@@ -69,7 +107,7 @@ def _broadcast(*arrays: Any) -> Any:
         ) from None
 
 
-def _days(cal: WorkdayCalendar, values: npt.ArrayLike, name: str) -> Any:
+def _days(cal: DayIndex, values: npt.ArrayLike, name: str) -> Any:
     """Indexes into the calendar of a datetime64[D] array; raises outside it."""
     np = _numpy()
     arr = _asarray(values, name)
@@ -78,25 +116,24 @@ def _days(cal: WorkdayCalendar, values: npt.ArrayLike, name: str) -> Any:
             f"{name} must be a numpy datetime64[D] array, got dtype {arr.dtype}; "
             "convert with .astype('datetime64[D]') after fixing the timezone (UTC+8)"
         )
-    idx = arr.view(np.int64) + (_EPOCH_ORDINAL - cal._lo)
+    idx = arr.view(np.int64) + (_EPOCH_ORDINAL - cal.lo)
     if np.isnat(arr).any():
         raise InvalidDateError(f"{name} contains NaT")
     if idx.size:
         lo, hi = int(idx.min()), int(idx.max())
-        size = len(cal._work)
         if lo < 0:
-            raise cal._coverage_error(lo + cal._lo, f"a {name} date")
-        if hi >= size:
-            raise cal._coverage_error(hi + cal._lo, f"a {name} date")
+            raise cal.coverage_error(lo + cal.lo, f"a {name} date")
+        if hi >= cal.size:
+            raise cal.coverage_error(hi + cal.lo, f"a {name} date")
     return idx
 
 
-def _check_provisional(cal: WorkdayCalendar, *epoch_days: Any) -> None:
-    limit = cal._off_hi - _EPOCH_ORDINAL
+def _check_provisional(cal: DayIndex, *epoch_days: Any) -> None:
+    limit = cal.settled_until - _EPOCH_ORDINAL
     for days in epoch_days:
         if days.size and int(days.max()) > limit:
             warnings.warn(
-                f"some results rest on provisional calendar data after {cal.coverage.last}; "
+                f"some results rest on provisional calendar data after {cal.settled_last}; "
                 "check them once the State Council notice for that year is published",
                 ProvisionalCalendarWarning,
                 stacklevel=4,
@@ -104,20 +141,19 @@ def _check_provisional(cal: WorkdayCalendar, *epoch_days: Any) -> None:
             return
 
 
-def _outside(cal: WorkdayCalendar) -> CalendarCoverageError:
-    last = date.fromordinal(cal._hi)
+def _outside(cal: DayIndex) -> CalendarCoverageError:
     return CalendarCoverageError(
-        f"some results fall outside the calendar ({cal.coverage.first} to {last}); "
+        f"some results fall outside the calendar ({cal.first} to {cal.last}); "
         "see add_working_days for the scalar error and how to extend the calendar"
     )
 
 
 def add_array(
-    cal: WorkdayCalendar, dates: npt.ArrayLike, n: npt.ArrayLike
+    cal: DayIndex, dates: npt.ArrayLike, n: npt.ArrayLike
 ) -> np.ndarray[Any, np.dtype[np.datetime64]]:
     """See :meth:`WorkdayCalendar.add_working_days_array`."""
     np = _numpy()
-    cum, wd = _tables(cal)
+    cum, wd = cal.cum, cal.wd
     idx = _days(cal, dates, "start")
     steps = _asarray(n, "n")
     if steps.dtype == np.bool_ or steps.dtype.kind not in "iu":
@@ -146,22 +182,22 @@ def add_array(
         raise _outside(cal)
     result = wd[pos]
     if zero is not None and zero.any():
-        result = np.where(zero, idx + cal._lo - _EPOCH_ORDINAL, result)
-    start_days = idx + (cal._lo - _EPOCH_ORDINAL)
+        result = np.where(zero, idx + cal.lo - _EPOCH_ORDINAL, result)
+    start_days = idx + (cal.lo - _EPOCH_ORDINAL)
     _check_provisional(cal, result, start_days)
     return result.view("datetime64[D]")  # type: ignore[no-any-return]
 
 
 def between_array(
-    cal: WorkdayCalendar, starts: npt.ArrayLike, ends: npt.ArrayLike
+    cal: DayIndex, starts: npt.ArrayLike, ends: npt.ArrayLike
 ) -> np.ndarray[Any, np.dtype[np.int64]]:
     """See :meth:`WorkdayCalendar.working_days_between_array`."""
     np = _numpy()
-    cum, _ = _tables(cal)
+    cum = cal.cum
     i = _days(cal, starts, "start")
     k = _days(cal, ends, "end")
     i, k = _broadcast(i, k)
-    _check_provisional(cal, i + (cal._lo - _EPOCH_ORDINAL), k + (cal._lo - _EPOCH_ORDINAL))
+    _check_provisional(cal, i + (cal.lo - _EPOCH_ORDINAL), k + (cal.lo - _EPOCH_ORDINAL))
     forward = cum[k + 1] - cum[i + 1]
     backward = cum[k] - cum[i]
     return np.where(k >= i, forward, backward)  # type: ignore[no-any-return]

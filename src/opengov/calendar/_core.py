@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from opengov.calendar._array import DayIndex
+
 __all__ = ["PROVISIONAL_LAST_YEAR", "WorkdayCalendar", "official_calendar"]
 
 #: Provisional calendars extend to the end of this year.
@@ -138,13 +140,13 @@ class WorkdayCalendar:
     """
 
     __slots__ = (
-        "_arrays",
         "_between",
         "_coverage",
         "_cum",
         "_extra",
         "_hi",
         "_lo",
+        "_memo",
         "_names",
         "_nwd",
         "_off_hi",
@@ -172,8 +174,8 @@ class WorkdayCalendar:
     _nwd: int
     _names: dict[int, tuple[str, str]]
     _sources: dict[int, str]
-    _arrays: Any
     _between: dict[tuple[int, int], tuple[NoticeSource, ...]]
+    _memo: dict[str, Any]
 
     def __init__(
         self,
@@ -287,7 +289,7 @@ class WorkdayCalendar:
         set_(self, "_nwd", len(wd))
         set_(self, "_names", names)
         set_(self, "_sources", sources)
-        set_(self, "_arrays", None)
+        set_(self, "_memo", {})
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("WorkdayCalendar is immutable; use with_notice() or friends")
@@ -737,7 +739,7 @@ class WorkdayCalendar:
         """Vectorised :meth:`add_working_days` over a ``datetime64[D]`` array."""
         from opengov.calendar._array import add_array
 
-        return add_array(self, dates, n)
+        return add_array(self._day_index(), dates, n)
 
     def working_days_between_array(
         self, starts: npt.ArrayLike, ends: npt.ArrayLike
@@ -745,7 +747,30 @@ class WorkdayCalendar:
         """Vectorised :meth:`working_days_between` over ``datetime64[D]`` arrays."""
         from opengov.calendar._array import between_array
 
-        return between_array(self, starts, ends)
+        return between_array(self._day_index(), starts, ends)
+
+    def _day_index(self) -> DayIndex:
+        """The calendar's index as numpy arrays for :mod:`._array` (built once).
+
+        The vectorised functions see only this value, never the calendar: the
+        index is a derived cache, kept in ``_memo`` (the calendar is unchanged).
+        """
+        found: DayIndex | None = self._memo.get("day_index")
+        if found is None:
+            from opengov.calendar._array import day_index
+
+            found = day_index(
+                lo=self._lo,
+                settled_until=self._off_hi,
+                cum=self._cum,
+                working_days=self._wd,
+                first=self._coverage.first,
+                last=date.fromordinal(self._hi),
+                settled_last=self._coverage.last,
+                coverage_error=self._coverage_error,
+            )
+            self._memo["day_index"] = found
+        return found
 
 
 def _rebuild(

@@ -179,14 +179,13 @@ def _read_bundled() -> bytes:
     built on; calling it directly avoids importing ``importlib.resources`` (about
     10 ms) on the first calendar query.
     """
-    import opengov.calendar as package
-
-    spec = package.__spec__
+    # This module's own loader reads any file of the package (zip imports too).
+    spec = __spec__
     loader = None if spec is None else spec.loader
     origin = None if spec is None else spec.origin
     get_data = getattr(loader, "get_data", None)
-    if get_data is not None and origin:
-        path = origin[: -len("__init__.py")] + "data/notices.json"
+    if get_data is not None and origin and origin.endswith("_data.py"):
+        path = origin[: -len("_data.py")] + "data/notices.json"
         data: bytes = get_data(path)
         return data
     from importlib.resources import files  # pragma: no cover - unusual loaders

@@ -32,14 +32,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from opengov.calendar._measures import STATUTORY_FESTIVALS, revision_in_force, statutory_days
 from opengov.calendar._records import DateRange, Festival, HolidayNotice
 from opengov.errors import InvalidInputError, NoticeRejectedError
 
-if TYPE_CHECKING:
-    from opengov.calendar._core import WorkdayCalendar
+
+class _Notices(Protocol):
+    """What the checks read of a calendar (a :class:`~opengov.calendar.WorkdayCalendar`)."""
+
+    def notices_for(self, year: int) -> tuple[HolidayNotice, ...]: ...
+
 
 __all__ = [
     "MAX_EXTRA_BLOCK_DAYS",
@@ -146,7 +150,7 @@ def _check_special(notice: HolidayNotice, index: int, item: Festival) -> None:
     _check_make_up_days(where, item, span)
 
 
-def _year_items(notice: HolidayNotice, calendar: WorkdayCalendar | None) -> list[Festival]:
+def _year_items(notice: HolidayNotice, calendar: _Notices | None) -> list[Festival]:
     """The year's items in force once ``notice`` is added (amendments replace by name)."""
     items: dict[str, Festival] = {}
     if notice.revision and calendar is not None:
@@ -159,7 +163,7 @@ def _year_items(notice: HolidayNotice, calendar: WorkdayCalendar | None) -> list
     return list(items.values())
 
 
-def check_notice(notice: HolidayNotice, calendar: WorkdayCalendar | None = None) -> None:
+def check_notice(notice: HolidayNotice, calendar: _Notices | None = None) -> None:
     """Refuse a notice that a clerk's typo could have produced (see the module docs).
 
     ``calendar`` is the calendar the notice is to join: an amendment is checked
