@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from opengov._version import VERSION as __version__
 
 # Public name -> submodule that defines it. The one list of the public API.
 _EXPORTS: dict[str, str] = {

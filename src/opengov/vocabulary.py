@@ -32,9 +32,9 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Any
 
-from opengov import __version__
 from opengov._lookup import lookup
 from opengov._model import FrozenModel
+from opengov._version import VERSION
 from opengov.applicants import ApplicantGroup, ApplicantType
 from opengov.categories import DisclosureMode, GovernmentLevel, LocalProactiveItem, ProactiveItem
 from opengov.channels import ReceiptRule, SubmissionChannel
@@ -246,7 +246,7 @@ def export_vocabulary() -> JSON:
             "description": doc[0] if doc else "",
             "members": [_member(m) for m in enum_type],
         }
-    return {"opengov_version": __version__, "vocabularies": vocabularies}
+    return {"opengov_version": VERSION, "vocabularies": vocabularies}
 
 
 def _models_in(annotation: Any) -> Iterator[type[FrozenModel]]:

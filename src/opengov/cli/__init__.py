@@ -14,8 +14,8 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
+from opengov.cli._common import Parser, one_line
 from opengov.errors import OpenGovError
 
 DISTRIBUTION = "opengov-cn"  # the name opengov is installed under (pip install opengov-cn)
@@ -29,30 +29,18 @@ _AREAS: tuple[str, ...] = (
 )
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line on stderr, exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {_one_line(message)} (see '{self.prog} --help')\n")
-
-
-def _one_line(text: str) -> str:
-    """``text`` with line breaks shown as escapes, so an error stays on one line."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (exposed for documentation and tests)."""
     import importlib
 
-    from opengov import __version__
+    from opengov._version import VERSION
 
-    parser = _Parser(
+    parser = Parser(
         prog="opengov",
         description="China's Regulations on Open Government Information: "
         "vocabulary, working-day deadlines and annual reports.",
     )
-    parser.add_argument("--version", action="version", version=f"{DISTRIBUTION} {__version__}")
+    parser.add_argument("--version", action="version", version=f"{DISTRIBUTION} {VERSION}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for area in _AREAS:
         importlib.import_module(f"opengov.cli.{area}").register(sub)
@@ -68,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
     except OpenGovError as exc:
-        print(f"opengov: error [{exc.code}]: {_one_line(str(exc))}", file=sys.stderr)
+        print(f"opengov: error [{exc.code}]: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader went away (e.g. `opengov calendar 2026 | head`): stop quietly,
@@ -86,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # a bug: one line, not a traceback
         print(
-            f"opengov: internal error ({type(exc).__name__}): {_one_line(str(exc))}; "
+            f"opengov: internal error ({type(exc).__name__}): {one_line(str(exc))}; "
             "please report it with the command you ran",
             file=sys.stderr,
         )

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from opengov._show import show
 from opengov.errors import (
@@ -18,6 +18,18 @@ from opengov.errors import (
 
 if TYPE_CHECKING:
     from opengov.calendar import HolidayNotice, WorkdayCalendar
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {one_line(message)} (see '{self.prog} --help')\n")
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks shown as escapes, so an error stays on one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def parse_date(text: str, name: str) -> date:

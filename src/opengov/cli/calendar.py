@@ -19,6 +19,7 @@ import warnings
 from typing import Any
 
 from opengov.cli._common import (
+    Parser,
     add_calendar_flags,
     calendar_from_args,
     coverage_hint,
@@ -180,8 +181,6 @@ def _run_recompute(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add the ``calendar`` and ``workdays`` commands."""
-    from opengov.cli import _Parser
-
     flags = argparse.ArgumentParser(add_help=False)
     add_calendar_flags(flags)
     cal = subparsers.add_parser(
@@ -198,7 +197,7 @@ def register(subparsers: Any) -> None:
     actions: dict[str, argparse.ArgumentParser] = {}
 
     def action(name: str, help_: str) -> argparse.ArgumentParser:
-        p = _Parser(prog=f"opengov calendar {name}", description=help_)
+        p = Parser(prog=f"opengov calendar {name}", description=help_)
         actions[name] = p
         return p
 
