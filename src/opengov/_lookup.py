@@ -71,3 +71,18 @@ def lookup(enum_type: type[E], code: object) -> E:
             if member.value == code:
                 return member
     raise _unknown(enum_type, code)
+
+
+def member(enum_type: type[E], value: object) -> E:
+    """A member of ``enum_type`` from a member or its code; ``UnknownCodeError`` if none.
+
+    The hot-path form of :func:`lookup` for the report model: the enum's own
+    constructor first (which also takes a member of another ``str`` enum with the
+    same value), :func:`lookup` and its error otherwise.
+    """
+    if isinstance(value, enum_type):
+        return value  # what enum_type(value) returns for a member, without the call
+    try:
+        return enum_type(value)
+    except (ValueError, TypeError):
+        return lookup(enum_type, value)

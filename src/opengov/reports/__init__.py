@@ -52,7 +52,7 @@ _EXPORTS: dict[str, str] = {
     "ReviewResult": "opengov.reports.model",
     "ReviewTable": "opengov.reports.model",
     "disclosure_layout": "opengov.reports.model",
-    "BALANCE_NOTE": "opengov.reports.checks",
+    "BALANCE_NOTE": "opengov.reports.model",
     "CellValue": "opengov.reports.checks",
     "CheckRule": "opengov.reports.checks",
     "Finding": "opengov.reports.checks",
@@ -202,7 +202,6 @@ if TYPE_CHECKING:
     )
     from opengov.reports.build import CaseRecord, build_application_table, build_report
     from opengov.reports.checks import (
-        BALANCE_NOTE,
         CellValue,
         CheckRule,
         Finding,
@@ -241,6 +240,7 @@ if TYPE_CHECKING:
         series_frame,
     )
     from opengov.reports.model import (
+        BALANCE_NOTE,
         AnnualReport,
         ApplicantColumn,
         ApplicationTable,

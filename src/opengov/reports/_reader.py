@@ -847,3 +847,13 @@ def _read_disclosure(
     cells = tuple(c for row in unread_short_rows(rows, runs) for c in row)
     # As for table 三: the cells are frozen Cells, the shape is checked with the report.
     return DisclosureTable.model_construct(format=fmt, cells=cells)
+
+
+def format_arg(format: ReportFormat | str | None) -> ReportFormat | None:
+    """A ``format=`` argument of the parsers: a ReportFormat, its code, or None."""
+    if format is None:
+        return None
+    try:
+        return ReportFormat(format)
+    except ValueError:
+        raise InvalidInputError(f"unknown report format {format!r}: use '2019' or '2021'") from None

@@ -29,7 +29,6 @@ from decimal import Decimal
 
 from opengov._model import FrozenModel
 from opengov.errors import InvalidInputError
-from opengov.reports.checks import _report_list
 from opengov.reports.model import (
     AnnualReport,
     ApplicationTable,
@@ -38,6 +37,7 @@ from opengov.reports.model import (
     CellRef,
     DisclosureTable,
     ReviewTable,
+    report_list,
     require_report,
 )
 
@@ -63,7 +63,7 @@ def aggregate_reports(
     reports: Sequence[AnnualReport], *, agency: str | None, year: int | None = None
 ) -> AnnualReport:
     """Sum reports of one format and year cell by cell, under a new agency name."""
-    rs = _report_list(reports)
+    rs = report_list(reports)
     if not rs:
         raise InvalidInputError("aggregate_reports needs at least one report")
     fmt = rs[0].format

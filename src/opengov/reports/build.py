@@ -36,6 +36,7 @@ from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
 from opengov._dates import as_date
+from opengov._lookup import member
 from opengov.applicants import ApplicantType
 from opengov.errors import InvalidInputError
 from opengov.outcomes import OutcomeRow, ReportFormat
@@ -45,7 +46,6 @@ from opengov.reports.model import (
     DisclosureTable,
     ReportText,
     ReviewTable,
-    _code,
 )
 
 __all__ = ["CaseRecord", "build_application_table", "build_report"]
@@ -79,7 +79,7 @@ def _facts(rec: Any) -> tuple[ApplicantType, date, date | None]:
         raise InvalidInputError(
             f"a case record needs {', '.join(missing)} (see CaseRecord); got {type(rec).__name__}"
         )
-    t = _code(ApplicantType, rec.applicant_type)
+    t = member(ApplicantType, rec.applicant_type)
     received = as_date(rec.received_on, "received_on")
     closed = rec.closed_on
     return t, received, None if closed is None else as_date(closed, "closed_on")
@@ -93,7 +93,7 @@ def build_application_table(
         raise InvalidInputError(f"year must be an int, got {year!r}")
     if not 1 < year < 9999:
         raise InvalidInputError(f"year must be a report year such as 2024, got {year}")
-    f = ReportFormat.for_year(year) if fmt is None else _code(ReportFormat, fmt)
+    f = ReportFormat.for_year(year) if fmt is None else member(ReportFormat, fmt)
     if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
         raise InvalidInputError(
             f"records must be an iterable of case records, got {type(records).__name__}"

@@ -70,8 +70,8 @@ from opengov.citations import Citation
 from opengov.errors import InvalidInputError
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.reports.model import (
-    _COLUMN_INDEX,
     APPLICANT_COLUMNS,
+    BALANCE_NOTE,
     TYPE_COLUMNS,
     AnnualReport,
     ApplicantColumn,
@@ -81,14 +81,12 @@ from opengov.reports.model import (
     ReportTable,
     ReviewKind,
     ReviewResult,
-    _application_refs,
-    _row_index,
     prose_digits,
+    report_list,
     require_report,
 )
 
 __all__ = [
-    "BALANCE_NOTE",
     "CellValue",
     "CheckRule",
     "Finding",
@@ -97,8 +95,6 @@ __all__ = [
     "check_report",
     "check_reports",
 ]
-
-BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
 class Severity(CodeEnum):
@@ -579,13 +575,18 @@ def _require_flag(value: object) -> None:
         raise InvalidInputError(f"blank_as_zero must be True or False, got {value!r}")
 
 
-def _report_list(reports: object) -> list[AnnualReport]:
-    """The reports of an iterable, each checked to be an AnnualReport."""
-    if isinstance(reports, (str, bytes, AnnualReport)) or not isinstance(reports, Iterable):
-        raise InvalidInputError(
-            f"reports must be an iterable of AnnualReport, got {type(reports).__name__}"
-        )
-    return [require_report(r, "each report") for r in reports]
+# Table 三 by index (its cells are rows of the format by APPLICANT_COLUMNS), built once.
+_COLUMN_INDEX: dict[ApplicantColumn, int] = {c: i for i, c in enumerate(APPLICANT_COLUMNS)}
+
+
+@cache
+def _application_refs(fmt: ReportFormat) -> tuple[tuple[CellRef, ...], ...]:
+    return tuple(tuple(CellRef.applications(r, c) for c in APPLICANT_COLUMNS) for r in fmt.rows)
+
+
+@cache
+def _row_index(fmt: ReportFormat) -> dict[OutcomeRow, int]:
+    return {r: i for i, r in enumerate(fmt.rows)}
 
 
 def _sources(*reports: AnnualReport) -> tuple[str, ...]:
@@ -718,7 +719,7 @@ def check_reports(
     reports are taken by agency, year and source.
     """
     _require_flag(blank_as_zero)
-    rs = _ordered(_report_list(reports))
+    rs = _ordered(report_list(reports))
     out: list[Finding] = []
     for r in rs:
         out.extend(check_report(r, blank_as_zero=blank_as_zero))

@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from opengov.errors import InvalidInputError
-from opengov.reports.checks import Finding, _report_list
-from opengov.reports.model import AnnualReport
+from opengov.reports.checks import Finding
+from opengov.reports.model import AnnualReport, report_list
 
 __all__ = ["COLUMNS", "findings_to_frame", "to_frame"]
 
@@ -45,7 +45,7 @@ def to_frame(reports: AnnualReport | Iterable[AnnualReport]) -> Any:
     """One DataFrame row per cell of every report (a single report is accepted)."""
     import pandas as pd
 
-    rs = [reports] if isinstance(reports, AnnualReport) else _report_list(reports)
+    rs = [reports] if isinstance(reports, AnnualReport) else report_list(reports)
     records = [
         (
             r.agency,

@@ -28,15 +28,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from enum import Enum
 from functools import cache, lru_cache
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from pydantic import Field, model_validator
 
-from opengov._lookup import CodeEnum, lookup
+from opengov._lookup import CodeEnum, member
 from opengov._model import FrozenModel
 from opengov.applicants import ApplicantType
 from opengov.citations import Citation, cite
@@ -44,6 +43,7 @@ from opengov.errors import InvalidInputError
 from opengov.outcomes import OutcomeRow, ReportFormat
 
 __all__ = [
+    "BALANCE_NOTE",
     "AnnualReport",
     "ApplicantColumn",
     "ApplicationTable",
@@ -65,19 +65,6 @@ __all__ = [
     "disclosure_layout",
 ]
 
-Number = int | Decimal
-_E = TypeVar("_E", bound=Enum)
-
-
-def _code(enum_type: type[_E], value: object) -> _E:
-    """A member of ``enum_type`` from a member or its code; ``UnknownCodeError`` if none."""
-    if isinstance(value, enum_type):
-        return value  # what enum_type(value) returns for a member, without the call
-    try:
-        return enum_type(value)
-    except (ValueError, TypeError):
-        return lookup(enum_type, value)
-
 
 def _mapping(value: object, what: str) -> Mapping[Any, Any]:
     if not isinstance(value, Mapping):
@@ -93,6 +80,10 @@ def _require_ref(value: object) -> None:
         )
 
 
+#: The 勾稽 note printed in the header of table 三 (its first label cell).
+BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+
 def require_report(value: object, name: str = "report") -> AnnualReport:
     """``value`` if it is an :class:`AnnualReport`, else ``InvalidInputError``."""
     if not isinstance(value, AnnualReport):
@@ -101,6 +92,15 @@ def require_report(value: object, name: str = "report") -> AnnualReport:
             f"got {type(value).__name__}"
         )
     return value
+
+
+def report_list(reports: object) -> list[AnnualReport]:
+    """The reports of an iterable, each checked to be an AnnualReport."""
+    if isinstance(reports, (str, bytes, AnnualReport)) or not isinstance(reports, Iterable):
+        raise InvalidInputError(
+            f"reports must be an iterable of AnnualReport, got {type(reports).__name__}"
+        )
+    return [require_report(r, "each report") for r in reports]
 
 
 # --------------------------------------------------------------------- cells
@@ -625,15 +625,15 @@ class CellRef(FrozenModel):
         """A cell of table 三."""
         return _ref(
             ReportTable.APPLICATIONS,
-            _code(OutcomeRow, row).value,
-            _code(ApplicantColumn, column).value,
+            member(OutcomeRow, row).value,
+            member(ApplicantColumn, column).value,
         )
 
     @classmethod
     def review(cls, kind: ReviewKind, result: ReviewResult) -> CellRef:
         """A cell of table 四."""
         return _ref(
-            ReportTable.REVIEW, _code(ReviewKind, kind).value, _code(ReviewResult, result).value
+            ReportTable.REVIEW, member(ReviewKind, kind).value, member(ReviewResult, result).value
         )
 
     @classmethod
@@ -641,8 +641,8 @@ class CellRef(FrozenModel):
         """A cell of table 二."""
         return _ref(
             ReportTable.DISCLOSURE,
-            _code(DisclosureRow, row).value,
-            _code(DisclosureColumn, column).value,
+            member(DisclosureRow, row).value,
+            member(DisclosureColumn, column).value,
         )
 
     def __str__(self) -> str:
@@ -652,19 +652,19 @@ class CellRef(FrozenModel):
     def row_label_zh(self) -> str:
         """The printed row label."""
         if self.table is ReportTable.APPLICATIONS:
-            return _code(OutcomeRow, self.row).printed_zh
+            return member(OutcomeRow, self.row).printed_zh
         if self.table is ReportTable.REVIEW:
-            return _code(ReviewKind, self.row).label_zh
-        return _code(DisclosureRow, self.row).label_zh
+            return member(ReviewKind, self.row).label_zh
+        return member(DisclosureRow, self.row).label_zh
 
     @property
     def column_label_zh(self) -> str:
         """The printed column label."""
         if self.table is ReportTable.APPLICATIONS:
-            return _code(ApplicantColumn, self.column).label_zh
+            return member(ApplicantColumn, self.column).label_zh
         if self.table is ReportTable.REVIEW:
-            return _code(ReviewResult, self.column).label_zh
-        return _code(DisclosureColumn, self.column).label_zh
+            return member(ReviewResult, self.column).label_zh
+        return member(DisclosureColumn, self.column).label_zh
 
     @property
     def label_zh(self) -> str:
@@ -753,12 +753,12 @@ class ApplicationTable(FrozenModel):
         """
         f = _as_format(fmt)
         for row, given in _mapping(counts, "counts").items():
-            if _code(OutcomeRow, row) not in f.rows:
+            if member(OutcomeRow, row) not in f.rows:
                 raise InvalidInputError(
-                    f"row {_code(OutcomeRow, row).printed_zh} is not in the {f.value} format"
+                    f"row {member(OutcomeRow, row).printed_zh} is not in the {f.value} format"
                 )
             for t in _mapping(given, f"counts[{row!r}]"):
-                _code(ApplicantType, t)
+                member(ApplicantType, t)
         per: dict[OutcomeRow, list[int]] = {}
         for row in f.rows:
             given = counts.get(row, {})
@@ -778,12 +778,12 @@ class ApplicationTable(FrozenModel):
     def cell(self, row: OutcomeRow, column: ApplicantColumn) -> Cell:
         """One cell; raises ``InvalidInputError`` for a row not in the format."""
         try:
-            i = _row_index(self.format)[_code(OutcomeRow, row)]
+            i = _row_index(self.format)[member(OutcomeRow, row)]
         except KeyError:
             raise InvalidInputError(
-                f"row {_code(OutcomeRow, row).printed_zh} is not in the {self.format.value} format"
+                f"row {member(OutcomeRow, row).printed_zh} is not in the {self.format.value} format"
             ) from None
-        return self.cells[i][_COLUMN_INDEX[_code(ApplicantColumn, column)]]
+        return self.cells[i][_COLUMN_INDEX[member(ApplicantColumn, column)]]
 
     def value(self, row: OutcomeRow, column: ApplicantColumn) -> int | Decimal | None:
         """The number in a cell, or ``None`` when it holds none."""
@@ -791,8 +791,8 @@ class ApplicationTable(FrozenModel):
 
     def with_cell(self, row: OutcomeRow, column: ApplicantColumn, cell: Cell) -> ApplicationTable:
         """A new table with one cell replaced."""
-        i = self.format.rows.index(_code(OutcomeRow, row))
-        j = APPLICANT_COLUMNS.index(_code(ApplicantColumn, column))
+        i = self.format.rows.index(member(OutcomeRow, row))
+        j = APPLICANT_COLUMNS.index(member(ApplicantColumn, column))
         new_row = (*self.cells[i][:j], cell, *self.cells[i][j + 1 :])
         return ApplicationTable(
             format=self.format, cells=(*self.cells[:i], new_row, *self.cells[i + 1 :])
@@ -824,9 +824,9 @@ class ReviewTable(FrozenModel):
         """Build a consistent table; each 总计 is computed from the other four."""
         out: list[Cell] = []
         for k, given in _mapping(counts, "counts").items():
-            _code(ReviewKind, k)
+            member(ReviewKind, k)
             for r in _mapping(given, f"counts[{k!r}]"):
-                _code(ReviewResult, r)
+                member(ReviewResult, r)
         for k in ReviewKind:
             given = counts.get(k, {})
             four = [given.get(r, 0) for r in ReviewResult if r is not ReviewResult.TOTAL]
@@ -837,11 +837,13 @@ class ReviewTable(FrozenModel):
 
     def cell(self, kind: ReviewKind, result: ReviewResult) -> Cell:
         """One cell."""
-        return self.cells[REVIEW_KEYS.index((_code(ReviewKind, kind), _code(ReviewResult, result)))]
+        return self.cells[
+            REVIEW_KEYS.index((member(ReviewKind, kind), member(ReviewResult, result)))
+        ]
 
     def with_cell(self, kind: ReviewKind, result: ReviewResult, cell: Cell) -> ReviewTable:
         """A new table with one cell replaced."""
-        i = REVIEW_KEYS.index((_code(ReviewKind, kind), _code(ReviewResult, result)))
+        i = REVIEW_KEYS.index((member(ReviewKind, kind), member(ReviewResult, result)))
         return ReviewTable(cells=(*self.cells[:i], cell, *self.cells[i + 1 :]))
 
     def items(self) -> Iterator[tuple[CellRef, Cell]]:
@@ -887,7 +889,7 @@ class DisclosureTable(FrozenModel):
 
     def cell(self, row: DisclosureRow, column: DisclosureColumn) -> Cell:
         """One cell; raises ``InvalidInputError`` when the format has no such cell."""
-        key = (_code(DisclosureRow, row), _code(DisclosureColumn, column))
+        key = (member(DisclosureRow, row), member(DisclosureColumn, column))
         keys = _disclosure_keys(self.format)
         if key not in keys:
             raise InvalidInputError(
@@ -902,7 +904,7 @@ class DisclosureTable(FrozenModel):
         """A new table with one cell replaced."""
         self.cell(row, column)
         i = _disclosure_keys(self.format).index(
-            (_code(DisclosureRow, row), _code(DisclosureColumn, column))
+            (member(DisclosureRow, row), member(DisclosureColumn, column))
         )
         return DisclosureTable(
             format=self.format, cells=(*self.cells[:i], cell, *self.cells[i + 1 :])
@@ -1102,12 +1104,12 @@ class AnnualReport(FrozenModel):
         _require_ref(ref)
         if ref.table is ReportTable.APPLICATIONS:
             return self.applications.cell(
-                _code(OutcomeRow, ref.row), _code(ApplicantColumn, ref.column)
+                member(OutcomeRow, ref.row), member(ApplicantColumn, ref.column)
             )
         if ref.table is ReportTable.REVIEW:
-            return self.review.cell(_code(ReviewKind, ref.row), _code(ReviewResult, ref.column))
+            return self.review.cell(member(ReviewKind, ref.row), member(ReviewResult, ref.column))
         return self.disclosure.cell(
-            _code(DisclosureRow, ref.row), _code(DisclosureColumn, ref.column)
+            member(DisclosureRow, ref.row), member(DisclosureColumn, ref.column)
         )
 
     def with_cell(self, ref: CellRef, cell: Cell) -> AnnualReport:
@@ -1115,12 +1117,12 @@ class AnnualReport(FrozenModel):
         _require_ref(ref)
         d, a, r = self.disclosure, self.applications, self.review
         if ref.table is ReportTable.APPLICATIONS:
-            a = a.with_cell(_code(OutcomeRow, ref.row), _code(ApplicantColumn, ref.column), cell)
+            a = a.with_cell(member(OutcomeRow, ref.row), member(ApplicantColumn, ref.column), cell)
         elif ref.table is ReportTable.REVIEW:
-            r = r.with_cell(_code(ReviewKind, ref.row), _code(ReviewResult, ref.column), cell)
+            r = r.with_cell(member(ReviewKind, ref.row), member(ReviewResult, ref.column), cell)
         else:
             d = d.with_cell(
-                _code(DisclosureRow, ref.row), _code(DisclosureColumn, ref.column), cell
+                member(DisclosureRow, ref.row), member(DisclosureColumn, ref.column), cell
             )
         return AnnualReport(
             agency=self.agency,

@@ -47,9 +47,18 @@ from opengov._model import FrozenModel
 from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
 from opengov.reports._markup import feed_plain
-from opengov.reports._reader import CELL, PARA, ROW_END, TABLE_END, Tok, core, norm, read_report
+from opengov.reports._reader import (
+    CELL,
+    PARA,
+    ROW_END,
+    TABLE_END,
+    Tok,
+    core,
+    format_arg,
+    norm,
+    read_report,
+)
 from opengov.reports.model import NOT_APPLICABLE_MARKERS, AnnualReport
-from opengov.reports.parse_text import _format_arg
 
 __all__ = ["HtmlCell", "HtmlTable", "html_tokens", "parse_html_tables", "parse_report_html"]
 
@@ -669,4 +678,4 @@ def parse_report_html(
 ) -> AnnualReport:
     """Parse a report from its HTML page; same options as :func:`parse_report_text`."""
     c = _collect(html)
-    return read_report(_report_tokens(c), agency=agency, year=year, format=_format_arg(format))
+    return read_report(_report_tokens(c), agency=agency, year=year, format=format_arg(format))

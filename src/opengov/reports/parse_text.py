@@ -56,7 +56,7 @@ from functools import partial
 from opengov.errors import InvalidInputError
 from opengov.outcomes import ReportFormat
 from opengov.reports._joined import recover
-from opengov.reports._reader import CELL, PARA, ROW_END, RULE, Tok, read_report
+from opengov.reports._reader import CELL, PARA, ROW_END, RULE, Tok, format_arg, read_report
 from opengov.reports._shapes import shape_tokens
 from opengov.reports.model import AnnualReport
 
@@ -150,16 +150,7 @@ def parse_report_text(
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"text must be a str, got {type(text).__name__}")
-    fmt = _format_arg(format)
+    fmt = format_arg(format)
     tokens, joined = shape_tokens(text)
     report = read_report(tokens, agency=agency, year=year, format=fmt)
     return recover(report) if joined else report
-
-
-def _format_arg(format: ReportFormat | str | None) -> ReportFormat | None:
-    if format is None:
-        return None
-    try:
-        return ReportFormat(format)
-    except ValueError:
-        raise InvalidInputError(f"unknown report format {format!r}: use '2019' or '2021'") from None

@@ -25,9 +25,9 @@ from collections.abc import Iterator
 from html import escape
 
 from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
-from opengov.reports.checks import BALANCE_NOTE
 from opengov.reports.model import (
     APPLICANT_COLUMNS,
+    BALANCE_NOTE,
     TYPE_COLUMNS,
     AnnualReport,
     Cell,
