@@ -261,11 +261,13 @@ def public_models() -> tuple[type[FrozenModel], ...]:
 
     Sorted by name.
     """
-    import opengov
+    import importlib
+
+    from opengov._exports import EXPORTS
 
     todo: list[type[FrozenModel]] = []
-    for name in opengov.__all__:
-        obj = getattr(opengov, name)
+    for name, module in EXPORTS.items():
+        obj = getattr(importlib.import_module(module), name)
         if isinstance(obj, type) and issubclass(obj, FrozenModel):
             todo.append(obj)
     seen: dict[str, type[FrozenModel]] = {}
