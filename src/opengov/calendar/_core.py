@@ -14,6 +14,7 @@ from opengov.calendar._records import (
     DateRange,
     Festival,
     HolidayNotice,
+    Immutable,
     NoticeSource,
     PeriodEnd,
     RestDay,
@@ -34,7 +35,12 @@ if TYPE_CHECKING:
 
     from opengov.calendar._array import DayIndex
 
-__all__ = ["PROVISIONAL_LAST_YEAR", "WorkdayCalendar", "official_calendar"]
+__all__ = [
+    "PROVISIONAL_LAST_YEAR",
+    "WorkdayCalendar",
+    "official_calendar",
+    "rest_days_passed",
+]
 
 #: Provisional calendars extend to the end of this year.
 PROVISIONAL_LAST_YEAR = 2099
@@ -127,7 +133,7 @@ def _extra_rest_days(
     return tuple(out)
 
 
-class WorkdayCalendar:
+class WorkdayCalendar(Immutable):
     """An immutable mainland-China working-day calendar (工作日历).
 
     A day is a working day (工作日) unless it is a Saturday or Sunday or a rest day
@@ -139,6 +145,7 @@ class WorkdayCalendar:
     days in order.
     """
 
+    _hint = "; use with_notice() or friends"
     __slots__ = (
         "_between",
         "_coverage",
@@ -272,30 +279,25 @@ class WorkdayCalendar:
                 count += 1
                 wd.append(lo + i)
             cum[i + 1] = count
-        set_ = object.__setattr__
-        set_(self, "notices", plain)
-        set_(self, "sources", origins)
-        set_(self, "_between", {})
-        set_(self, "_coverage", DateRange(first, last))
-        set_(self, "_provisional", provisional)
-        set_(self, "_extra", extra)
-        set_(self, "_lo", lo)
-        set_(self, "_hi", hi)
-        set_(self, "_off_hi", off_hi)
-        set_(self, "_work", work)
-        set_(self, "_size", size)
-        set_(self, "_cum", cum)
-        set_(self, "_wd", wd)
-        set_(self, "_nwd", len(wd))
-        set_(self, "_names", names)
-        set_(self, "_sources", sources)
-        set_(self, "_memo", {})
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("WorkdayCalendar is immutable; use with_notice() or friends")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError("WorkdayCalendar is immutable")
+        self._init(
+            notices=plain,
+            sources=origins,
+            _between={},
+            _coverage=DateRange(first, last),
+            _provisional=provisional,
+            _extra=extra,
+            _lo=lo,
+            _hi=hi,
+            _off_hi=off_hi,
+            _work=work,
+            _size=size,
+            _cum=cum,
+            _wd=wd,
+            _nwd=len(wd),
+            _names=names,
+            _sources=sources,
+            _memo={},  # derived values (index views), built on first use
+        )
 
     # An immutable value: a copy is the calendar itself, and a pickle carries what
     # it was built from (the notices with their origins, the options), so the
@@ -771,6 +773,33 @@ class WorkdayCalendar:
             )
             self._memo["day_index"] = found
         return found
+
+
+def rest_days_passed(
+    cal: WorkdayCalendar, after: date, n: int
+) -> tuple[tuple[date, str, str], ...] | None:
+    """The rest days counting ``n`` > 0 working days after ``after`` passes over.
+
+    As ``(day, name_zh, name_en)`` tuples: what ``cal.offset(after, n).skipped``
+    holds, without building a :class:`RestDay` per day (for the explanations of
+    :mod:`opengov._engine`). ``None`` when the count leaves the calendar or
+    touches provisional days: call :meth:`WorkdayCalendar.offset` then, which
+    raises or warns.
+    """
+    lo = cal._lo
+    i = after.toordinal() - lo
+    if n <= 0 or i < 0 or i >= cal._size or i + lo > cal._off_hi:
+        return None
+    j = cal._cum[i + 1] + n - 1
+    if j >= cal._nwd or cal._wd[j] > cal._off_hi:
+        return None
+    work, names, day = cal._work, cal._names, date.fromordinal
+    out: list[tuple[date, str, str]] = []
+    for k in range(i + 1, cal._wd[j] - lo):
+        if not work[k]:
+            zh, en = names.get(k, _WEEKEND)
+            out.append((day(k + lo), zh, en))
+    return tuple(out)
 
 
 def _rebuild(

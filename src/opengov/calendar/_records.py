@@ -25,6 +25,7 @@ __all__ = [
     "DateRange",
     "Festival",
     "HolidayNotice",
+    "Immutable",
     "NoticeSource",
     "PeriodEnd",
     "RestDay",
@@ -80,21 +81,33 @@ def _check_date(value: object, what: str) -> date:
     return value
 
 
-class _Frozen:
-    """Base of the calendar's value objects: immutable, compared by value."""
+class Immutable:
+    """The calendar's one immutability guard (its objects are not pydantic models).
+
+    Every assignment and deletion raises ``AttributeError``; the values are set
+    once, in the constructor, with :meth:`_init`. ``_hint`` says what to do
+    instead.
+    """
 
     __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ()
+    _hint: ClassVar[str] = ""
 
     def _init(self, **values: object) -> None:
         for name, value in values.items():
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable")
+        raise AttributeError(f"{type(self).__name__} is immutable{self._hint}")
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
+
+
+class _Frozen(Immutable):
+    """Base of the calendar's value objects: immutable, compared by value."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ()
 
     def _key(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self._fields)
