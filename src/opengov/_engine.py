@@ -654,7 +654,7 @@ def working_day_deadline(
     """
     cal = counting_calendar(options, calendar)
     anchor = start - _ONE_DAY if start_counted and cal.is_working_day(start) else start
-    ordered = sorted(pauses, key=lambda p: p.lo) if pauses else ()
+    ordered = (sorted(pauses, key=_by_lo) if len(pauses) > 1 else pauses) if pauses else ()
     runs: list[CountedRun] = []
     used: dict[int, int] = {}
     due = _count(cal, anchor, days, ordered, 1, False, runs, used)
@@ -696,6 +696,10 @@ def working_day_deadline(
         notes=notes,
         notices=NoticeRef.between(cal, start, due),
     )
+
+
+def _by_lo(p: Pause) -> date:
+    return p.lo
 
 
 def make_pause(
@@ -772,6 +776,29 @@ _WD_ZH = "一二三四五六日"
 _WD_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
+def _step(
+    *,
+    kind: StepKind,
+    text_zh: str,
+    text_en: str,
+    start: date | None = None,
+    end: date | None = None,
+    days: int | None = None,
+    names: tuple[tuple[date, str, str], ...] = (),
+) -> ExplanationStep:
+    """A step from values built here (every field of the right type): trusted."""
+    return trusted(
+        ExplanationStep,
+        kind=kind,
+        start=start,
+        end=end,
+        days=days,
+        names=names,
+        text_zh=text_zh,
+        text_en=text_en,
+    )
+
+
 def _zh(d: date) -> str:
     return f"{d.isoformat()}（星期{_WD_ZH[d.weekday()]}）"
 
@@ -780,26 +807,40 @@ def _en(d: date) -> str:
     return f"{d.isoformat()} ({_WD_EN[d.weekday()]})"
 
 
-def _groups(days: tuple[tuple[date, str, str], ...]) -> list[tuple[date, date, str, str]]:
-    out: list[tuple[date, date, str, str]] = []
-    for d, zh, en in days:
-        if out and out[-1][2] == zh and out[-1][1] + timedelta(days=1) == d:
-            out[-1] = (out[-1][0], d, zh, en)
-        else:
-            out.append((d, d, zh, en))
-    return out
+def _rest_text(names: tuple[tuple[date, str, str], ...]) -> tuple[str, str]:
+    """The rest days as Chinese and English text, consecutive days of one name
+    joined into a span ("2026-10-01至2026-10-07 国庆节")."""
+    zh: list[str] = []
+    en: list[str] = []
+    first, zh_name, en_name = names[0]
+    last = first
+    prev = first.toordinal()
+    for d, z, e in names[1:]:
+        o = d.toordinal()
+        if z == zh_name and o == prev + 1:
+            last, prev = d, o
+            continue
+        _add_span(zh, en, first, last, zh_name, en_name)
+        first, last, prev, zh_name, en_name = d, d, o, z, e
+    _add_span(zh, en, first, last, zh_name, en_name)
+    return "；".join(zh), "; ".join(en)
 
 
-def _span(a: date, b: date, sep: str) -> str:
-    return a.isoformat() if a == b else f"{a.isoformat()}{sep}{b.isoformat()}"
+def _add_span(zh: list[str], en: list[str], a: date, b: date, zh_name: str, en_name: str) -> None:
+    if a == b:
+        iso = a.isoformat()
+        zh.append(f"{iso} {zh_name}")
+        en.append(f"{iso} {en_name}")
+    else:
+        a_iso, b_iso = a.isoformat(), b.isoformat()
+        zh.append(f"{a_iso}至{b_iso} {zh_name}")
+        en.append(f"{a_iso} to {b_iso} {en_name}")
 
 
 def _rest_step(names: tuple[tuple[date, str, str], ...], rolled: bool = False) -> ExplanationStep:
-    groups = _groups(names)
-    zh = "；".join(f"{_span(a, b, '至')} {n}" for a, b, n, _ in groups)
-    en = "; ".join(f"{_span(a, b, ' to ')} {n}" for a, b, _, n in groups)
+    zh, en = _rest_text(names)
     if rolled:
-        return ExplanationStep(
+        return _step(
             kind=StepKind.ROLL_FORWARD,
             start=names[0][0],
             end=names[-1][0],
@@ -808,7 +849,7 @@ def _rest_step(names: tuple[tuple[date, str, str], ...], rolled: bool = False) -
             text_zh=f"期间最后一日为休息日，顺延：{zh}（《中华人民共和国民法典》第二百零三条）",
             text_en=f"The last day is a rest day and rolls forward over: {en} (Civil Code art. 203)",
         )
-    return ExplanationStep(
+    return _step(
         kind=StepKind.REST_DAYS,
         start=names[0][0],
         end=names[-1][0],
@@ -836,13 +877,13 @@ def _start_step(dl: Deadline, cal: WorkdayCalendar) -> ExplanationStep:
     else:
         zh = f"起算：{_zh(s)}，当日不计入，自次日起算（《中华人民共和国民法典》第二百零一条）"
         en = f"Start: {_en(s)}; the start day is not counted, day 1 is the next {'working ' if dl.unit is PeriodUnit.WORKING_DAYS else ''}day (Civil Code art. 201)"
-    return ExplanationStep(kind=StepKind.START, start=s, text_zh=zh, text_en=en)
+    return _step(kind=StepKind.START, start=s, text_zh=zh, text_en=en)
 
 
 def _pause_step(p: ExcludedInterval) -> ExplanationStep:
     status_zh = "（尚未收到，按最长期限计）" if p.open else ""
     status_en = " (still running; counted to its latest end)" if p.open else ""
-    return ExplanationStep(
+    return _step(
         kind=StepKind.PAUSE,
         start=p.start,
         end=p.end,
@@ -860,7 +901,7 @@ def _count_step(r: CountedRun, cal: WorkdayCalendar) -> ExplanationStep:
     span = str(first) if first == last else f"{first}-{last}"
     span_zh = str(first) if first == last else f"{first}—{last}"
     start = cal.add_working_days(r.after, 1) if r.days else r.through
-    return ExplanationStep(
+    return _step(
         kind=StepKind.COUNT,
         start=start,
         end=r.through,
@@ -873,30 +914,54 @@ def _count_step(r: CountedRun, cal: WorkdayCalendar) -> ExplanationStep:
 def _calendar_step(notices: tuple[NoticeRef, ...]) -> ExplanationStep:
     # An explanation may be shown to an applicant: it names each notice and its
     # origin; the file an installed notice came from stays in Deadline.notices.
-    zh = "；".join(f"{ref.label}（{ref.origin.label_zh}）" for ref in notices)
-    en = "; ".join(f"{ref.label} ({ref.origin.label_en})" for ref in notices)
-    return ExplanationStep(
-        kind=StepKind.CALENDAR,
-        text_zh=f"日历依据：{zh}",
-        text_en=f"Calendar data: {en}",
-    )
+    found = _CALENDAR_STEPS.get(id(notices))
+    if found is None or found[0] is not notices:
+        zh = "；".join(f"{ref.label}（{ref.origin.label_zh}）" for ref in notices)
+        en = "; ".join(f"{ref.label} ({ref.origin.label_en})" for ref in notices)
+        step = _step(
+            kind=StepKind.CALENDAR, text_zh=f"日历依据：{zh}", text_en=f"Calendar data: {en}"
+        )
+        if len(_CALENDAR_STEPS) > 1024:
+            _CALENDAR_STEPS.clear()
+        # keyed by the notices tuple NoticeRef.between shares, kept alive here
+        found = (notices, step)
+        _CALENDAR_STEPS[id(notices)] = found
+    return found[1]
+
+
+_CALENDAR_STEPS: dict[int, tuple[tuple[NoticeRef, ...], ExplanationStep]] = {}
+
+
+def _basis_text(basis: Citation) -> tuple[str, str]:
+    """``basis`` in Chinese and English (each citation's text built once)."""
+    found = _BASIS_TEXT.get(basis)
+    if found is None:
+        found = (basis.to_zh(), basis.to_en())
+        if len(_BASIS_TEXT) < 1024:
+            _BASIS_TEXT[basis] = found
+    return found
+
+
+_BASIS_TEXT: dict[Citation, tuple[str, str]] = {}
 
 
 def build_explanation(dl: Deadline, calendar: WorkdayCalendar | None) -> Explanation:
     """See :meth:`Deadline.explain`."""
     cal = counting_calendar(dl.options, calendar)
-    basis = dl.basis[0] if dl.basis else None
+    from opengov.calendar._core import rest_days_passed
+
+    basis_zh, basis_en = _basis_text(dl.basis[0]) if dl.basis else ("", "")
     unit_zh, unit_en = dl.unit.label_zh, dl.unit.label_en
     if dl.unit is PeriodUnit.FIXED_DATE:
-        title_zh = f"{dl.kind.label_zh}（{basis.to_zh() if basis else ''}）"
-        title_en = f"{dl.kind.label_en} ({basis.to_en() if basis else ''})"
+        title_zh = f"{dl.kind.label_zh}（{basis_zh}）"
+        title_en = f"{dl.kind.label_en} ({basis_en})"
     else:
-        title_zh = f"{dl.kind.label_zh}：{dl.days}{unit_zh}（{basis.to_zh() if basis else ''}）"
-        title_en = f"{dl.kind.label_en}: {dl.days} {unit_en} ({basis.to_en() if basis else ''})"
+        title_zh = f"{dl.kind.label_zh}：{dl.days}{unit_zh}（{basis_zh}）"
+        title_en = f"{dl.kind.label_en}: {dl.days} {unit_en} ({basis_en})"
     steps: list[ExplanationStep] = []
     if dl.unit is PeriodUnit.FIXED_DATE:
         steps.append(
-            ExplanationStep(
+            _step(
                 kind=StepKind.NOTE,
                 text_zh="法定日期，不因休息日顺延",
                 text_en="A fixed date set by the Regulation; it does not roll over rest days",
@@ -905,21 +970,24 @@ def build_explanation(dl: Deadline, calendar: WorkdayCalendar | None) -> Explana
     else:
         steps.append(_start_step(dl, cal))
     if dl.unit is PeriodUnit.WORKING_DAYS:
-        items: list[tuple[date, int, CountedRun | ExcludedInterval]] = []
-        for r in dl.runs:
-            items.append((r.after, 1, r))
-        for p in dl.excluded:
-            lo, _ = p.endpoints.bounds(p.start, p.end)
-            items.append((lo, 0, p))
-        items.sort(key=lambda t: (t[0], t[1]))
+        items: Sequence[CountedRun | ExcludedInterval] = dl.runs  # in order already
+        if dl.excluded:
+            keyed: list[tuple[date, int, CountedRun | ExcludedInterval]] = []
+            for r in dl.runs:
+                keyed.append((r.after, 1, r))
+            for p in dl.excluded:
+                lo, _ = p.endpoints.bounds(p.start, p.end)
+                keyed.append((lo, 0, p))
+            keyed.sort(key=lambda t: (t[0], t[1]))
+            items = [item for _, _, item in keyed]
         extension_shown = False
-        for _, _, item in items:
+        for item in items:
             if isinstance(item, ExcludedInterval):
                 if item.working_days:
                     steps.append(_pause_step(item))
                 else:
                     steps.append(
-                        ExplanationStep(
+                        _step(
                             kind=StepKind.NOTE,
                             start=item.start,
                             end=item.end,
@@ -933,7 +1001,7 @@ def build_explanation(dl: Deadline, calendar: WorkdayCalendar | None) -> Explana
                 extension_shown = True
                 orig = dl.original_due
                 steps.append(
-                    ExplanationStep(
+                    _step(
                         kind=StepKind.EXTENSION,
                         start=orig,
                         days=dl.extension_days,
@@ -943,13 +1011,15 @@ def build_explanation(dl: Deadline, calendar: WorkdayCalendar | None) -> Explana
                 )
             steps.append(_count_step(item, cal))
             if item.days:
-                skipped = cal.offset(item.after, item.days).skipped
+                skipped = rest_days_passed(cal, item.after, item.days)
+                if skipped is None:  # provisional or uncovered: offset() warns or raises
+                    skipped = tuple((d.day, d.name_zh, d.name_en) for d in cal.offset(item.after, item.days).skipped)  # fmt: skip
                 if skipped:
-                    steps.append(_rest_step(tuple((d.day, d.name_zh, d.name_en) for d in skipped)))
+                    steps.append(_rest_step(skipped))
     elif dl.unit in (PeriodUnit.DAYS, PeriodUnit.MONTHS):
         nominal = dl.nominal_due or dl.due
         steps.append(
-            ExplanationStep(
+            _step(
                 kind=StepKind.COUNT,
                 start=dl.start + timedelta(days=1),
                 end=nominal,
@@ -961,23 +1031,23 @@ def build_explanation(dl: Deadline, calendar: WorkdayCalendar | None) -> Explana
         if dl.rolled:
             steps.append(_rest_step(dl.rolled, rolled=True))
     for note in dl.notes:
-        steps.append(ExplanationStep(kind=StepKind.NOTE, text_zh=note, text_en=note))
+        steps.append(_step(kind=StepKind.NOTE, text_zh=note, text_en=note))
     if dl.notices:
         steps.append(_calendar_step(dl.notices))
     if dl.provisional:
         steps.append(
-            ExplanationStep(
+            _step(
                 kind=StepKind.NOTE,
                 text_zh="注意：依据暂定日历（尚无国务院放假通知），不含调休",
                 text_en="Provisional: rests on calendar data without a State Council notice (no 调休)",
             )
         )
     steps.append(
-        ExplanationStep(
+        _step(
             kind=StepKind.DUE,
             end=dl.due,
             text_zh=f"期限届满：{_zh(dl.due)}",
             text_en=f"Due: {_en(dl.due)}",
         )
     )
-    return Explanation(title_zh=title_zh, title_en=title_en, steps=tuple(steps))
+    return trusted(Explanation, title_zh=title_zh, title_en=title_en, steps=tuple(steps))

@@ -313,5 +313,19 @@ class Citation(FrozenModel):
 
 
 def cite(text: str) -> Citation:
-    """Shorthand for :meth:`Citation.parse`, used in opengov's data tables."""
-    return Citation.parse(text)
+    """Shorthand for :meth:`Citation.parse`, used in opengov's data tables.
+
+    Citations are frozen values, so each string is parsed once and the same
+    :class:`Citation` returned after (up to 4,096 strings are kept).
+    """
+    if type(text) is not str:
+        return Citation.parse(text)
+    found = _CITED.get(text)
+    if found is None:
+        found = Citation.parse(text)
+        if len(_CITED) < 4096:
+            _CITED[text] = found
+    return found
+
+
+_CITED: dict[str, Citation] = {}
