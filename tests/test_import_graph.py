@@ -21,16 +21,6 @@ KNOWN_CYCLES: dict[frozenset[str], str] = {
     frozenset({"opengov.reports.model", "opengov.reports.render"}): (
         "AnnualReport._repr_html_ (notebook display) calls render.to_html"
     ),
-    frozenset(
-        {
-            "opengov.reports._reader",
-            "opengov.reports._shapes",
-            "opengov.reports.files",
-            "opengov.reports.parse_html",
-            "opengov.reports.parse_legacy",
-            "opengov.reports.parse_text",
-        }
-    ): "the readers call each other's tokenizers and the legacy check lazily",
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
 from typing import NamedTuple
@@ -702,10 +702,42 @@ def read_report(
     )
 
 
+#: The most characters of a legacy report's text that are read.
+MAX_LEGACY_CHARS = 5_000_000
+
+# Wordings that only 2008-2018 reports print (the legacy statistics form and its
+# local variants), for telling a legacy report from a 2019/2021 one.
+_LEGACY_EVIDENCE = (
+    "同意公开答复",
+    "同意部分公开答复",
+    "否决公开答复",
+    "不同意公开答复",
+    "不予公开答复",
+    "受理依申请公开信息总数",
+    "对申请的答复",
+    "政府信息公开情况统计表",
+)
+
+
+def legacy_evidence(texts: Iterable[str]) -> str | None:
+    """The first legacy wording in ``texts`` (e.g. ``'同意公开答复'``), or ``None``.
+
+    >>> legacy_evidence(["其中：1、同意公开答复数 条 0 0"])
+    '同意公开答复'
+    >>> legacy_evidence(["一、本年新收政府信息公开申请数量"]) is None
+    True
+    """
+    for text in texts:
+        t = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text[:MAX_LEGACY_CHARS]))
+        for marker in _LEGACY_EVIDENCE:
+            if marker in t:
+                return marker
+    return None
+
+
 def _refuse_legacy(tokens: Sequence[Tok]) -> None:
     """Raise :class:`LegacyReportError` when the text shows 2008-2018 wording."""
     from opengov.reports.legacy_report import LEGACY_YEARS
-    from opengov.reports.parse_legacy import legacy_evidence
 
     # A report whose title states 2019 or later is not a legacy one, whatever its
     # prose says (a later report may quote the old wording, e.g. 同意公开答复).

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from opengov.citations import to_chinese_numeral
@@ -101,11 +101,13 @@ _GROUP_CORES = frozenset(
 _DISCLOSURE_CORES = frozenset({*(core(r.label_zh) for r in DisclosureRow), "行政规范性文件"})
 
 
-def shape_tokens(text: str) -> tuple[list[Tok], bool]:
+def shape_tokens(text: str, text_tokens: Callable[[str], list[Tok]]) -> tuple[list[Tok], bool]:
     """The reader's tokens for ``text``, and whether it is joined text (whose runs
-    of digits :func:`opengov.reports._joined.recover` may split)."""
-    from opengov.reports.parse_text import text_tokens
+    of digits :func:`opengov.reports._joined.recover` may split).
 
+    Text with ``|`` cells goes to ``text_tokens``
+    (:func:`opengov.reports.parse_text.text_tokens`, which calls this module).
+    """
     lines = text.splitlines()
     if any(_is_pipe_row(line) for line in lines):
         return text_tokens(text), False

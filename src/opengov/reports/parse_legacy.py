@@ -38,11 +38,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from os import PathLike, fspath
 
 from opengov.errors import InvalidInputError, ReportFormatError, ReportParseError
-from opengov.reports._reader import CELL, PARA, TABLE_END, Tok, find_year_agency
+from opengov.reports._reader import (
+    CELL,
+    MAX_LEGACY_CHARS,
+    PARA,
+    TABLE_END,
+    Tok,
+    find_year_agency,
+    legacy_evidence,
+)
 from opengov.reports.legacy_report import (
     LEGACY_YEARS,
     LegacyItem,
@@ -59,41 +67,11 @@ __all__ = [
     "parse_legacy_report_text",
 ]
 
-_MAX_CHARS = 5_000_000
+_MAX_CHARS = MAX_LEGACY_CHARS
 _MAX_ROWS = 300
 _MAX_STATED = 100  # narrative matches read per pattern
 _UNITS = frozenset({"条", "件", "元", "万元", "项", "个", "人次"})
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-# Wordings that only 2008-2018 reports print (the legacy statistics form and its
-# local variants), for telling a legacy report from a 2019/2021 one.
-_EVIDENCE = (
-    "同意公开答复",
-    "同意部分公开答复",
-    "否决公开答复",
-    "不同意公开答复",
-    "不予公开答复",
-    "受理依申请公开信息总数",
-    "对申请的答复",
-    "政府信息公开情况统计表",
-)
-
-
-def legacy_evidence(texts: Iterable[str]) -> str | None:
-    """The first legacy wording in ``texts`` (e.g. ``'同意公开答复'``), or ``None``.
-
-    >>> legacy_evidence(["其中：1、同意公开答复数 条 0 0"])
-    '同意公开答复'
-    >>> legacy_evidence(["一、本年新收政府信息公开申请数量"]) is None
-    True
-    """
-    for text in texts:
-        t = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text[:_MAX_CHARS]))
-        for marker in _EVIDENCE:
-            if marker in t:
-                return marker
-    return None
-
 
 # --------------------------------------------------------------- public API
 

@@ -151,6 +151,6 @@ def parse_report_text(
     if not isinstance(text, str):
         raise InvalidInputError(f"text must be a str, got {type(text).__name__}")
     fmt = format_arg(format)
-    tokens, joined = shape_tokens(text)
+    tokens, joined = shape_tokens(text, text_tokens)
     report = read_report(tokens, agency=agency, year=year, format=fmt)
     return recover(report) if joined else report
