@@ -11,6 +11,7 @@ of every result.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -209,3 +210,16 @@ def test_explanation_of_a_provisional_deadline_still_warns() -> None:
         steps = dl.explain().steps
     assert dl.edition is Edition.REG_2019
     assert steps[-1].end == dl.due
+
+
+def test_trusted_is_the_one_way_around_validation_and_the_guards() -> None:
+    """No ``model_construct``, no ``model_copy`` (whose ``update=`` skips
+    validation), and ``object.__setattr__`` only where the two guards set values."""
+    src = Path(__file__).parent.parent / "src" / "opengov"
+    allowed = {src / "_model.py", src / "calendar" / "_records.py"}
+    for path in sorted(src.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert "model_construct(" not in text, path
+        assert ".model_copy(" not in text, path
+        if path not in allowed:
+            assert "object.__setattr__" not in text, path

@@ -328,7 +328,7 @@ class HolidayNotice(_Frozen):
         if not isinstance(self.title, str):
             raise CalendarDataError(f"title must be a string, got {show(self.title)}")
         if not self.title:
-            object.__setattr__(self, "title", f"国务院办公厅关于{self.year}年部分节假日安排的通知")
+            self._init(title=f"国务院办公厅关于{self.year}年部分节假日安排的通知")
         seen: dict[date, str] = {}
         for fest in self.festivals:
             for day in (*fest.rest_days(), *fest.workdays):

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
 from typing import NamedTuple
 
+from opengov._model import trusted
 from opengov.citations import to_chinese_numeral
 from opengov.errors import (
     InvalidInputError,
@@ -795,7 +796,7 @@ def _read_applications(
         runs.append(cell_run(tokens, j, end, 7))
         p = j + 1
     # Every cell is a frozen Cell already; the shape is checked when the report is built.
-    return ApplicationTable.model_construct(format=fmt, cells=tuple(unread_short_rows(rows, runs)))
+    return trusted(ApplicationTable, format=fmt, cells=tuple(unread_short_rows(rows, runs)))
 
 
 def _read_review(tokens: Sequence[Tok], start: int, end: int) -> ReviewTable:
@@ -878,7 +879,7 @@ def _read_disclosure(
                 runs.append(cell_run(tokens, found[1], end, len(section.columns)))
     cells = tuple(c for row in unread_short_rows(rows, runs) for c in row)
     # As for table 三: the cells are frozen Cells, the shape is checked with the report.
-    return DisclosureTable.model_construct(format=fmt, cells=cells)
+    return trusted(DisclosureTable, format=fmt, cells=cells)
 
 
 def format_arg(format: ReportFormat | str | None) -> ReportFormat | None:

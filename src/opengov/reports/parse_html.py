@@ -628,7 +628,9 @@ def _clipped(rows: Sequence[Sequence[HtmlCell]]) -> list[list[HtmlCell]]:
     height = len(rows)
     return [
         [
-            cell if cell.rowspan <= height - r else cell.model_copy(update={"rowspan": height - r})
+            cell
+            if cell.rowspan <= height - r
+            else HtmlCell.model_validate({**dict(cell), "rowspan": height - r})
             for cell in row
         ]
         for r, row in enumerate(rows)
