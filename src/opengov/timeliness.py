@@ -23,8 +23,9 @@ Legal basis:
 >>> from opengov.catalogue import parse_catalogue_record
 >>> r = parse_catalogue_record("发布机构：某局\\n生成日期：2024-04-01\\n发布日期：2024-04-03")
 >>> df = timeliness_frame([r])
->>> df.loc[0, ["working_days_elapsed", "due", "late"]].tolist()
-[2, datetime.date(2024, 4, 30), False]
+>>> row = df.iloc[0]
+>>> int(row.working_days_elapsed), row.due, bool(row.late)
+(2, datetime.date(2024, 4, 29), False)
 """
 
 from __future__ import annotations
