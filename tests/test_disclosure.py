@@ -306,3 +306,19 @@ def test_late_iff_more_working_days_than_allowed(formed: date, gap: int, days: i
     assert t.late == (t.published_on is not None and t.published_on > t.deadline.due)
     if t.late:
         assert t.working_days_elapsed - t.working_days_late == allowed
+
+
+def test_referral_targets_are_art_17_words(legal_reference: str) -> None:
+    import re
+
+    m = re.search(r"> 第十七条 (.*?)(?=\n\n> 第)", legal_reference, flags=re.S)
+    assert m is not None
+    para3 = m.group(1).split("\n>\n> ")[2]
+    assert para3.startswith("行政机关不能确定政府信息是否可以公开的")
+    for target in ReferralTarget:
+        assert target.label_zh in para3
+    assert "对拟公开的政府信息进行审查" in m.group(1)  # ConfidentialityReview, para. 2
+
+
+def test_catalogue_fields_are_art_12_words(legal_reference: str) -> None:
+    assert "政府信息公开目录包括政府信息的索引、名称、内容概述、生成日期等内容。" in legal_reference
