@@ -20,12 +20,14 @@ from opengov import (
     ReviewOutcome,
     build_disclosure_table,
 )
-from opengov.reports import CellKind, DisclosureColumn, DisclosureRow
+from opengov.reports import CellKind, DisclosureColumn, DisclosureRow, DocumentRecord
 
 R, N = DocumentKind.RULE, DocumentKind.NORMATIVE_DOCUMENT
 
 
-def decision(kind: DocumentKind, formed: date, published: date, repealed: date | None = None) -> DisclosureDecision:
+def decision(
+    kind: DocumentKind, formed: date, published: date, repealed: date | None = None
+) -> DisclosureDecision:
     d = DisclosureDecision.form("x", formed_on=formed, document_kind=kind)
     d = d.record(ConfidentialityReview(on=formed, outcome=ReviewOutcome.NO_SECRET))
     d = d.record(Approved(on=formed, decision=DecisionKind.PROACTIVE, item=1))
@@ -33,16 +35,22 @@ def decision(kind: DocumentKind, formed: date, published: date, repealed: date |
     return d if repealed is None else d.record(Repealed(on=repealed))
 
 
-def catalogue(kind: DocumentKind | None, formed: date, published: date, repealed: date | None = None) -> CatalogueRecord:
-    return CatalogueRecord(document_kind=kind, formed_on=formed, published_on=published, repealed_on=repealed)
+def catalogue(
+    kind: DocumentKind | None, formed: date, published: date, repealed: date | None = None
+) -> CatalogueRecord:
+    return CatalogueRecord(
+        document_kind=kind, formed_on=formed, published_on=published, repealed_on=repealed
+    )
 
 
-RECORDS = [
+RECORDS: list[DocumentRecord] = [
     decision(N, date(2023, 3, 1), date(2023, 3, 3)),  # A: in force all 2024
     decision(N, date(2023, 5, 4), date(2023, 5, 6), repealed=date(2024, 6, 30)),  # B: repealed 2024
     decision(N, date(2024, 2, 1), date(2024, 2, 2)),  # C: made 2024, in force
     decision(N, date(2024, 12, 30), date(2025, 1, 3)),  # D: made 2024, published 2025
-    catalogue(N, date(2024, 7, 1), date(2024, 7, 2), repealed=date(2024, 11, 1)),  # E: made and repealed 2024
+    catalogue(
+        N, date(2024, 7, 1), date(2024, 7, 2), repealed=date(2024, 11, 1)
+    ),  # E: made and repealed 2024
     catalogue(R, date(2022, 1, 1), date(2022, 1, 5)),  # F: rule, in force
     catalogue(R, date(2024, 9, 9), date(2024, 9, 10)),  # G: rule made 2024
     catalogue(R, date(2025, 1, 2), date(2025, 1, 3)),  # H: after the year
@@ -69,12 +77,18 @@ def test_2021_format_hand_count() -> None:
         (DisclosureRow.NORMATIVE_DOCUMENTS, DisclosureColumn.REPEALED): 2,
         (DisclosureRow.NORMATIVE_DOCUMENTS, DisclosureColumn.IN_FORCE): 3,
     }
-    assert t.cell(DisclosureRow.LICENSING, DisclosureColumn.DECISIONS_THIS_YEAR).kind is CellKind.UNREAD
+    assert (
+        t.cell(DisclosureRow.LICENSING, DisclosureColumn.DECISIONS_THIS_YEAR).kind
+        is CellKind.UNREAD
+    )
 
 
 def test_2019_format_hand_count() -> None:
     t = build_disclosure_table(RECORDS, 2024, ReportFormat.F2019)
-    v = lambda row, col: t.cell(row, col).value  # noqa: E731
+
+    def v(row: DisclosureRow, col: DisclosureColumn) -> object:
+        return t.cell(row, col).value
+
     # 规范性文件: made C, D, E = 3; published in 2024 C, E = 2 (D in 2025);
     # published by 31 Dec and not repealed: A, C = 2 (B, E repealed; D not yet published).
     assert v(DisclosureRow.NORMATIVE_DOCUMENTS, DisclosureColumn.NEWLY_MADE) == 3
@@ -88,8 +102,10 @@ def test_2019_format_hand_count() -> None:
 
 def test_bad_records() -> None:
     with pytest.raises(InvalidInputError, match=r"record 0: a document record needs"):
-        build_disclosure_table([object()], 2024)
+        build_disclosure_table([object()], 2024)  # type: ignore[list-item]
     with pytest.raises(InvalidInputError, match=r"record 0: repealed_on 2024-01-01 is before"):
-        build_disclosure_table([catalogue(R, date(2024, 2, 1), date(2024, 2, 1), date(2024, 1, 1))], 2024)
+        build_disclosure_table(
+            [catalogue(R, date(2024, 2, 1), date(2024, 2, 1), date(2024, 1, 1))], 2024
+        )
     with pytest.raises(InvalidInputError, match=r"year must be an int"):
         build_disclosure_table([], "2024")  # type: ignore[arg-type]

@@ -68,7 +68,11 @@ def test_county_block_one_field_a_bullet_with_empty_fields() -> None:
 
 def test_half_width_colons_on_one_line() -> None:
     r = read("jinhua-kjdn.txt")
-    assert (r.publisher, r.doc_number, r.validity) == ("科技部门户网站", "国科发专〔2017〕145号", "有效")
+    assert (r.publisher, r.doc_number, r.validity) == (
+        "科技部门户网站",
+        "国科发专〔2017〕145号",
+        "有效",
+    )
     assert (r.published_on, r.formed_on) == (date(2018, 3, 5), None)
 
 
@@ -80,7 +84,11 @@ def test_pipe_separated_and_label_variants() -> None:
     assert r.index_no == "000014349/2018-00222"
     assert r.grouping_category == "规范性文件"
     assert r.document_kind is DocumentKind.NORMATIVE_DOCUMENT
-    assert (r.publisher, r.formed_on, r.doc_number) == ("国务院", date(2018, 12, 21), "国发〔2018〕43号")
+    assert (r.publisher, r.formed_on, r.doc_number) == (
+        "国务院",
+        date(2018, 12, 21),
+        "国发〔2018〕43号",
+    )
     assert (r.title, r.summary) == ("某通知", "某摘要")
 
 

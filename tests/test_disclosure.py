@@ -51,7 +51,9 @@ def reviewed(
         doc_number="某财规〔2026〕3号",
         period=period,
     )
-    d = d.record(DraftingOpinion(on=formed - timedelta(days=7), proposed=DecisionKind.PROACTIVE, item=1))
+    d = d.record(
+        DraftingOpinion(on=formed - timedelta(days=7), proposed=DecisionKind.PROACTIVE, item=1)
+    )
     return d.record(ConfidentialityReview(on=formed - timedelta(days=6), outcome=outcome))
 
 
@@ -109,7 +111,9 @@ def test_law_period_is_recorded() -> None:
 
 
 def test_local_rule_cannot_extend_art_26() -> None:
-    with pytest.raises(InvalidDecisionError, match=r"period\.days: a local rule can only be stricter"):
+    with pytest.raises(
+        InvalidDecisionError, match=r"period\.days: a local rule can only be stricter"
+    ):
         DisclosureDecision.form(
             "x",
             formed_on=date(2026, 9, 28),
@@ -168,7 +172,9 @@ def test_absolute_ground_is_never_published() -> None:
 
 def test_state_secret_found_in_review_blocks_full_publication() -> None:
     d = reviewed(outcome=ReviewOutcome.STATE_SECRET)
-    with pytest.raises(InvalidDecisionError, match=r"approved\.decision: the review found a state secret"):
+    with pytest.raises(
+        InvalidDecisionError, match=r"approved\.decision: the review found a state secret"
+    ):
         approved(d, date(2026, 9, 25), decision=DecisionKind.PROACTIVE, item=1)
     with pytest.raises(InvalidDecisionError, match=r"approved\.grounds: the review found"):
         approved(d, date(2026, 9, 25), decision=DecisionKind.PARTIAL, item=1,
@@ -190,7 +196,9 @@ def test_uncertain_review_waits_for_the_referral() -> None:
 
 def test_referral_only_after_an_uncertain_review() -> None:
     with pytest.raises(InvalidDecisionError, match=r"referral_sent: a referral"):
-        reviewed().record(ReferralSent(on=date(2026, 9, 23), to=ReferralTarget.COMPETENT_DEPARTMENT))
+        reviewed().record(
+            ReferralSent(on=date(2026, 9, 23), to=ReferralTarget.COMPETENT_DEPARTMENT)
+        )
 
 
 def test_publication_needs_review_and_approval() -> None:
@@ -203,13 +211,18 @@ def test_publication_needs_review_and_approval() -> None:
 
 def test_dates_out_of_order_name_the_field() -> None:
     d = approved(reviewed(), date(2026, 9, 25), decision=DecisionKind.PROACTIVE, item=1)
-    with pytest.raises(InvalidDecisionError, match=r"published\.on: 2026-09-24 is before the last event"):
+    with pytest.raises(
+        InvalidDecisionError, match=r"published\.on: 2026-09-24 is before the last event"
+    ):
         d.record(Published(on=date(2026, 9, 24)))
 
 
 def test_publication_before_formation_is_refused() -> None:
     d = approved(reviewed(), date(2026, 9, 25), decision=DecisionKind.PROACTIVE, item=1)
-    with pytest.raises(InvalidDecisionError, match=r"published\.on: 2026-09-26 is before the information was formed"):
+    with pytest.raises(
+        InvalidDecisionError,
+        match=r"published\.on: 2026-09-26 is before the information was formed",
+    ):
         d.record(Published(on=date(2026, 9, 26)))
 
 

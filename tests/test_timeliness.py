@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,7 +31,7 @@ def frame() -> object:
     return timeliness_frame(rs)
 
 
-def test_rows_by_hand(frame: pd.DataFrame) -> None:
+def test_rows_by_hand(frame: Any) -> None:
     assert tuple(frame.columns) == TIMELINESS_COLUMNS
     gov = frame.iloc[0]
     # Formed Fri 2018-12-21 (2007 Regulation Art. 18: 20 working days). Working days:
@@ -45,21 +46,25 @@ def test_rows_by_hand(frame: pd.DataFrame) -> None:
     assert frame.iloc[4].problem == "formation date missing"
 
 
-def test_stricter_period(frame: pd.DataFrame) -> None:
+def test_stricter_period(frame: Any) -> None:
     rs = [parse_catalogue_record((DATA / NAMES[0]).read_text(encoding="utf-8"))]
     strict = timeliness_frame(rs, days=5).iloc[0]
     # Five working days from 2018-12-21 end Fri 12-28; published Sat 12-29 (6th): 1 late.
-    assert (strict.due, strict.working_days_late, bool(strict.late)) == (date(2018, 12, 28), 1, True)
+    assert (strict.due, strict.working_days_late, bool(strict.late)) == (
+        date(2018, 12, 28),
+        1,
+        True,
+    )
 
 
-def test_summary(frame: pd.DataFrame) -> None:
+def test_summary(frame: Any) -> None:
     s = timeliness_summary(frame).set_index(["agency", "category"])
     row = s.loc[("国务院", "卫生、体育\\医药管理")]
     assert (row.records, row.measured, row.late, row.share_late) == (1, 1, 0, 0.0)
     assert s.loc[("国务院办公厅", "其他")].measured == 0
 
 
-def test_plot_in_chinese_when_a_font_exists(frame: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plot_in_chinese_when_a_font_exists(frame: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from matplotlib import font_manager
 
     names = {f.name for f in font_manager.fontManager.ttflist}
@@ -69,7 +74,9 @@ def test_plot_in_chinese_when_a_font_exists(frame: pd.DataFrame, monkeypatch: py
     assert ax.get_title() == "自形成之日起至公开的工作日数"
 
 
-def test_plot_without_cjk_font_warns_and_uses_english(frame: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plot_without_cjk_font_warns_and_uses_english(
+    frame: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(timeliness, "CJK_FONTS", ("No Such Font",))
     with pytest.warns(OpenGovWarning, match=r"no CJK font found"):
         ax = plot_timeliness(frame, by="category")
@@ -78,8 +85,8 @@ def test_plot_without_cjk_font_warns_and_uses_english(frame: pd.DataFrame, monke
 
 def test_bad_input() -> None:
     with pytest.raises(InvalidInputError, match=r"records must be an iterable"):
-        timeliness_frame("索引号")
+        timeliness_frame("索引号")  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match=r"record 0: expected a CatalogueRecord"):
-        timeliness_frame([object()])
+        timeliness_frame([object()])  # type: ignore[list-item]
     with pytest.raises(InvalidInputError, match=r"frame must be a DataFrame"):
         plot_timeliness([])

@@ -166,7 +166,9 @@ _ALL = sorted(_FIELD_OF, key=len, reverse=True)
 # quantifiers: the search is linear in the text.
 _LABEL_RE = re.compile(
     r"(?:^|(?<=[\s|•·;；,，>]))"
-    r"(?P<label>" + "|".join(_label_pattern(lb) for lb in _ALL) + r")"
+    r"(?P<label>"
+    + "|".join(_label_pattern(lb) for lb in _ALL)
+    + r")"
     + _WS
     + r"*(?:[:：]|(?=[\t|]))"
 )
@@ -217,8 +219,7 @@ def _date(field: str, label: str, value: str) -> date | None:
     m = _DATE_RE.search(value.translate(_FULLWIDTH_DIGITS))
     if m is None:
         raise CatalogueParseError(
-            f"{field} ({label}): {value[:40]!r} is not a date such as 2024年4月6日 or "
-            f"2024-04-06"
+            f"{field} ({label}): {value[:40]!r} is not a date such as 2024年4月6日 or 2024-04-06"
         )
     y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y8"], m["m8"], m["d8"])
     try:
@@ -308,9 +309,9 @@ def parse_catalogue_record(text: str, *, require_uscc_check: bool = False) -> Ca
     record["document_kind"] = found.pop() if len(found) == 1 else None
     index_no = str(record["index_no"]).replace(" ", "")
     record["index_no"] = index_no
-    m = _USCC_RE.match(index_no.upper())
-    if m is not None:
-        record["uscc"] = m[1]
-        record["uscc_check"] = _check_uscc(m[1], require_uscc_check)
+    code = _USCC_RE.match(index_no.upper())
+    if code is not None:
+        record["uscc"] = code[1]
+        record["uscc_check"] = _check_uscc(code[1], require_uscc_check)
     record["extra"] = tuple(extra)
     return CatalogueRecord.model_validate(record)

@@ -509,16 +509,18 @@ class _Replay:
                         "it is not a ground for withholding a document's disclosure",
                     )
                 if decision is DecisionKind.PARTIAL and not g.partial_disclosure:
-                    raise _refuse(
-                        f"{who}.grounds", f"{g.value} does not allow partial disclosure"
-                    )
-        if decision.publishes and decision is DecisionKind.PROACTIVE:
-            if e.item is None and e.local_item is None and self.doc.document_kind.proactive_item is None:
-                raise _refuse(
-                    f"{who}.item",
-                    "a proactive decision names the Art. 20 item (1-15) or the Art. 21 "
-                    "local_item it falls under",
-                )
+                    raise _refuse(f"{who}.grounds", f"{g.value} does not allow partial disclosure")
+        if (
+            decision is DecisionKind.PROACTIVE
+            and e.item is None
+            and e.local_item is None
+            and self.doc.document_kind.proactive_item is None
+        ):
+            raise _refuse(
+                f"{who}.item",
+                "a proactive decision names the Art. 20 item (1-15) or the Art. 21 "
+                "local_item it falls under",
+            )
         if decision is DecisionKind.ON_REQUEST:
             item = self.doc.document_kind.proactive_item
             if item is None and e.item is not None:
@@ -609,9 +611,7 @@ class _Replay:
                 self.reopened = True
         elif isinstance(e, Repealed):
             if doc.document_kind is DocumentKind.OTHER:
-                raise _refuse(
-                    "repealed", "only a 规章 or 规范性文件 is repealed (document_kind)"
-                )
+                raise _refuse("repealed", "only a 规章 or 规范性文件 is repealed (document_kind)")
             if e.on < doc.formed_on:
                 raise _refuse("repealed.on", f"{e.on} is before the formation ({doc.formed_on})")
             self.repealed = e.on
@@ -658,8 +658,7 @@ class _Replay:
             if secret and ExemptionGround.STATE_SECRET not in e.grounds:
                 raise _refuse(
                     "approved.grounds",
-                    "the review found a state secret: the redaction's grounds include "
-                    "state_secret",
+                    "the review found a state secret: the redaction's grounds include state_secret",
                 )
         self.approval = e
         self.reopened = False
@@ -721,14 +720,14 @@ class DisclosureDecision(FrozenModel):
 
     @model_validator(mode="after")
     def _replays(self) -> DisclosureDecision:
-        if self.period is not None and self.period.source is PeriodSource.LOCAL_RULE:
-            if self.period.days > STATUTORY_DAYS:
-                raise _refuse(
-                    "period.days",
-                    f"a local rule can only be stricter than Art. 26 ({STATUTORY_DAYS} working "
-                    f"days), got {self.period.days}; a longer period needs a law or regulation "
-                    f"(source=law)",
-                )
+        p = self.period
+        if p is not None and p.source is PeriodSource.LOCAL_RULE and p.days > STATUTORY_DAYS:
+            raise _refuse(
+                "period.days",
+                f"a local rule can only be stricter than Art. 26 ({STATUTORY_DAYS} working "
+                f"days), got {p.days}; a longer period needs a law or regulation "
+                f"(source=law)",
+            )
         if self.formed_on < date(2019, 5, 15):
             raise _refuse(
                 "formed_on",
@@ -900,7 +899,9 @@ class DisclosureDecision(FrozenModel):
             late=bool(late_days),
         )
 
-    def reevaluation_due(self, interval_months: int, *, as_of: date | None = None) -> ReevaluationDue:
+    def reevaluation_due(
+        self, interval_months: int, *, as_of: date | None = None
+    ) -> ReevaluationDue:
         """When the withheld information is next re-evaluated (Art. 18).
 
         ``interval_months`` is the agency's policy (e.g. 12). The interval runs from
@@ -915,8 +916,7 @@ class DisclosureDecision(FrozenModel):
         if r.approval is None or r.reopened or not r.approval.decision.withholds:
             raise _refuse(
                 "decision",
-                "only information decided withheld (or partly withheld) is re-evaluated "
-                "(Art. 18)",
+                "only information decided withheld (or partly withheld) is re-evaluated (Art. 18)",
             )
         assert r.last_evaluated is not None
         due = r.last_evaluated + relativedelta(months=interval_months)

@@ -48,7 +48,13 @@ from opengov.errors import (
 if TYPE_CHECKING:
     from opengov.calendar import WorkdayCalendar
 
-__all__ = ["TIMELINESS_COLUMNS", "CJK_FONTS", "plot_timeliness", "timeliness_frame", "timeliness_summary"]
+__all__ = [
+    "CJK_FONTS",
+    "TIMELINESS_COLUMNS",
+    "plot_timeliness",
+    "timeliness_frame",
+    "timeliness_summary",
+]
 
 #: The columns of :func:`timeliness_frame`, in order.
 TIMELINESS_COLUMNS = (
@@ -93,9 +99,7 @@ def _pandas() -> Any:
     return pd
 
 
-def _row(
-    r: CatalogueRecord, days: int | None, cal: WorkdayCalendar | None
-) -> tuple[Any, ...]:
+def _row(r: CatalogueRecord, days: int | None, cal: WorkdayCalendar | None) -> tuple[Any, ...]:
     from opengov.calendar import default_calendar
 
     formed, published = r.formed_on, r.published_on
@@ -106,7 +110,9 @@ def _row(
         return (*head, allowed, due, None, None, None, problem)
 
     if formed is None or published is None:
-        return unmeasured("formation date missing" if formed is None else "publication date missing")
+        return unmeasured(
+            "formation date missing" if formed is None else "publication date missing"
+        )
     try:
         d = proactive_disclosure_deadline(formed, days=days, calendar=cal)
     except EditionNotInForceError:
@@ -141,7 +147,9 @@ def timeliness_frame(
         raise InvalidInputError(
             f"records must be an iterable of CatalogueRecord, got {type(records).__name__}"
         )
-    if days is not None and (isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 1000):
+    if days is not None and (
+        isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 1000
+    ):
         raise InvalidInputError(f"days must be an int from 1 to 1000, got {days!r}")
     rows = []
     for i, r in enumerate(records):

@@ -136,7 +136,9 @@ def build_disclosure_table(
         made = start <= issued <= end
         if f is ReportFormat.F2021:
             counts[row, DisclosureColumn.ISSUED] += made
-            counts[row, DisclosureColumn.REPEALED] += repealed is not None and start <= repealed <= end
+            counts[row, DisclosureColumn.REPEALED] += (
+                repealed is not None and start <= repealed <= end
+            )
             counts[row, DisclosureColumn.IN_FORCE] += in_force
             continue
         if published is None:
