@@ -464,7 +464,6 @@ class _Replay:
         self.approval: Approved | None = None
         self.clock_start: date = doc.formed_on
         self.published: Published | None = None
-        self.publications: list[Published] = []
         self.last_evaluated: date | None = None
         self.reopened = False  # a change or a re-evaluation awaits a new approval
         self.disclosable = False  # re-evaluated as disclosable, awaiting approval
@@ -695,7 +694,6 @@ class _Replay:
             )
         if self.published is None:
             self.published = e
-        self.publications.append(e)
 
 
 # -- the decision ----------------------------------------------------------------------------
