@@ -5,6 +5,7 @@ found; nothing here runs at ``import opengov``.
 """
 
 import asyncio
+import functools
 import hashlib
 import hmac
 import json
@@ -23,6 +24,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import opengov
+from opengov._model import FrozenModel
 from opengov._schema import tighten_schema
 from opengov.applications import Application
 from opengov.calendar import WorkdayCalendar, default_calendar
@@ -408,6 +410,32 @@ class Guard:
         await self.app(scope, replay, send)
 
 
+def _as_json(value: object) -> object:
+    """A model as a ready JSON response: FastAPI then skips validating the result
+    again (which for an application would replay its whole history once more)."""
+    if isinstance(value, FrozenModel):
+        return Response(value.model_dump_json(), media_type="application/json")
+    return value
+
+
+def _fast(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+    """``endpoint`` answering with :func:`_as_json`; its signature (parameters and the
+    response model the OpenAPI document shows) is unchanged."""
+    if asyncio.iscoroutinefunction(endpoint):
+
+        @functools.wraps(endpoint)
+        async def run_async(*args: Any, **kwargs: Any) -> object:
+            return _as_json(await endpoint(*args, **kwargs))
+
+        return run_async
+
+    @functools.wraps(endpoint)
+    def run(*args: Any, **kwargs: Any) -> object:
+        return _as_json(endpoint(*args, **kwargs))
+
+    return run
+
+
 # -- the application --------------------------------------------------------------------
 
 
@@ -501,11 +529,13 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
     # health, vocabulary, schemas ----------------------------------------------------------
 
     @app.get("/health", tags=["service"])
+    @_fast
     def health() -> Health:
         """The service is up (needs no token)."""
         return Health(status="ok", opengov_version=opengov.__version__)
 
     @app.get("/v1/vocabulary", tags=["vocabulary"], responses=_PROBLEMS)
+    @_fast
     def vocabulary() -> Vocabularies:
         """Every vocabulary: codes, official Chinese labels, English labels, citations."""
         v = _vocabulary()
@@ -518,6 +548,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
         tags=["vocabulary"],
         responses={**_PROBLEMS, 404: {"model": Problem}},
     )
+    @_fast
     def one_vocabulary(
         name: Annotated[str, Path(max_length=100, pattern=r"^[A-Za-z]+$")],
     ) -> Vocabularies:
@@ -534,6 +565,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
         )
 
     @app.get("/v1/schemas", tags=["schemas"], responses=_PROBLEMS)
+    @_fast
     def schemas() -> Schemas:
         """The JSON Schema (Draft 2020-12) of every public model, for validation and
         for what the library serialises."""
@@ -542,6 +574,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
     @app.get(
         "/v1/schemas/{name}", tags=["schemas"], responses={**_PROBLEMS, 404: {"model": Problem}}
     )
+    @_fast
     def one_schema(name: Annotated[str, Path(max_length=100, pattern=r"^[A-Za-z]+$")]) -> Schemas:
         """One model's schemas, e.g. ``Application``."""
         s = _schemas()
@@ -559,6 +592,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
     ]
 
     @app.get("/v1/calendar/years/{year}", tags=["calendar"], responses=_PROBLEMS)
+    @_fast
     def calendar_year(
         year: Annotated[int, Path(ge=1949, le=9999)], provisional: Provisional = False
     ) -> CalendarYear:
@@ -600,6 +634,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
         )
 
     @app.get("/v1/calendar/days/{day}", tags=["calendar"], responses=_PROBLEMS)
+    @_fast
     def calendar_day(day: date, provisional: Provisional = False) -> CalendarDay:
         """Whether ``day`` is a working day; the festival and notice when it is not."""
         cal = data.cal(provisional)
@@ -617,6 +652,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
         )
 
     @app.get("/v1/calendar/add-working-days", tags=["calendar"], responses=_PROBLEMS)
+    @_fast
     def add_working_days(
         start: date,
         days: Annotated[int, Query(ge=-3660, le=3660)],
@@ -638,6 +674,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
         )
 
     @app.get("/v1/calendar/working-days-between", tags=["calendar"], responses=_PROBLEMS)
+    @_fast
     def working_days_between(
         start: date, end: date, provisional: Provisional = False
     ) -> WorkingDayCount:
@@ -651,6 +688,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
     # deadlines -----------------------------------------------------------------------
 
     @app.post("/v1/deadlines/reply", tags=["deadlines"], responses=_JSON_PROBLEMS)
+    @_fast
     def deadline_reply(request: ReplyDeadlineRequest) -> ExplainedDeadline:
         """The reply deadline (Art. 33; 2007 Art. 24) with every counting option, and
         its explanation in Chinese and English."""
@@ -682,6 +720,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
     # applications --------------------------------------------------------------------
 
     @app.post("/v1/applications/status", tags=["applications"], responses=_JSON_PROBLEMS)
+    @_fast
     def application_status(request: CaseRequest) -> ApplicationView:
         """Replay a history: state and status on ``as_of``, every deadline with its
         explanation, the remedy periods and the annual-report row."""
@@ -692,6 +731,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
         tags=["applications"],
         responses={**_JSON_PROBLEMS, 409: {"model": Problem, "content": {PROBLEM: {}}}},
     )
+    @_fast
     def application_record(request: RecordRequest) -> ApplicationView:
         """Record one more event with the library's own checks: the new application,
         or a 409 problem (``invalid_event``) saying why the event cannot be recorded."""
@@ -780,6 +820,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
             }
         },
     )
+    @_fast
     async def report_check(
         request: Request,
         agency: Agency = None,
