@@ -67,6 +67,9 @@ def test_every_answer_names_the_calendar_it_rests_on(base: str) -> None:
     assert data["calendar_first_day"] == "2004-01-01"
     assert data["installed_notices"] == []
     assert len(data["calendar_id"]) == 16
+    # refusals too carry the digest, as a header
+    refused = call(base, "GET", "/v1/calendar/days/not-a-day")
+    assert refused.headers["opengov-calendar"] == data["calendar_id"]
 
 
 def test_vocabulary(base: str) -> None:

@@ -283,19 +283,27 @@ class Guard:
     token when one is configured (401; ``/health`` is open); a JSON endpoint's
     body that is not ``application/json`` (415); a body over the limit, by its
     Content-Length or as it streams (413); a body that takes longer than the
-    limit to arrive (408).
+    limit to arrive (408). Every response, refusals included, carries the
+    ``OpenGov-Calendar`` header: the digest of the calendar data answers rest on.
     """
 
-    def __init__(self, app: ASGIApp, settings: ServerSettings) -> None:
+    def __init__(self, app: ASGIApp, settings: ServerSettings, calendar_id: str) -> None:
         self.app = app
         self.settings = settings
+        self.calendar = (b"opengov-calendar", calendar_id.encode())
         token = settings.token.get_secret_value() if settings.token is not None else None
         self.expected = None if token is None else f"Bearer {token}".encode()
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, outer: Send) -> None:
         if scope["type"] != "http":
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, outer)
             return
+
+        async def send(message: Message) -> None:
+            if message.get("type") == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", ()), self.calendar]}
+            await outer(message)
+
         path: str = scope.get("path", "")
         headers = {k.lower(): v for k, v in scope.get("headers", ())}
         instance = path[:200]
@@ -883,7 +891,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
-        app.add_middleware(Guard, settings=settings)
+        app.add_middleware(Guard, settings=settings, calendar_id=data.basis.calendar_id)
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
@@ -891,7 +899,7 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
             allow_headers=["Authorization", "Content-Type"],
         )
     else:
-        app.add_middleware(Guard, settings=settings)
+        app.add_middleware(Guard, settings=settings, calendar_id=data.basis.calendar_id)
     return app
 
 
