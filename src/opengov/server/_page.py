@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from opengov.outcomes import OutcomeRow
 from opengov.reports.checks import Finding, Severity
 from opengov.reports.model import AnnualReport, Cell, CellKind, CellRef
 from opengov.server._wire import DataBasis
@@ -131,15 +132,28 @@ def _tables(report: AnnualReport, findings: tuple[Finding, ...]) -> list[str]:
         rows: dict[str, list[tuple[CellRef, Cell]]] = {}
         for ref, cell in items:
             rows.setdefault(ref.row, []).append((ref, cell))
+        groups = [_group_of(cells[0][0]) for cells in rows.values()]
+        two = any(groups)  # table 三: a column for the groups （三）（四）（五）（六）
         header: tuple[str, ...] = ()
-        for cells in rows.values():
+        for i, cells in enumerate(rows.values()):
             columns = tuple(ref.column_label_zh for ref, _ in cells)
             if columns != header:
                 header = columns
+                corner = '<th colspan="2"></th>' if two else "<th></th>"
                 out.append(
-                    "<tr><th></th>" + "".join(f"<th>{escape(c)}</th>" for c in columns) + "</tr>"
+                    f"<tr>{corner}" + "".join(f"<th>{escape(c)}</th>" for c in columns) + "</tr>"
                 )
-            out.append(f"<tr><th>{escape(cells[0][0].row_label_zh)}</th>")
+            label = escape(cells[0][0].row_label_zh)
+            group = groups[i]
+            if group is None:
+                out.append(f'<tr><th colspan="2">{label}</th>' if two else f"<tr><th>{label}</th>")
+            elif i == 0 or groups[i - 1] != group:
+                span = 1
+                while i + span < len(groups) and groups[i + span] == group:
+                    span += 1
+                out.append(f'<tr><th rowspan="{span}">{escape(group)}</th><th>{label}</th>')
+            else:
+                out.append(f"<tr><th>{label}</th>")
             for ref, cell in cells:
                 classes = ["v"]
                 if ref in errors:
@@ -156,6 +170,17 @@ def _tables(report: AnnualReport, findings: tuple[Finding, ...]) -> list[str]:
             out.append("</tr>")
         out.append("</table>")
     return out
+
+
+def _group_of(ref: CellRef) -> str | None:
+    """The group label a row of table 三 is printed under (（三）不予公开 …), if any."""
+    if ref.table.value != "applications":
+        return None
+    row = OutcomeRow(ref.row)
+    group = row.group
+    if group is None or row.printed_zh.startswith(group.number_zh):
+        return None
+    return group.number_zh + group.label_zh
 
 
 def _finding(f: Finding) -> str:
