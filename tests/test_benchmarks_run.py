@@ -22,6 +22,7 @@ HEADERS = {
     "bench_deadlines": r"computation\s+µs/call\s+vs holidays",
     "bench_notice_parse": r"case\s+chars\s+ms\s+ns/char\s+outcome",
     "bench_reports": r"case\s+reports/s",
+    "bench_server": r"kind\s+requests\s+errors\s+p50 ms\s+p90 ms\s+p99 ms\s+max ms",
 }
 
 

@@ -184,7 +184,7 @@ class ExtensionApproved(_Event):
     """The OGI office head approves an extension, notified to the applicant."""
 
     kind: Literal["extension_approved"] = "extension_approved"
-    days: int = Field(strict=True, ge=1)
+    days: int = Field(strict=True, ge=1, json_schema_extra={"maximum": 20})  # ogi-2019:33.2
 
 
 class FeeNoticeSent(_Event):
