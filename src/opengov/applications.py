@@ -518,6 +518,16 @@ class _State:
             options=self.options, notes=notes, calendar=self.cal,
         )  # fmt: skip
 
+    def opinion_due(self, e: ConsultationSent) -> date | None:
+        """The last day of the consulted party's period (the date only: no Deadline built)."""
+        rules = self.edition.rules
+        n = (
+            rules.third_party_opinion_days
+            if e.party is ConsultedParty.THIRD_PARTY
+            else rules.agency_opinion_days
+        )
+        return None if n is None else self.cal.add_working_days(_delivery(e), n)
+
     def opinion_deadline(self, e: ConsultationSent) -> Deadline | None:
         rules = self.edition.rules
         if e.party is ConsultedParty.THIRD_PARTY:
@@ -769,8 +779,7 @@ class _State:
                 due = self.consultations[i].opinion_due
                 if due is None or e.on <= due:
                     raise refuse(f"{e.party.label_en} {e.name!r} is already being consulted")
-            d = self.opinion_deadline(e)
-            c = _Consultation(e, d.due if d else None, None)
+            c = _Consultation(e, self.opinion_due(e), None)
             index = len(self.consultations)
             self.consultations = (*self.consultations, c)
             self.open = {**self.open, key: (*self.open.get(key, ()), index)}
@@ -828,10 +837,7 @@ class _State:
                 raise refuse("a fee notice was already sent")
             if state is not ApplicationState.OPEN:
                 raise refuse(f"the application is {state.value}")
-            fee_due = self._wd(
-                DeadlineKind.FEE_PAYMENT, _delivery(e), FEE_PAYMENT_DAYS,
-                (cite("fee-measures-2020"),),
-            ).due  # fmt: skip
+            fee_due = self.cal.add_working_days(_delivery(e), FEE_PAYMENT_DAYS)
             self.fee = e
             self.fee_due = fee_due
             if e.delivered_on is None:
