@@ -218,7 +218,8 @@ def test_correction_without_delivery_assumes_the_sending_day_and_flags_it() -> N
     d = next(d for d in app.deadlines() if d.kind is DeadlineKind.CORRECTION)
     assert d.notes == ("notice assumed received the day it was sent",)
     flag = ApplicationFlag.CORRECTION_DELIVERY_ASSUMED
-    assert "补正" in flag.label_zh and "sent" in flag.label_en
+    assert "补正" in flag.label_zh
+    assert "sent" in flag.label_en
 
 
 def test_a_calendar_day_correction_period_runs_from_delivery() -> None:

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, cast
 
 from pydantic import Field, PrivateAttr, TypeAdapter, field_validator, model_validator
 
@@ -415,15 +415,22 @@ _REPLY_MEMO_SIZE = 4096  # reply deadlines shared between applications (frozen v
 class _Consultation:
     """One consultation (never changed once built: an opinion makes a new one)."""
 
-    __slots__ = ("delivered", "end", "event", "opinion_due", "party", "sent")
+    __slots__ = ("delivered", "end", "event", "opinion_due", "party", "sent", "seq")
 
-    def __init__(self, e: ConsultationSent, opinion_due: date | None, end: date | None) -> None:
+    def __init__(
+        self, seq: int, e: ConsultationSent, opinion_due: date | None, end: date | None
+    ) -> None:
+        self.seq = seq  # its place among the application's consultations
         self.event = e
         self.party = e.party
         self.sent = e.on
         self.delivered = e.delivered_on
         self.opinion_due = opinion_due
         self.end = end
+
+
+def _no_state() -> None:
+    return None
 
 
 def _delivery(e: Any) -> date:
@@ -454,9 +461,12 @@ class _State:
         self.correction: CorrectionRequested | None = None
         self.correction_due: date | None = None
         self.correction_received: date | None = None
-        self.consultations: tuple[_Consultation, ...] = ()
-        # consultations without an opinion, by (party, name): their indices, oldest first
-        self.open: dict[tuple[ConsultedParty, str], tuple[int, ...]] = {}
+        # Consultations with an opinion, newest first, as a linked list of
+        # (consultation, rest) pairs (appending never copies), and those without,
+        # by (party, name), oldest first (copied on change: as many as are open).
+        self.answered: tuple[_Consultation, Any] | None = None
+        self.open: dict[tuple[ConsultedParty, str], tuple[_Consultation, ...]] = {}
+        self.consulted = 0
         # the last day any of them still runs (date.max: one has no deadline)
         self.open_until: date | None = None
         self.extension: ExtensionApproved | None = None
@@ -476,10 +486,22 @@ class _State:
 
     def __eq__(self, other: object) -> bool:
         # The state is a function of the application's fields, which pydantic
-        # compares; it never decides equality itself.
-        return isinstance(other, _State)
+        # compares; it never decides equality itself (None: not built yet).
+        return other is None or isinstance(other, _State)
 
     __hash__ = None  # type: ignore[assignment]
+
+    # Never changed once attached to an application, so a copy is the state itself;
+    # a pickle leaves it out and the application replays its history once when
+    # first asked.
+    def __copy__(self) -> _State:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _State:
+        return self
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        return (_no_state, ())
 
     # state --------------------------------------------------------------------------
 
@@ -487,12 +509,22 @@ class _State:
         """Consultations still running on ``on`` (no opinion, deadline not passed)."""
         if self.open_until is None or on > self.open_until:
             return []
-        out = []
-        for indices in self.open.values():
-            for i in indices:
-                c = self.consultations[i]
-                if c.opinion_due is None or on <= c.opinion_due:
-                    out.append(c)
+        return [
+            c
+            for group in self.open.values()
+            for c in group
+            if c.opinion_due is None or on <= c.opinion_due
+        ]
+
+    @property
+    def consultations(self) -> list[_Consultation]:
+        """Every consultation, in the order sent (built on demand: queries only)."""
+        out = [c for group in self.open.values() for c in group]
+        node = self.answered
+        while node is not None:
+            out.append(node[0])
+            node = node[1]
+        out.sort(key=lambda c: c.seq)
         return out
 
     def state(self, on: date | None = None) -> ApplicationState:
@@ -595,8 +627,8 @@ class _State:
         if self.closing is None and self.open:
             key = tuple(
                 horizon if c.opinion_due is None else horizon <= c.opinion_due
-                for indices in self.open.values()
-                for c in (self.consultations[i] for i in indices)
+                for group in self.open.values()
+                for c in group
             )
         found = self.cache.get(key)
         if found is None:
@@ -663,12 +695,13 @@ class _State:
         if spans:
             basis = (*basis, _pause_basis(self.edition))
         extension_days = self.extension.days if self.extension else 0
-        # Everything the count depends on; the calendar and options by identity
-        # (both are kept alive in the entry and checked on a hit).
-        key = (id(self.cal), id(opts), self.edition, self.clock_start, extension_days,
+        # Everything the count depends on: the options by value (applications read
+        # from JSON each have their own), the calendar by identity (kept alive in
+        # the entry and checked on a hit).
+        key = (id(self.cal), opts, self.edition, self.clock_start, extension_days,
                basis, tuple(spans), notes)  # fmt: skip
         hit = _REPLY_MEMO.get(key)
-        if hit is not None and hit[0] is self.cal and hit[1].options is opts:
+        if hit is not None and hit[0] is self.cal:
             return hit[1]
         found = working_day_deadline(
             DeadlineKind.REPLY,
@@ -775,23 +808,20 @@ class _State:
             if state not in (ApplicationState.OPEN, ApplicationState.CONSULTING):
                 raise refuse(f"the application is {state.value}")
             key = (e.party, e.name)
-            for i in self.open.get(key, ()):
-                due = self.consultations[i].opinion_due
-                if due is None or e.on <= due:
+            for running in self.open.get(key, ()):
+                if running.opinion_due is None or e.on <= running.opinion_due:
                     raise refuse(f"{e.party.label_en} {e.name!r} is already being consulted")
-            c = _Consultation(e, self.opinion_due(e), None)
-            index = len(self.consultations)
-            self.consultations = (*self.consultations, c)
-            self.open = {**self.open, key: (*self.open.get(key, ()), index)}
+            c = _Consultation(self.consulted, e, self.opinion_due(e), None)
+            self.consulted += 1
+            self.open = {**self.open, key: (*self.open.get(key, ()), c)}
             until = date.max if c.opinion_due is None else c.opinion_due
             self.open_until = until if self.open_until is None else max(self.open_until, until)
         elif isinstance(e, OpinionReceived):
             key = (e.party, e.name)
-            indices = self.open.get(key)
-            if not indices:
+            group = self.open.get(key)
+            if not group:
                 raise refuse(f"no consultation of {e.party.label_en} {e.name!r} is open")
-            i = indices[0]
-            c = self.consultations[i]
+            c = group[0]
             if c.delivered is not None and e.on < c.delivered:
                 raise refuse(
                     f"the letter reached {e.party.label_en} {e.name!r} on {c.delivered} "
@@ -799,24 +829,19 @@ class _State:
                 )
             # a late opinion does not lengthen the pause: silence ended it
             end = e.on if c.opinion_due is None else min(e.on, c.opinion_due)
-            self.consultations = (
-                *self.consultations[:i],
-                _Consultation(c.event, c.opinion_due, end),
-                *self.consultations[i + 1 :],
-            )
+            self.answered = (_Consultation(c.seq, c.event, c.opinion_due, end), self.answered)
             rest = dict(self.open)
-            if len(indices) > 1:
-                rest[key] = indices[1:]
+            if len(group) > 1:
+                rest[key] = group[1:]
             else:
                 del rest[key]
             self.open = rest
             dues = [
-                date.max if self.consultations[j].opinion_due is None
-                else self.consultations[j].opinion_due
+                date.max if j.opinion_due is None else j.opinion_due
                 for js in rest.values()
                 for j in js
             ]  # fmt: skip
-            self.open_until = max(dues) if dues else None  # type: ignore[type-var]
+            self.open_until = max(dues) if dues else None
         elif isinstance(e, ExtensionApproved):
             if self.extension is not None:
                 raise refuse("the reply period may be extended only once")
@@ -1012,7 +1037,12 @@ class Application(FrozenModel):
         The kept state when it answers (the common case); otherwise a replay of
         the events up to ``day``, bounded by :data:`MAX_EVENTS`.
         """
-        st: _State = self.__pydantic_private__["_state"]  # type: ignore[index]
+        private = self.__pydantic_private__
+        st: _State | None = private.get("_state") if private else None
+        if st is None:  # unpickled, or built without validation (model_construct)
+            st = self._replay(self.events, None)
+            if private is not None:
+                private["_state"] = st
         cal = _calendar(self.options, calendar)
         if cal is st.cal and (day is None or day >= st.last):
             return st
@@ -1028,10 +1058,13 @@ class Application(FrozenModel):
         :data:`MAX_EVENTS`. Only ``event`` is checked, against the state kept with
         the application: the cost does not grow with the history.
         """
-        if type(event) not in _EVENT_TYPES:
-            event = _EVENT_ADAPTER.validate_python(event)
+        checked: _Event
+        if type(event) in _EVENT_TYPES:
+            checked = cast("_Event", event)  # an event model: validated when it was built
+        else:
+            checked = _EVENT_ADAPTER.validate_python(event)
         new_state = self._st().fork()  # replayed only if the calendar in use changed
-        new_state.apply(event)  # raises InvalidEventError before anything is built
+        new_state.apply(checked)  # raises InvalidEventError before anything is built
         app = _trusted(
             Application,
             channel=self.channel,
@@ -1042,7 +1075,7 @@ class Application(FrozenModel):
             agency=self.agency,
             on_the_spot=self.on_the_spot,
             options=self.options,
-            events=(*self.events, event),
+            events=(*self.events, checked),
         )
         # every field is this application's (validated) or the event just checked
         object.__setattr__(app, "__pydantic_private__", {"_state": new_state})
