@@ -68,6 +68,29 @@ def history(n: int) -> Application:
     return app
 
 
+def stretches(n: int, repeat: int) -> tuple[float, float]:
+    """Best mean µs of one record() over the first and the last tenth of n events."""
+    firsts, lasts = [], []
+    tenth = max(n // 10, 1)
+    for _ in range(repeat):
+        app = receive(RECEIVED)
+        spent = [0.0] * n
+        for i in range(n):
+            on = RECEIVED + timedelta(days=1 + i // 20)
+            name = str(i - i % 2)
+            event: ConsultationSent | OpinionReceived
+            if i % 2 == 0:
+                event = ConsultationSent(on=on, party=TP, name=name)
+            else:
+                event = OpinionReceived(on=on, party=TP, name=name)
+            t0 = time.perf_counter()
+            app = app.record(event)
+            spent[i] = time.perf_counter() - t0
+        firsts.append(sum(spent[:tenth]) / tenth * 1e6)
+        lasts.append(sum(spent[-tenth:]) / tenth * 1e6)
+    return min(firsts), min(lasts)
+
+
 def holidays_history(n: int) -> None:
     for i in range(n):
         CN.get_nth_working_day(RECEIVED + timedelta(days=1 + i // 20), 15)
@@ -86,6 +109,12 @@ def build_rows() -> None:
         per10 = per10 or per
         print(f"{'record() x ' + str(n):<40} {ours * 1e3:>8.2f} {per:>9.1f} "
               f"{per / per10:>7.2f}x {ref / ours:>11.1f}x")  # fmt: skip
+    n = scaled(1000, 20)
+    first, last = stretches(n, scaled(5))
+    head, tail = f"1-{n // 10} of {n}", f"{n - n // 10 + 1}-{n} of {n}"
+    print(f"{'one record(), events ' + head:<40} {'':>8} {first:>9.1f}")
+    print(f"{'one record(), events ' + tail:<40} {'':>8} {last:>9.1f} "
+          f"{last / first:>7.2f}x")  # fmt: skip
     app = history(scaled(1000, 10))
     text = app.model_dump_json()
     load = best(lambda: Application.model_validate_json(text), repeat=3)
