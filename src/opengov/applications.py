@@ -1229,7 +1229,11 @@ class Application(FrozenModel):
         )
 
     def status(self, on: date, *, calendar: WorkdayCalendar | None = None) -> ApplicationStatus:
-        """The status on day ``on``, from the events recorded up to that day."""
+        """The status on day ``on``, from the events recorded up to that day.
+
+        From the kept state for a day on or after the last event; for an earlier
+        day, from a replay of the events up to it (at most :data:`MAX_EVENTS`).
+        """
         day = as_date(on, "on")
         r = self._st(calendar, day)
         cal = r.cal
