@@ -4,11 +4,16 @@ An :class:`Application` is an immutable value: what happened at receipt (channel
 and the facts Art. 31 needs, applicant type, agency) plus an append-only history
 of events. :meth:`Application.record` returns a new application with one more
 event, or raises :class:`~opengov.errors.InvalidEventError` (and changes nothing)
-when the event is out of order, dated before receipt, or impossible in the
-current state. Histories serialise to JSON and replay to the same application.
+when the event is out of order, dated before receipt or before the notice it
+answers reached its addressee (送达, ``delivered_on``), recorded after a reply or
+closure, or impossible in the current state. Histories serialise to JSON and
+replay, once, to the same application; the state they lead to is kept with the
+application, so queries do not replay and :meth:`Application.record` checks one
+event. An application holds at most :data:`MAX_EVENTS` events.
 
-Deadlines follow from the events: 补正 restarts the reply period from receipt of
-the corrected application (Art. 30); consultation time is not counted (Art. 33
+Deadlines follow from the events: the applicant's 补正 period runs from the day
+after the notice was delivered, and a correction restarts the reply period from
+receipt of the corrected application (Art. 30); consultation time is not counted (Art. 33
 para. 3); an extension adds up to the edition's maximum, once, approved before
 the deadline (Art. 33 para. 2); a fee notice gives the applicant 20 working days
 to pay (国办函〔2020〕109号), and whether that window counts in the reply period is
