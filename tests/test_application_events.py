@@ -319,6 +319,26 @@ def test_the_state_is_not_a_field_and_equal_histories_are_equal() -> None:
     assert built.reply_deadline().due == again.reply_deadline().due == D("2026-02-02")
 
 
+def test_copies_and_pickles_answer_like_the_original() -> None:
+    import copy
+    import pickle
+
+    app = _long(6).record(ConsultationSent(on=D("2026-01-07"), party=TP, name="乙"))
+    # The letter to 乙 (sent Wed 01-07) gives 15 working days: 01-08..09 (2),
+    # 01-12..16 (7), 01-19..23 (12), 01-26..28 (15) → Wed 01-28.
+    assert app.status(D("2026-01-08")).due == D("2026-01-28")
+    for other in (copy.copy(app), copy.deepcopy(app), pickle.loads(pickle.dumps(app))):
+        assert other == app
+        assert other.status(D("2026-01-08")) == app.status(D("2026-01-08"))
+    # model_copy(update=...) skips validation; the kept state is not trusted for it:
+    # the new history is replayed (and checked) when first asked
+    shorter = app.model_copy(update={"events": app.events[:6]})
+    assert shorter.state is ApplicationState.OPEN
+    wrong = app.model_copy(update={"events": (*app.events, Withdrawn(on=D("2025-12-31")))})
+    with pytest.raises(InvalidEventError, match="dated before the application was received"):
+        _ = wrong.state
+
+
 def test_a_query_about_an_earlier_day_sees_only_the_events_up_to_it() -> None:
     app = (
         new("2026-09-28")

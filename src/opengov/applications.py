@@ -482,6 +482,9 @@ class _State:
         self.flags: tuple[ApplicationFlag, ...] = ()
         self.last: date = self.received_on
         self.cache: dict[Any, Deadline] = {}
+        # the fields (``__dict__``) of the application this state belongs to: a
+        # copy of the application, which has its own, replays once
+        self.fields: dict[str, Any] | None = None
 
     def fork(self) -> _State:
         new = _State.__new__(_State)
@@ -968,8 +971,13 @@ class Application(FrozenModel):
 
     @model_validator(mode="after")
     def _replays(self) -> Application:
-        self.__pydantic_private__["_state"] = self._replay(self.events, None)  # type: ignore[index]
+        self.__pydantic_private__["_state"] = self._attach(self._replay(self.events, None))  # type: ignore[index]
         return self
+
+    def _attach(self, st: _State) -> _State:
+        """``st`` marked as the state of this application's very fields."""
+        st.fields = self.__dict__
+        return st
 
     @classmethod
     def receive(
@@ -1044,8 +1052,10 @@ class Application(FrozenModel):
         """
         private = self.__pydantic_private__
         st: _State | None = private.get("_state") if private else None
-        if st is None:  # unpickled, or built without validation (model_construct)
-            st = self._replay(self.events, None)
+        if st is None or st.fields is not self.__dict__:
+            # unpickled, copied, or built without validation (model_construct,
+            # model_copy(update=...)): the history is replayed, and checked, once
+            st = self._attach(self._replay(self.events, None))
             if private is not None:
                 private["_state"] = st
         cal = _calendar(self.options, calendar)
@@ -1083,7 +1093,7 @@ class Application(FrozenModel):
             events=(*self.events, checked),
         )
         # every field is this application's (validated) or the event just checked
-        object.__setattr__(app, "__pydantic_private__", {"_state": new_state})
+        object.__setattr__(app, "__pydantic_private__", {"_state": app._attach(new_state)})
         return app
 
     def with_options(self, options: DeadlineOptions) -> Application:
