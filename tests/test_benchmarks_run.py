@@ -17,6 +17,7 @@ BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 
 # the first line of each script's table
 HEADERS = {
+    "bench_applications": r"building a history of N events\s+cpu ms\s+µs/event\s+vs N=10\s+vs holidays",
     "bench_batch": r"workers\s+files\s+wall s\s+files/s\s+speed-up\s+cpu s\s+cpus used",
     "bench_calendar": r"benchmark\s+time\s+notes",
     "bench_deadlines": r"computation\s+µs/call\s+vs holidays",
