@@ -9,12 +9,13 @@ against the code). From it this hook:
 - links every name in api.md's tables to its rendered docstring, so a name listed
   there but not rendered is a broken cross-reference and fails the strict build.
 
-It also adds every notebook in docs/notebooks/ to the nav when there is one (the
+It also keeps jieba's dictionary loading quiet, and adds every notebook in docs/notebooks/ to the nav when there is one (the
 notebooks are executed by the test suite, not by the site build).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,11 @@ def reference_page(module: str, names: list[str]) -> str:
 
 def _api_text(config: MkDocsConfig) -> str:
     return (Path(config.docs_dir) / API_PAGE).read_text(encoding="utf-8")
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    # jieba (Chinese words for the search index) logs its dictionary loading at INFO.
+    logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
