@@ -9,13 +9,16 @@ against the code). From it this hook:
 - links every name in api.md's tables to its rendered docstring, so a name listed
   there but not rendered is a broken cross-reference and fails the strict build.
 
-It also keeps jieba's dictionary loading quiet, and adds every notebook in docs/notebooks/ to the nav when there is one (the
-notebooks are executed by the test suite, not by the site build).
+It also adds every notebook in docs/notebooks/ to the nav when there is one (the
+notebooks are executed by the test suite, not by the site build) and makes its
+links to Markdown pages site links (a link to no page fails the strict build), and
+keeps jieba's dictionary loading quiet.
 """
 
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -23,6 +26,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
+# A warning on this logger (a child of mkdocs') fails the strict build.
+log = logging.getLogger("mkdocs.hooks.opengov")
 
 API_PAGE = "api.md"
 NOTEBOOK_DIR = "notebooks"
@@ -85,6 +91,38 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             File.generated(config, reference_path(module), content=reference_page(module, names))
         )
     return files
+
+
+_MD_LINK = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
+
+
+def notebook_links(html: str, page: Page, files: Files) -> tuple[str, list[str]]:
+    """A notebook page with its links to Markdown pages made site links.
+
+    mkdocs-jupyter leaves ``[text](../howto/x.md)`` in a notebook's Markdown cells
+    as it is, a broken link on the site; mkdocs converts such links only in
+    Markdown pages. Returns the page and the links whose target is not a page.
+    """
+    missing: list[str] = []
+    base = posixpath.dirname(page.file.src_uri)
+
+    def site_link(m: re.Match[str]) -> str:
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(base, m[1])))
+        if target is None:
+            missing.append(m[1])
+            return m[0]
+        return f'href="{target.url_relative_to(page.file)}{m[2] or ""}"'
+
+    return _MD_LINK.sub(site_link, html), missing
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+    html, missing = notebook_links(html, page, files)
+    for link in missing:
+        log.warning(f"Notebook '{page.file.src_uri}' links to '{link}', which is not a page")
+    return html
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

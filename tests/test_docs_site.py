@@ -115,3 +115,25 @@ def test_the_nav_names_pages_that_exist_and_the_notebook_is_not_executed() -> No
     assert documented == set(pages)
     (jupyter,) = (p["mkdocs-jupyter"] for p in config["plugins"] if "mkdocs-jupyter" in p)
     assert jupyter["execute"] is False
+
+
+def test_a_notebooks_links_to_pages_become_site_links() -> None:
+    from mkdocs.structure.files import File, Files
+
+    files = Files(
+        [File(p, "docs", "site", use_directory_urls=True) for p in ("api.md", "notebooks/n.md")]
+    )
+
+    class _Page:
+        file = files.get_file_from_path("notebooks/n.md")
+
+    html, missing = hooks.notebook_links(
+        '<a href="../api.md#errors">a</a> <a href="../nope.md">b</a> <a href="https://x.org/y.md">c</a>',
+        _Page(),
+        files,
+    )
+    assert html == (
+        '<a href="../../api/#errors">a</a> <a href="../nope.md">b</a> '
+        '<a href="https://x.org/y.md">c</a>'
+    )
+    assert missing == ["../nope.md"]
