@@ -33,9 +33,10 @@ pytest: $(VENV)/.dev-installed
 
 # The documentation site, into site/ (git-ignored); --strict fails on any warning:
 # a broken link or anchor, a name of docs/api.md without a docstring to render.
-# NO_MKDOCS_2_WARNING silences a notice mkdocs-material prints on every build.
+# NO_MKDOCS_2_WARNING silences a notice mkdocs-material prints on every build. Never
+# add --quiet: it hides the warnings and --strict then passes them.
 docs: $(VENV)/.dev-installed
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 test: lint typecheck pytest docs
 

@@ -137,3 +137,12 @@ def test_a_notebooks_links_to_pages_become_site_links() -> None:
         '<a href="https://x.org/y.md">c</a>'
     )
     assert missing == ["../nope.md"]
+
+
+def test_make_docs_builds_strict_and_shows_its_warnings() -> None:
+    # `mkdocs build --quiet` hides warnings, and --strict then lets them pass.
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    (command,) = (line.strip() for line in makefile.splitlines() if "mkdocs build" in line)
+    assert "--strict" in command.split()
+    assert not {"--quiet", "-q"} & set(command.split())
+    assert re.search(r"^test: .*\bdocs\b", makefile, flags=re.MULTILINE)
