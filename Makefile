@@ -1,10 +1,11 @@
-# Two entry points: `make demo` runs the main job, `make test` runs every check.
+# Two entry points: `make demo` runs the main job, `make test` runs every check
+# (ruff, mypy, pytest and the strict build of the docs site, `make docs`).
 # Both create .venv on first use and are safe to run again.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test lint typecheck pytest docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,10 +31,17 @@ typecheck: $(VENV)/.dev-installed
 pytest: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest -q
 
-test: lint typecheck pytest
+# The documentation site, into site/ (git-ignored); --strict fails on any warning:
+# a broken link or anchor, a name of docs/api.md without a docstring to render.
+# NO_MKDOCS_2_WARNING silences a notice mkdocs-material prints on every build. Never
+# add --quiet: it hides the warnings and --strict then passes them.
+docs: $(VENV)/.dev-installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+test: lint typecheck pytest docs
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist
+	rm -rf $(VENV) build dist site .cache

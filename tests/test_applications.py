@@ -91,14 +91,19 @@ def test_correction_then_corrected_application() -> None:
     d = app.reply_deadline()
     assert (d.start, d.due) == (D("2026-10-16"), D("2026-11-13"))
     assert "ogi-2019:30" in [str(c) for c in d.basis]
-    assert app.flags == ()
+    # no delivery day recorded: assumed the sending day, and flagged
+    assert app.flags == (ApplicationFlag.CORRECTION_DELIVERY_ASSUMED,)
 
 
 def test_late_correction_notice_is_flagged_not_refused() -> None:
     # 7 WD from 09-28: 09-29, 09-30, 10-08, 10-09, 10-10, 10-12, 10-13 → due 10-13
-    app = new().record(CorrectionRequested(on=D("2026-10-14"), period_days=10))
+    app = new().record(
+        CorrectionRequested(on=D("2026-10-14"), period_days=10, delivered_on=D("2026-10-14"))
+    )
     assert app.flags == (ApplicationFlag.LATE_CORRECTION_NOTICE,)
-    ok = new().record(CorrectionRequested(on=D("2026-10-13"), period_days=10))
+    ok = new().record(
+        CorrectionRequested(on=D("2026-10-13"), period_days=10, delivered_on=D("2026-10-15"))
+    )
     assert ok.flags == ()
 
 
@@ -223,7 +228,7 @@ def test_reply_then_remedies_and_report_row() -> None:
     assert (suit.kind, suit.due) == (DeadlineKind.LITIGATION, D("2026-09-23"))
     assert app.flags == ()
     late = new().record(ReplyIssued(on=D("2026-11-02"), reply=DISCLOSED))
-    assert late.flags == (ApplicationFlag.LATE_REPLY,)
+    assert late.flags == (ApplicationFlag.LATE_REPLY, ApplicationFlag.REPLY_DELIVERY_ASSUMED)
 
 
 def test_withheld_reply_must_go_to_review_first() -> None:

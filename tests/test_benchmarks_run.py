@@ -17,11 +17,13 @@ BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 
 # the first line of each script's table
 HEADERS = {
+    "bench_applications": r"building a history of N events\s+cpu ms\s+µs/event\s+vs N=10\s+vs holidays",
     "bench_batch": r"workers\s+files\s+wall s\s+files/s\s+speed-up\s+cpu s\s+cpus used",
     "bench_calendar": r"benchmark\s+time\s+notes",
     "bench_deadlines": r"computation\s+µs/call\s+vs holidays",
     "bench_notice_parse": r"case\s+chars\s+ms\s+ns/char\s+outcome",
     "bench_reports": r"case\s+reports/s",
+    "bench_server": r"kind\s+requests\s+errors\s+p50 ms\s+p90 ms\s+p99 ms\s+max ms",
 }
 
 

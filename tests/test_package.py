@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +62,25 @@ def test_every_public_enum_refuses_unknown_codes_with_an_opengov_error() -> None
         assert issubclass(cls, CodeEnum), cls
         with pytest.raises(UnknownCodeError):
             cls("no such code")
+
+
+def test_the_distribution_is_opengov_cn_with_an_opengov_command() -> None:
+    # `pip install opengov` would install an unrelated project: the distribution is
+    # opengov-cn, its import name opengov, its command `opengov`.
+    from importlib import metadata
+
+    assert metadata.version("opengov-cn") == opengov.__version__
+    (script,) = metadata.entry_points(group="console_scripts", name="opengov")
+    assert script.value == "opengov.cli:main"
+    assert script.dist is not None
+    assert script.dist.name == "opengov-cn"
+
+
+def test_opengov_version_on_the_command_line() -> None:
+    command = Path(sys.executable).with_name("opengov")
+    for argv in ([str(command)], [sys.executable, "-m", "opengov"]):
+        out = subprocess.run(
+            [*argv, "--version"], capture_output=True, text=True, check=True, timeout=60
+        )
+        assert out.stdout == f"opengov-cn {opengov.__version__}\n"
+        assert out.stderr == ""

@@ -4,11 +4,16 @@ An :class:`Application` is an immutable value: what happened at receipt (channel
 and the facts Art. 31 needs, applicant type, agency) plus an append-only history
 of events. :meth:`Application.record` returns a new application with one more
 event, or raises :class:`~opengov.errors.InvalidEventError` (and changes nothing)
-when the event is out of order, dated before receipt, or impossible in the
-current state. Histories serialise to JSON and replay to the same application.
+when the event is out of order, dated before receipt or before the notice it
+answers reached its addressee (送达, ``delivered_on``), recorded after a reply or
+closure, or impossible in the current state. Histories serialise to JSON and
+replay, once, to the same application; the state they lead to is kept with the
+application, so queries do not replay and :meth:`Application.record` checks one
+event. An application holds at most :data:`MAX_EVENTS` events.
 
-Deadlines follow from the events: 补正 restarts the reply period from receipt of
-the corrected application (Art. 30); consultation time is not counted (Art. 33
+Deadlines follow from the events: the applicant's 补正 period runs from the day
+after the notice was delivered, and a correction restarts the reply period from
+receipt of the corrected application (Art. 30); consultation time is not counted (Art. 33
 para. 3); an extension adds up to the edition's maximum, once, approved before
 the deadline (Art. 33 para. 2); a fee notice gives the applicant 20 working days
 to pay (国办函〔2020〕109号), and whether that window counts in the reply period is
@@ -35,10 +40,11 @@ datetime.date(2026, 11, 27)
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, cast
 
-from pydantic import Field, TypeAdapter, field_validator, model_validator
+from pydantic import Field, PrivateAttr, TypeAdapter, field_validator, model_validator
 
 from opengov._dates import as_date
 from opengov._engine import (
@@ -71,6 +77,7 @@ if TYPE_CHECKING:
     from opengov.calendar import WorkdayCalendar
 
 __all__ = [
+    "MAX_EVENTS",
     "Application",
     "ApplicationEvent",
     "ApplicationFlag",
@@ -140,21 +147,38 @@ class CorrectionRequested(_Event):
     working days unless ``working_days`` is False (calendar days). Under the 2019
     edition the notice is due within 7 working days of receipt (Art. 30); a later
     notice is recorded and flagged (:attr:`ApplicationFlag.LATE_CORRECTION_NOTICE`).
+
+    ``delivered_on`` is when the applicant received the notice (送达); the
+    applicant's period runs from the day after it. Without it the notice is
+    assumed received the day it was sent, and the application is flagged
+    (:attr:`ApplicationFlag.CORRECTION_DELIVERY_ASSUMED`).
     """
 
     kind: Literal["correction_requested"] = "correction_requested"
     period_days: int = Field(strict=True, ge=1, le=365)
     working_days: bool = Field(default=True, strict=True)
+    delivered_on: date | None = None
 
 
 class CorrectionReceived(_Event):
-    """The corrected application arrives; the reply period restarts (Art. 30)."""
+    """The corrected application arrives; the reply period restarts (Art. 30).
+
+    Not before the applicant received the notice. After the applicant's period it
+    is still the correction, flagged :attr:`ApplicationFlag.LATE_CORRECTION` (the
+    law lets a good reason excuse the delay; an agency that treats the period as
+    lapsed records :class:`CorrectionNotReceived` first, and the late papers are a
+    new application).
+    """
 
     kind: Literal["correction_received"] = "correction_received"
 
 
 class CorrectionNotReceived(_Event):
-    """The correction period ran out: treated as abandoned (视为放弃申请, Art. 30)."""
+    """The correction period ran out: treated as abandoned (视为放弃申请, Art. 30).
+
+    Refused on or before the last day of the applicant's period, which runs from
+    the day after the notice was delivered.
+    """
 
     kind: Literal["correction_not_received"] = "correction_not_received"
 
@@ -173,7 +197,10 @@ class ConsultationSent(_Event):
 
 
 class OpinionReceived(_Event):
-    """The consulted party's opinion arrives (match ``party`` and ``name``)."""
+    """The consulted party's opinion arrives (match ``party`` and ``name``).
+
+    Not before the letter was delivered (``ConsultationSent.delivered_on``).
+    """
 
     kind: Literal["opinion_received"] = "opinion_received"
     party: ConsultedParty
@@ -184,7 +211,7 @@ class ExtensionApproved(_Event):
     """The OGI office head approves an extension, notified to the applicant."""
 
     kind: Literal["extension_approved"] = "extension_approved"
-    days: int = Field(strict=True, ge=1)
+    days: int = Field(strict=True, ge=1, json_schema_extra={"maximum": 20})  # ogi-2019:33.2
 
 
 class FeeNoticeSent(_Event):
@@ -196,7 +223,7 @@ class FeeNoticeSent(_Event):
 
 
 class FeePaid(_Event):
-    """The applicant paid the fee in time."""
+    """The applicant paid the fee in time (not before receiving the notice)."""
 
     kind: Literal["fee_paid"] = "fee_paid"
 
@@ -291,31 +318,67 @@ class StatusKind(CodeEnum):
 
 
 class ApplicationFlag(CodeEnum):
-    """Something in the history a reviewer should see (recorded, not refused)."""
+    """Something in the history a reviewer should see (recorded, not refused).
+
+    The ``*_delivery_assumed`` flags say that a notice to the applicant was
+    recorded without ``delivered_on``: the applicant's period (补正, payment,
+    review and litigation) was counted from the day it was sent, which gives the
+    applicant the earliest possible end. Record the delivery day to count from it.
+    """
 
     LATE_CORRECTION_NOTICE = "late_correction_notice"
     LATE_REPLY = "late_reply"
+    CORRECTION_DELIVERY_ASSUMED = "correction_delivery_assumed"
+    LATE_CORRECTION = "late_correction"
+    FEE_NOTICE_DELIVERY_ASSUMED = "fee_notice_delivery_assumed"
+    REPLY_DELIVERY_ASSUMED = "reply_delivery_assumed"
 
     @property
     def label_zh(self) -> str:
         """Chinese label."""
-        if self is ApplicationFlag.LATE_CORRECTION_NOTICE:
-            return "补正告知超过收到申请之日起7个工作日"
-        return "逾期答复"
+        return _FLAG_LABELS[self.value][0]
 
     @property
     def label_en(self) -> str:
         """English label."""
-        if self is ApplicationFlag.LATE_CORRECTION_NOTICE:
-            return "correction notice sent later than 7 working days after receipt"
-        return "reply issued after the deadline"
+        return _FLAG_LABELS[self.value][1]
 
     @property
     def basis(self) -> tuple[Citation, ...]:
-        """The rule broken."""
-        if self is ApplicationFlag.LATE_CORRECTION_NOTICE:
-            return (cite("ogi-2019:30"),)
-        return (cite("ogi-2019:33.2"),)
+        """The rule broken, or the rule whose period the assumption moves."""
+        return tuple(cite(c) for c in _FLAG_LABELS[self.value][2])
+
+
+_FLAG_LABELS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "late_correction_notice": (
+        "补正告知超过收到申请之日起7个工作日",
+        "correction notice sent later than 7 working days after receipt",
+        ("ogi-2019:30",),
+    ),
+    "late_reply": ("逾期答复", "reply issued after the deadline", ("ogi-2019:33.2",)),
+    "correction_delivery_assumed": (
+        "补正告知送达日期未记录，补正期限自发出之日起算",
+        "correction notice delivery not recorded: the applicant's period counted from "
+        "the day it was sent",
+        ("ogi-2019:30",),
+    ),
+    "late_correction": (
+        "补正超过补正期限，仍作为补正处理（行政机关可视为新的申请）",
+        "corrected application received after the applicant's period; kept as the "
+        "correction (the agency may treat it as a new application)",
+        ("ogi-2019:30",),
+    ),
+    "fee_notice_delivery_assumed": (
+        "收费通知送达日期未记录，缴费期限自发出之日起算",
+        "fee notice delivery not recorded: the payment window counted from the day it was sent",
+        ("fee-measures-2020",),
+    ),
+    "reply_delivery_assumed": (
+        "答复送达日期未记录，复议、诉讼期限自答复之日起算",
+        "reply delivery not recorded: the review and litigation periods counted from the reply day",
+        ("admin-reconsideration-2023:20", "admin-litigation-2017:46"),
+    ),
+}
 
 
 class ApplicationStatus(FrozenModel):
@@ -335,50 +398,142 @@ class ApplicationStatus(FrozenModel):
     reply_deadline: Deadline | None
 
 
-# -- replay ------------------------------------------------------------------------------
+# -- state -------------------------------------------------------------------------------
+
+MAX_EVENTS = 1000
+"""The most events one application holds.
+
+A real history is a handful of events (补正, a few consultations, an extension, a
+fee, the reply); one with many third parties consulted runs to a few hundred.
+1,000 leaves room for that and bounds, on hostile input, the cost of what is
+linear in the history: validating a JSON history (once), a query about a day
+before the last event (a replay of the events up to that day), and the memory
+an application holds. :meth:`Application.record` refuses the next event with
+:class:`~opengov.errors.InvalidEventError`; JSON with more events is refused by
+validation.
+"""
+
+_REPLY_MEMO: dict[tuple[Any, ...], tuple[Any, Deadline]] = {}
+_REPLY_MEMO_SIZE = 4096  # reply deadlines shared between applications (frozen values)
 
 
 class _Consultation:
-    __slots__ = ("end", "name", "opinion_due", "party", "sent")
+    """One consultation (never changed once built: an opinion makes a new one)."""
 
-    def __init__(self, e: ConsultationSent, opinion_due: date | None) -> None:
+    __slots__ = ("delivered", "end", "event", "opinion_due", "party", "sent", "seq")
+
+    def __init__(
+        self, seq: int, e: ConsultationSent, opinion_due: date | None, end: date | None
+    ) -> None:
+        self.seq = seq  # its place among the application's consultations
+        self.event = e
         self.party = e.party
-        self.name = e.name
         self.sent = e.on
+        self.delivered = e.delivered_on
         self.opinion_due = opinion_due
-        self.end: date | None = None
+        self.end = end
 
 
-class _Replay:
-    """The state of an application after its events (internal, recomputed)."""
+def _no_state() -> None:
+    return None
+
+
+def _delivery(e: Any) -> date:
+    """The day a notice reached the other side (the sending day when not recorded)."""
+    delivered: date | None = e.delivered_on
+    return e.on if delivered is None else delivered
+
+
+class _State:
+    """An application's state after its events (internal).
+
+    Built once per application: :meth:`Application.record` forks the state of the
+    application it extends (a shallow copy; nothing in it is changed in place
+    after the fork, so applications never share changes) and applies one event;
+    validation from JSON applies every event to one state. Queries read it and
+    never replay, except for a day before the last event or on another calendar
+    (a replay of at most :data:`MAX_EVENTS` events).
+    """
 
     def __init__(self, app: Application, cal: WorkdayCalendar) -> None:
-        self.app = app
+        self.options = app.options
+        self.on_the_spot = app.on_the_spot
         self.cal = cal
         self.received_on = app.received_on
         self.edition = edition_in_force(self.received_on)
+        self.count = 0
         self.clock_start = self.received_on
         self.correction: CorrectionRequested | None = None
         self.correction_due: date | None = None
         self.correction_received: date | None = None
-        self.consultations: list[_Consultation] = []
+        # Consultations with an opinion, newest first, as a linked list of
+        # (consultation, rest) pairs (appending never copies), and those without,
+        # by (party, name), oldest first (copied on change: as many as are open).
+        self.answered: tuple[_Consultation, Any] | None = None
+        self.open: dict[tuple[ConsultedParty, str], tuple[_Consultation, ...]] = {}
+        self.consulted = 0
+        # the last day any of them still runs (date.max: one has no deadline)
+        self.open_until: date | None = None
         self.extension: ExtensionApproved | None = None
         self.fee: FeeNoticeSent | None = None
         self.fee_due: date | None = None
         self.fee_paid: date | None = None
         self.closing: _Event | None = None
-        self.flags: list[ApplicationFlag] = []
+        self.flags: tuple[ApplicationFlag, ...] = ()
         self.last: date = self.received_on
+        self.cache: dict[Any, Deadline] = {}
+        # the fields (``__dict__``) of the application this state belongs to: a
+        # copy of the application, which has its own, replays once
+        self.fields: dict[str, Any] | None = None
+
+    def fork(self) -> _State:
+        new = _State.__new__(_State)
+        new.__dict__ = self.__dict__.copy()
+        new.cache = {}
+        return new
+
+    def __eq__(self, other: object) -> bool:
+        # The state is a function of the application's fields, which pydantic
+        # compares; it never decides equality itself (None: not built yet).
+        return other is None or isinstance(other, _State)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # Never changed once attached to an application, so a copy is the state itself;
+    # a pickle leaves it out and the application replays its history once when
+    # first asked.
+    def __copy__(self) -> _State:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _State:
+        return self
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        return (_no_state, ())
 
     # state --------------------------------------------------------------------------
 
     def pending(self, on: date) -> list[_Consultation]:
         """Consultations still running on ``on`` (no opinion, deadline not passed)."""
+        if self.open_until is None or on > self.open_until:
+            return []
         return [
             c
-            for c in self.consultations
-            if c.end is None and (c.opinion_due is None or on <= c.opinion_due)
+            for group in self.open.values()
+            for c in group
+            if c.opinion_due is None or on <= c.opinion_due
         ]
+
+    @property
+    def consultations(self) -> list[_Consultation]:
+        """Every consultation, in the order sent (built on demand: queries only)."""
+        out = [c for group in self.open.values() for c in group]
+        node = self.answered
+        while node is not None:
+            out.append(node[0])
+            node = node[1]
+        out.sort(key=lambda c: c.seq)
+        return out
 
     def state(self, on: date | None = None) -> ApplicationState:
         day = self.last if on is None else on
@@ -390,7 +545,7 @@ class _Replay:
             return ApplicationState.AWAITING_CORRECTION
         if self.fee is not None and self.fee_paid is None:
             return ApplicationState.AWAITING_PAYMENT
-        if self.pending(day):
+        if self.open_until is not None and day <= self.open_until:
             return ApplicationState.CONSULTING
         return ApplicationState.OPEN
 
@@ -400,8 +555,18 @@ class _Replay:
             notes: tuple[str, ...] = ()) -> Deadline:  # fmt: skip
         return working_day_deadline(
             kind, start, n, basis=basis, edition=self.edition,
-            options=self.app.options, notes=notes, calendar=self.cal,
+            options=self.options, notes=notes, calendar=self.cal,
         )  # fmt: skip
+
+    def opinion_due(self, e: ConsultationSent) -> date | None:
+        """The last day of the consulted party's period (the date only: no Deadline built)."""
+        rules = self.edition.rules
+        n = (
+            rules.third_party_opinion_days
+            if e.party is ConsultedParty.THIRD_PARTY
+            else rules.agency_opinion_days
+        )
+        return None if n is None else self.cal.add_working_days(_delivery(e), n)
 
     def opinion_deadline(self, e: ConsultationSent) -> Deadline | None:
         rules = self.edition.rules
@@ -414,7 +579,7 @@ class _Replay:
         if n is None or basis is None:
             return None
         notes = () if e.delivered_on else ("letter assumed received the day it was sent",)
-        return self._wd(kind, e.delivered_on or e.on, n, (basis,), notes)
+        return self._wd(kind, _delivery(e), n, (basis,), notes)
 
     def fee_deadline(self) -> Deadline | None:
         if self.fee is None:
@@ -422,7 +587,7 @@ class _Replay:
         notes = () if self.fee.delivered_on else ("notice assumed received the day it was sent",)
         return self._wd(
             DeadlineKind.FEE_PAYMENT,
-            self.fee.delivered_on or self.fee.on,
+            _delivery(self.fee),
             FEE_PAYMENT_DAYS,
             (cite("fee-measures-2020"),),
             notes,
@@ -433,11 +598,12 @@ class _Replay:
         if e is None:
             return None
         basis = (cite("ogi-2019:30"),)
+        notes = () if e.delivered_on else ("notice assumed received the day it was sent",)
         if e.working_days:
-            return self._wd(DeadlineKind.CORRECTION, e.on, e.period_days, basis)
+            return self._wd(DeadlineKind.CORRECTION, _delivery(e), e.period_days, basis, notes)
         return period_deadline(
-            DeadlineKind.CORRECTION, e.on, basis, days=e.period_days,
-            options=self.app.options, calendar=self.cal,
+            DeadlineKind.CORRECTION, _delivery(e), basis, days=e.period_days,
+            options=self.options, calendar=self.cal, notes=notes,
         )  # fmt: skip
 
     def correction_notice_deadline(self) -> Deadline | None:
@@ -450,17 +616,38 @@ class _Replay:
             rules.correction_notice_days,
             basis=(rules.correction_notice_basis, cite("civil-code:201")),
             edition=self.edition,
-            options=self.app.options,
+            options=self.options,
             calendar=self.cal,
-            start_counted=self.app.options.receipt_day is ReceiptDay.COUNTED,
+            start_counted=self.options.receipt_day is ReceiptDay.COUNTED,
         )
 
     def reply_deadline(self, as_of: date | None = None) -> Deadline:
-        opts = self.app.options
+        """The reply deadline, counting running pauses to ``as_of`` (default: last event).
+
+        Kept on the state by what ``as_of`` can change (which running
+        consultations are still open on it), and shared between applications
+        whose count has the same inputs.
+        """
+        horizon = as_of if as_of is not None else self.last
+        key: tuple[Any, ...] = ()
+        if self.closing is None and self.open:
+            key = tuple(
+                horizon if c.opinion_due is None else horizon <= c.opinion_due
+                for group in self.open.values()
+                for c in group
+            )
+        found = self.cache.get(key)
+        if found is None:
+            if len(self.cache) >= 16:
+                self.cache.clear()
+            found = self.cache[key] = self._reply_deadline(horizon)
+        return found
+
+    def _reply_deadline(self, horizon: date) -> Deadline:
+        opts = self.options
         rules = self.edition.rules
         stop = self.closing.on if self.closing is not None else None
-        horizon = as_of if as_of is not None else self.last
-        if self.app.on_the_spot:
+        if self.on_the_spot:
             return trusted(
                 Deadline, kind=DeadlineKind.REPLY, due=self.received_on,
                 start=self.received_on, days=0, unit=PeriodUnit.WORKING_DAYS,
@@ -470,7 +657,7 @@ class _Replay:
                 rolled=(), provisional=False, options=opts,
                 notes=("answerable on the spot: due the day it is received",), notices=(),
             )  # fmt: skip
-        pauses = []
+        spans: list[tuple[PauseKind, date, date, bool]] = []
         for c in self.consultations:
             if self.edition is Edition.REG_2007 and c.party is ConsultedParty.AGENCY:
                 continue  # 2007 Art. 24 para. 3 excludes third-party time only
@@ -488,7 +675,7 @@ class _Replay:
                 end, open_ = horizon, stop is None
             if stop is not None and stop < end:
                 end = stop
-            pauses.append(make_pause(kind, c.sent, end, open_=open_, options=opts))
+            spans.append((kind, c.sent, end, open_))
         notes: tuple[str, ...] = ()
         if self.fee is not None:
             if opts.fee_window is None:
@@ -505,52 +692,84 @@ class _Replay:
                 else:
                     end = self.fee_due if stop is None else min(stop, self.fee_due)
                     open_ = stop is None
-                pauses.append(make_pause(PauseKind.FEE_PAYMENT, self.fee.on, end, open_=open_, options=opts))  # fmt: skip
+                spans.append((PauseKind.FEE_PAYMENT, self.fee.on, end, open_))
             else:
                 notes = ("fee payment window counted in the reply period (fee_window=counted)",)
         basis = reply_basis(self.edition, self.extension is not None)
         if self.correction_received is not None:
             basis = (*basis, cite("ogi-2019:30"))
-        if pauses:
+        if spans:
             basis = (*basis, _pause_basis(self.edition))
-        return working_day_deadline(
+        extension_days = self.extension.days if self.extension else 0
+        # Everything the count depends on: the options by value (applications read
+        # from JSON each have their own), the calendar by identity (kept alive in
+        # the entry and checked on a hit).
+        key = (id(self.cal), opts, self.edition, self.clock_start, extension_days,
+               basis, tuple(spans), notes)  # fmt: skip
+        hit = _REPLY_MEMO.get(key)
+        if hit is not None and hit[0] is self.cal:
+            return hit[1]
+        found = working_day_deadline(
             DeadlineKind.REPLY,
             self.clock_start,
             rules.reply_days,
             basis=basis,
             edition=self.edition,
             options=opts,
-            pauses=pauses,
-            extension_days=self.extension.days if self.extension else 0,
+            pauses=[make_pause(k, s, e, open_=o, options=opts) for k, s, e, o in spans],
+            extension_days=extension_days,
             notes=notes,
             calendar=self.cal,
             start_counted=opts.receipt_day is ReceiptDay.COUNTED,
         )
+        if len(_REPLY_MEMO) >= _REPLY_MEMO_SIZE:
+            _REPLY_MEMO.clear()
+        _REPLY_MEMO[key] = (self.cal, found)
+        return found
 
     # events -------------------------------------------------------------------------
 
     def apply(self, e: _Event) -> None:
-        if e.on < self.received_on:
-            raise InvalidEventError(
-                f"{e.kind} on {e.on} is dated before the application was received "
-                f"({self.received_on})"
-            )
-        if e.on < self.last:
-            raise InvalidEventError(
-                f"{e.kind} on {e.on} is out of order: the last event is dated "
-                f"{self.last}; record events in date order"
-            )
-        state = self.state(e.on)
+        """Check ``e`` against the state and apply it (raises before changing anything)."""
         name = e.kind
-        if state in (ApplicationState.REPLIED, ApplicationState.CLOSED):
-            raise InvalidEventError(
-                f"cannot record {name} on {e.on}: the application was {state.value} on "
-                f"{self.closing.on if self.closing else ''}"
-            )
 
         def refuse(why: str) -> InvalidEventError:
             return InvalidEventError(f"cannot record {name} on {e.on}: {why}")
 
+        if self.count >= MAX_EVENTS:
+            raise refuse(
+                f"an application holds at most {MAX_EVENTS} events (opengov.applications."
+                "MAX_EVENTS); record the rest of this case as a new application"
+            )
+        if e.on < self.received_on:
+            raise InvalidEventError(
+                f"{name} on {e.on} is dated before the application was received "
+                f"({self.received_on})"
+            )
+        if e.on < self.last:
+            raise InvalidEventError(
+                f"{name} on {e.on} is out of order: the last event is dated "
+                f"{self.last}; record events in date order"
+            )
+        state = self.state(e.on)
+        if self.closing is not None:
+            raise refuse(
+                f"the application was {state.value} on {self.closing.on} "
+                f"({self.closing.kind}); nothing is recorded after a reply, a withdrawal "
+                "or a closure"
+            )
+        delivered: date | None = getattr(e, "delivered_on", None)
+        if delivered is not None and delivered < e.on:
+            raise refuse(f"delivered_on {delivered} is before it was sent (on {e.on})")
+        self._apply(e, state, refuse)
+        self.cache = {}  # deadlines computed while checking the event are stale now
+        self.count += 1
+        self.last = e.on
+
+    def _flag(self, flag: ApplicationFlag) -> None:
+        self.flags = (*self.flags, flag)
+
+    def _apply(self, e: _Event, state: ApplicationState, refuse: Any) -> None:
         if isinstance(e, Withdrawn):
             self.closing = e
         elif isinstance(e, CorrectionRequested):
@@ -559,14 +778,26 @@ class _Replay:
             if state is not ApplicationState.OPEN:
                 raise refuse(f"the application is {state.value}")
             notice = self.correction_notice_deadline()
-            if notice is not None and e.on > notice.due:
-                self.flags.append(ApplicationFlag.LATE_CORRECTION_NOTICE)
             self.correction = e
             due = self.correction_deadline()
             self.correction_due = due.due if due else None
+            if notice is not None and e.on > notice.due:
+                self._flag(ApplicationFlag.LATE_CORRECTION_NOTICE)
+            if e.delivered_on is None:
+                self._flag(ApplicationFlag.CORRECTION_DELIVERY_ASSUMED)
         elif isinstance(e, CorrectionReceived):
             if state is not ApplicationState.AWAITING_CORRECTION:
                 raise refuse("no correction was requested")
+            assert self.correction is not None
+            assert self.correction_due is not None
+            delivered = _delivery(self.correction)
+            if e.on < delivered:
+                raise refuse(
+                    f"the applicant received the correction notice on {delivered} "
+                    "(correction_requested.delivered_on); a correction comes after it"
+                )
+            if e.on > self.correction_due:
+                self._flag(ApplicationFlag.LATE_CORRECTION)
             self.correction_received = e.on
             self.clock_start = e.on
         elif isinstance(e, CorrectionNotReceived):
@@ -574,26 +805,49 @@ class _Replay:
                 raise refuse("no correction was requested")
             assert self.correction_due is not None
             if e.on <= self.correction_due:
-                raise refuse(f"the applicant has until {self.correction_due} to correct")
+                raise refuse(
+                    f"the applicant has until {self.correction_due} to correct (the period "
+                    "runs from the day after the notice was delivered)"
+                )
             self.closing = e
         elif isinstance(e, ConsultationSent):
             if state not in (ApplicationState.OPEN, ApplicationState.CONSULTING):
                 raise refuse(f"the application is {state.value}")
-            if any(c.party is e.party and c.name == e.name for c in self.pending(e.on)):
-                raise refuse(f"{e.party.label_en} {e.name!r} is already being consulted")
-            due = self.opinion_deadline(e)
-            self.consultations.append(_Consultation(e, due.due if due else None))
+            key = (e.party, e.name)
+            for running in self.open.get(key, ()):
+                if running.opinion_due is None or e.on <= running.opinion_due:
+                    raise refuse(f"{e.party.label_en} {e.name!r} is already being consulted")
+            c = _Consultation(self.consulted, e, self.opinion_due(e), None)
+            self.consulted += 1
+            self.open = {**self.open, key: (*self.open.get(key, ()), c)}
+            until = date.max if c.opinion_due is None else c.opinion_due
+            self.open_until = until if self.open_until is None else max(self.open_until, until)
         elif isinstance(e, OpinionReceived):
-            match = [
-                c
-                for c in self.consultations
-                if c.end is None and c.party is e.party and c.name == e.name
-            ]
-            if not match:
+            key = (e.party, e.name)
+            group = self.open.get(key)
+            if not group:
                 raise refuse(f"no consultation of {e.party.label_en} {e.name!r} is open")
-            c = match[0]
+            c = group[0]
+            if c.delivered is not None and e.on < c.delivered:
+                raise refuse(
+                    f"the letter reached {e.party.label_en} {e.name!r} on {c.delivered} "
+                    "(consultation_sent.delivered_on); an opinion comes after it"
+                )
             # a late opinion does not lengthen the pause: silence ended it
-            c.end = e.on if c.opinion_due is None else min(e.on, c.opinion_due)
+            end = e.on if c.opinion_due is None else min(e.on, c.opinion_due)
+            self.answered = (_Consultation(c.seq, c.event, c.opinion_due, end), self.answered)
+            rest = dict(self.open)
+            if len(group) > 1:
+                rest[key] = group[1:]
+            else:
+                del rest[key]
+            self.open = rest
+            dues = [
+                date.max if j.opinion_due is None else j.opinion_due
+                for js in rest.values()
+                for j in js
+            ]  # fmt: skip
+            self.open_until = max(dues) if dues else None
         elif isinstance(e, ExtensionApproved):
             if self.extension is not None:
                 raise refuse("the reply period may be extended only once")
@@ -614,13 +868,22 @@ class _Replay:
                 raise refuse("a fee notice was already sent")
             if state is not ApplicationState.OPEN:
                 raise refuse(f"the application is {state.value}")
+            fee_due = self.cal.add_working_days(_delivery(e), FEE_PAYMENT_DAYS)
             self.fee = e
-            fee_due = self.fee_deadline()
-            self.fee_due = fee_due.due if fee_due else None
+            self.fee_due = fee_due
+            if e.delivered_on is None:
+                self._flag(ApplicationFlag.FEE_NOTICE_DELIVERY_ASSUMED)
         elif isinstance(e, FeePaid):
             if state is not ApplicationState.AWAITING_PAYMENT:
                 raise refuse("no fee is awaited")
+            assert self.fee is not None
             assert self.fee_due is not None
+            delivered = _delivery(self.fee)
+            if e.on < delivered:
+                raise refuse(
+                    f"the applicant received the fee notice on {delivered} "
+                    "(fee_notice_sent.delivered_on); payment comes after it"
+                )
             if e.on > self.fee_due:
                 raise refuse(
                     f"the payment window ended on {self.fee_due}; record FeeNotPaid instead "
@@ -637,27 +900,45 @@ class _Replay:
         elif isinstance(e, ReplyIssued):
             if state in (ApplicationState.AWAITING_CORRECTION, ApplicationState.AWAITING_PAYMENT):
                 raise refuse(f"the application is {state.value}")
-            if self.app.options.fee_window is None and self.fee is not None:
-                pass  # the lateness check below needs the option; skip it
-            elif e.on > self.reply_deadline(as_of=e.on).due:
-                self.flags.append(ApplicationFlag.LATE_REPLY)
             if e.remedies_informed_on is not None:
                 if e.remedies_notified:
                     raise refuse(
                         "remedies_informed_on is for a reply that did not tell the applicant "
                         "of the remedies; set remedies_notified to False or leave it out"
                     )
-                if e.remedies_informed_on < (e.delivered_on or e.on):
+                if e.remedies_informed_on < _delivery(e):
                     raise refuse(
                         f"remedies_informed_on {e.remedies_informed_on} is before the applicant "
-                        f"received the reply ({e.delivered_on or e.on})"
+                        f"received the reply ({_delivery(e)})"
                     )
+            late = False
+            if self.options.fee_window is None and self.fee is not None:
+                pass  # the lateness check needs the option; skip it
+            else:
+                late = e.on > self.reply_deadline(as_of=e.on).due
+            if late:
+                self._flag(ApplicationFlag.LATE_REPLY)
+            if e.delivered_on is None:
+                self._flag(ApplicationFlag.REPLY_DELIVERY_ASSUMED)
             self.closing = e
-        self.last = e.on
+
+
+def _event_day(e: Any) -> date:
+    day: date = e.on
+    return day
 
 
 def _pause_basis(edition: Edition) -> Citation:
     return cite("ogi-2019:33.3" if edition is Edition.REG_2019 else "ogi-2007:24.3")
+
+
+_EVENT_TYPES = frozenset(
+    (
+        CorrectionRequested, CorrectionReceived, CorrectionNotReceived, ConsultationSent,
+        OpinionReceived, ExtensionApproved, FeeNoticeSent, FeePaid, FeeNotPaid, ReplyIssued,
+        Withdrawn,
+    )
+)  # fmt: skip
 
 
 # -- the application ---------------------------------------------------------------------
@@ -668,7 +949,10 @@ class Application(FrozenModel):
 
     Build one with :meth:`receive` (clear errors for missing receipt facts) or
     from JSON with ``Application.model_validate_json`` (the history is replayed
-    and checked). ``options`` are the interpretations used for its deadlines.
+    and checked, once). ``options`` are the interpretations used for its
+    deadlines. The state after the history is kept with the application (not a
+    field: not in its JSON, its equality or its hash), so queries never replay
+    the history and :meth:`record` checks only the new event.
     """
 
     channel: SubmissionChannel
@@ -679,12 +963,19 @@ class Application(FrozenModel):
     agency: str = Field(default="", max_length=200)
     on_the_spot: bool = Field(default=False, strict=True)
     options: DeadlineOptions = DEFAULT_OPTIONS
-    events: tuple[ApplicationEvent, ...] = ()
+    events: tuple[ApplicationEvent, ...] = Field(default=(), max_length=MAX_EVENTS)
+
+    _state: _State | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _replays(self) -> Application:
-        self._replay()
+        self.__pydantic_private__["_state"] = self._attach(self._replay(self.events, None))  # type: ignore[index]
         return self
+
+    def _attach(self, st: _State) -> _State:
+        """``st`` marked as the state of this application's very fields."""
+        st.fields = self.__dict__
+        return st
 
     @classmethod
     def receive(
@@ -744,25 +1035,64 @@ class Application(FrozenModel):
 
     # history ------------------------------------------------------------------------
 
-    def _replay(
-        self, events: tuple[Any, ...] | None = None, calendar: WorkdayCalendar | None = None
-    ) -> _Replay:
-        r = _Replay(self, counting_calendar(self.options, calendar))
-        for e in self.events if events is None else events:
-            r.apply(e)
-        return r
+    def _replay(self, events: tuple[Any, ...], calendar: WorkdayCalendar | None) -> _State:
+        """A state built from ``events`` (at most MAX_EVENTS), applied in place."""
+        st = _State(self, counting_calendar(self.options, calendar))
+        for e in events:
+            st.apply(e)
+        return st
+
+    def _st(self, calendar: WorkdayCalendar | None = None, day: date | None = None) -> _State:
+        """The state after the events up to ``day`` (all by default), on ``calendar``.
+
+        The kept state when it answers (the common case); otherwise a replay of
+        the events up to ``day``, bounded by :data:`MAX_EVENTS`.
+        """
+        private = self.__pydantic_private__
+        st: _State | None = private.get("_state") if private else None
+        if st is None or st.fields is not self.__dict__:
+            # unpickled, copied, or built without validation (model_construct,
+            # model_copy(update=...)): the history is replayed, and checked, once
+            st = self._attach(self._replay(self.events, None))
+            if private is not None:
+                private["_state"] = st
+        cal = counting_calendar(self.options, calendar)
+        if cal is st.cal and (day is None or day >= st.last):
+            return st
+        events = self.events if day is None or day >= st.last else self._upto(day)
+        return self._replay(events, cal)
 
     def record(self, event: ApplicationEvent | dict[str, Any]) -> Application:
         """A new application with ``event`` appended; ``self`` is unchanged.
 
         Raises :class:`~opengov.errors.InvalidEventError` for an event out of
-        order, dated before receipt or impossible in the current state.
+        order, dated before receipt or an earlier notice's delivery, after a reply
+        or closure, impossible in the current state, or beyond
+        :data:`MAX_EVENTS`. Only ``event`` is checked, against the state kept with
+        the application: the cost does not grow with the history.
         """
-        if not isinstance(event, _Event):
-            event = _EVENT_ADAPTER.validate_python(event)
-        events = (*self.events, event)
-        self._replay(events)  # raises InvalidEventError before anything is built
-        return self._rebuilt(self.options, events)
+        checked: _Event
+        if type(event) in _EVENT_TYPES:
+            checked = cast("_Event", event)  # an event model: validated when it was built
+        else:
+            checked = _EVENT_ADAPTER.validate_python(event)
+        new_state = self._st().fork()  # replayed only if the calendar in use changed
+        new_state.apply(checked)  # raises InvalidEventError before anything is built
+        app = trusted(
+            Application,
+            channel=self.channel,
+            applicant_type=self.applicant_type,
+            submitted_on=self.submitted_on,
+            signed_for_on=self.signed_for_on,
+            confirmed_on=self.confirmed_on,
+            agency=self.agency,
+            on_the_spot=self.on_the_spot,
+            options=self.options,
+            events=(*self.events, checked),
+        )
+        # every field is this application's (validated) or the event just checked
+        app.__pydantic_private__["_state"] = app._attach(new_state)  # type: ignore[index]
+        return app
 
     def with_options(self, options: DeadlineOptions) -> Application:
         """The same history, with deadlines counted under ``options``."""
@@ -785,12 +1115,12 @@ class Application(FrozenModel):
     @property
     def state(self) -> ApplicationState:
         """Where the application stands after its last event."""
-        return self._replay().state()
+        return self._st().state()
 
     @property
     def flags(self) -> tuple[ApplicationFlag, ...]:
         """Irregularities in the history (recorded, not refused)."""
-        return tuple(self._replay().flags)
+        return self._st().flags
 
     # deadlines ----------------------------------------------------------------------
 
@@ -805,12 +1135,13 @@ class Application(FrozenModel):
         (:func:`~opengov.calendar.default_calendar`).
         """
         if as_of is None:
-            return self._replay(calendar=calendar).reply_deadline()
+            return self._st(calendar).reply_deadline()
         day = as_date(as_of, "as_of")
-        return self._replay(self._upto(day), calendar).reply_deadline(as_of=day)
+        return self._st(calendar, day).reply_deadline(as_of=day)
 
     def _upto(self, day: date) -> tuple[Any, ...]:
-        return tuple(e for e in self.events if e.on <= day)
+        """The events dated up to ``day`` (a prefix: events are in date order)."""
+        return self.events[: bisect_right(self.events, day, key=_event_day)]
 
     def deadlines(self, *, calendar: WorkdayCalendar | None = None) -> tuple[Deadline, ...]:
         """Every deadline the history gives rise to, in a stable order.
@@ -818,7 +1149,7 @@ class Application(FrozenModel):
         Reply, 补正 notice (2019 edition), the applicant's correction period,
         opinion deadlines, fee payment, and after a reply the remedy periods.
         """
-        r = self._replay(calendar=calendar)
+        r = self._st(calendar)
         out: list[Deadline] = []
         if r.fee is None or self.options.fee_window is not None:
             out.append(r.reply_deadline())
@@ -828,11 +1159,10 @@ class Application(FrozenModel):
         correction = r.correction_deadline()
         if correction is not None:
             out.append(correction)
-        for e in self.events:
-            if isinstance(e, ConsultationSent):
-                d = r.opinion_deadline(e)
-                if d is not None:
-                    out.append(d)
+        for c in r.consultations:
+            d = r.opinion_deadline(c.event)
+            if d is not None:
+                out.append(d)
         fee = r.fee_deadline()
         if fee is not None:
             out.append(fee)
@@ -873,10 +1203,9 @@ class Application(FrozenModel):
         )
 
         day = None if as_of is None else as_date(as_of, "as_of")
-        events = None if day is None else self._upto(day)
-        r = self._replay(events, calendar)
+        r = self._st(calendar, day)
         if isinstance(r.closing, ReplyIssued):
-            known = r.closing.delivered_on or r.closing.on
+            known = _delivery(r.closing)
             told, informed = r.closing.remedies_notified, r.closing.remedies_informed_on
             out = [
                 review_deadline(
@@ -913,15 +1242,19 @@ class Application(FrozenModel):
         )
 
     def status(self, on: date, *, calendar: WorkdayCalendar | None = None) -> ApplicationStatus:
-        """The status on day ``on``, from the events recorded up to that day."""
+        """The status on day ``on``, from the events recorded up to that day.
+
+        From the kept state for a day on or after the last event; for an earlier
+        day, from a replay of the events up to it (at most :data:`MAX_EVENTS`).
+        """
         day = as_date(on, "on")
-        r = self._replay(self._upto(day), calendar)
+        r = self._st(calendar, day)
         cal = r.cal
         state = r.state(day)
         if state in (ApplicationState.REPLIED, ApplicationState.CLOSED):
             kind = StatusKind.REPLIED if state is ApplicationState.REPLIED else StatusKind.CLOSED
-            return ApplicationStatus(on=day, kind=kind, due=None, working_days_left=None,
-                                     working_days_overdue=None, reply_deadline=None)  # fmt: skip
+            return trusted(ApplicationStatus, on=day, kind=kind, due=None, working_days_left=None,
+                            working_days_overdue=None, reply_deadline=None)  # fmt: skip
         reply = None
         if r.fee is None or self.options.fee_window is not None:
             reply = r.reply_deadline(as_of=day)
@@ -945,15 +1278,15 @@ class Application(FrozenModel):
                 left = cal.working_days_between(day, due)
             else:
                 overdue = cal.working_days_between(due, day)
-        return ApplicationStatus(on=day, kind=kind, due=due, working_days_left=left,
-                                 working_days_overdue=overdue, reply_deadline=reply)  # fmt: skip
+        return trusted(ApplicationStatus, on=day, kind=kind, due=due, working_days_left=left,
+                        working_days_overdue=overdue, reply_deadline=reply)  # fmt: skip
 
     # annual report ------------------------------------------------------------------
 
     @property
     def closed_on(self) -> date | None:
         """The day the application was replied to or otherwise closed."""
-        closing = self._replay().closing
+        closing = self._st().closing
         return None if closing is None else closing.on
 
     def reply_type(self) -> ReplyType | None:
@@ -962,7 +1295,7 @@ class Application(FrozenModel):
         Withdrawn → ``OTHER``; not corrected → ``NOT_CORRECTED``; fee not paid →
         ``FEE_NOT_PAID``.
         """
-        closing = self._replay().closing
+        closing = self._st().closing
         if closing is None:
             return None
         if isinstance(closing, ReplyIssued):
@@ -975,7 +1308,7 @@ class Application(FrozenModel):
 
     def report_row(self, fmt: ReportFormat) -> OutcomeRow | None:
         """The table 三 row this application is counted in (``None`` while open)."""
-        closing = self._replay().closing
+        closing = self._st().closing
         if closing is None:
             return None
         if isinstance(closing, ReplyIssued):

@@ -28,9 +28,11 @@ from typing import ClassVar
 __all__ = [
     "CalendarCoverageError",
     "CalendarDataError",
+    "CatalogueParseError",
     "CitationError",
     "EditionNotInForceError",
     "InvalidDateError",
+    "InvalidDecisionError",
     "InvalidEventError",
     "InvalidInputError",
     "LegacyReportError",
@@ -136,6 +138,28 @@ class InvalidEventError(OpenGovError, ValueError):
     """An event cannot be recorded on an application in its current state."""
 
     code: ClassVar[str] = "invalid_event"
+
+
+class InvalidDecisionError(OpenGovError, ValueError):
+    """A disclosure decision, or an event on its review trail, breaks a rule.
+
+    The message names the field (``grounds``, ``item``, ``on``...) and the rule
+    (e.g. grounds are required to withhold; an absolute ground is never published);
+    the decision is left unchanged.
+    """
+
+    code: ClassVar[str] = "invalid_decision"
+
+
+class CatalogueParseError(OpenGovError, ValueError):
+    """A catalogue record (政府信息公开目录 metadata block) cannot be read.
+
+    The text is too long, has no known label, or a field is malformed (a date that
+    does not exist, a 统一社会信用代码 in the 索引号 whose check character is wrong);
+    the message names the field.
+    """
+
+    code: ClassVar[str] = "catalogue_parse"
 
 
 class ReportParseError(OpenGovError, ValueError):

@@ -34,6 +34,7 @@ from typing import Any
 
 from opengov._lookup import lookup
 from opengov._model import FrozenModel
+from opengov._schema import tighten_schema
 from opengov._version import VERSION
 from opengov.applicants import ApplicantGroup, ApplicantType
 from opengov.categories import DisclosureMode, GovernmentLevel, LocalProactiveItem, ProactiveItem
@@ -292,8 +293,12 @@ def json_schemas() -> dict[str, JSON]:
     """
     return {
         model.__name__: {
-            "validation": model.model_json_schema(mode="validation"),
-            "serialization": model.model_json_schema(mode="serialization"),
+            "validation": tighten_schema(
+                model.model_json_schema(mode="validation"), keep_mapping=False
+            ),
+            "serialization": tighten_schema(
+                model.model_json_schema(mode="serialization"), keep_mapping=False
+            ),
         }
         for model in public_models()
     }

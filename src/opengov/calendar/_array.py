@@ -37,7 +37,7 @@ def _numpy() -> Any:
         import numpy
     except ImportError:  # pragma: no cover - depends on the environment
         raise InvalidInputError(
-            "array methods need numpy: pip install 'opengov[analysis]'"
+            "array methods need numpy: pip install 'opengov-cn[analysis]'"
         ) from None
     return numpy
 

@@ -26,6 +26,7 @@ _AREAS: tuple[str, ...] = (
     "calendar",
     "deadline",
     "report",
+    "serve",
 )
 
 

@@ -10,6 +10,8 @@ Submodules, each small and named for what it holds:
   file, bad files as data;
 - :mod:`~opengov.reports.render`: Markdown, text, HTML and JSON;
 - :mod:`~opengov.reports.build`: table 三 from case records;
+- :mod:`~opengov.reports.build_disclosure`: table 二 item 1 (规章, 规范性文件) from
+  document records;
 - :mod:`~opengov.reports.aggregate`: sums and year-on-year comparison;
 - :mod:`~opengov.reports.frame`: tidy pandas DataFrames (``analysis`` extra);
 - :mod:`~opengov.reports.legacy_report`, :mod:`~opengov.reports.parse_legacy`,
@@ -86,6 +88,8 @@ _EXPORTS: dict[str, str] = {
     "CaseRecord": "opengov.reports.build",
     "build_application_table": "opengov.reports.build",
     "build_report": "opengov.reports.build",
+    "DocumentRecord": "opengov.reports.build_disclosure",
+    "build_disclosure_table": "opengov.reports.build_disclosure",
     "CellChange": "opengov.reports.aggregate",
     "aggregate_reports": "opengov.reports.aggregate",
     "compare_reports": "opengov.reports.aggregate",
@@ -132,6 +136,7 @@ __all__ = [
     "DisclosureRow",
     "DisclosureSection",
     "DisclosureTable",
+    "DocumentRecord",
     "Finding",
     "HtmlCell",
     "HtmlTable",
@@ -158,6 +163,7 @@ __all__ = [
     "Severity",
     "aggregate_reports",
     "build_application_table",
+    "build_disclosure_table",
     "build_report",
     "check_carry_forward",
     "check_legacy_report",
@@ -201,6 +207,7 @@ if TYPE_CHECKING:
         report_files,
     )
     from opengov.reports.build import CaseRecord, build_application_table, build_report
+    from opengov.reports.build_disclosure import DocumentRecord, build_disclosure_table
     from opengov.reports.checks import (
         CellValue,
         CheckRule,
