@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, PrivateAttr, ValidationError
 
 from opengov._engine import Pause, PauseEndpoints, PauseKind, working_day_deadline
 from opengov._model import FrozenModel, trusted
@@ -188,6 +188,29 @@ def test_a_public_model_refuses_a_private_attribute() -> None:
         dl._cache = 1
     with pytest.raises(ValidationError, match="Instance is frozen"):
         dl.due = date(2026, 1, 1)  # type: ignore[misc]
+
+
+def test_a_declared_private_attribute_is_refused_too() -> None:
+    app = Application.receive(
+        SubmissionChannel.IN_PERSON,
+        submitted_on=date(2026, 9, 28),
+        applicant_type=ApplicantType.NATURAL_PERSON,
+    )
+    due = app.reply_deadline().due
+    with pytest.raises(ValidationError, match="Instance is frozen"):
+        app._state = None
+    assert app.reply_deadline().due == due == date(2026, 10, 30)
+
+
+def test_trusted_gives_private_attributes_their_defaults() -> None:
+    class Kept(FrozenModel):
+        a: int
+        _memo: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    kept = trusted(Kept, a=1)
+    assert kept.__pydantic_private__ == {"_memo": {}}
+    assert kept.__pydantic_private__ == Kept(a=1).__pydantic_private__
+    assert trusted(_Sample, x=2).__pydantic_private__ is None
 
 
 def test_cite_shares_one_value_per_string_and_still_refuses_bad_input() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
-from pydantic.fields import ModelPrivateAttr
 
 __all__ = ["FrozenModel", "trusted"]
 
@@ -60,12 +59,9 @@ def trusted(cls: type[_M], **values: Any) -> _M:
     _set(obj, "__dict__", values)
     _set(obj, "__pydantic_fields_set__", set(values))
     _set(obj, "__pydantic_extra__", None)
-    # private attributes start at their defaults, as after validation (a model
-    # keeps derived state there, e.g. an application's replayed history)
-    private = cls.__private_attributes__
-    _set(obj, "__pydantic_private__", _defaults(private) if private else None)
+    _set(obj, "__pydantic_private__", None)
+    if cls.__pydantic_post_init__:
+        # private attributes start at their defaults, as after validation (a
+        # model keeps derived state there, e.g. an application's replayed history)
+        obj.model_post_init(None)
     return obj
-
-
-def _defaults(private: dict[str, ModelPrivateAttr]) -> dict[str, Any]:
-    return {name: attr.get_default() for name, attr in private.items()}
