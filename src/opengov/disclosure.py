@@ -415,7 +415,8 @@ class Timeliness(FrozenModel):
     ``working_days_elapsed`` counts the working days from the start (formation or
     change, not counted) to publication (or to ``as_of`` while unpublished);
     ``working_days_late`` those after the due date (0 when on time). ``late`` is
-    True when published after ``due``, or still unpublished on an ``as_of`` after it.
+    True when published after ``due``, or still unpublished on an ``as_of`` after it
+    (a rest day after ``due`` is late though it adds no working day).
     """
 
     deadline: Deadline
@@ -894,7 +895,9 @@ class DisclosureDecision(FrozenModel):
             as_of=day,
             working_days_elapsed=elapsed,
             working_days_late=late_days or 0,
-            late=bool(late_days),
+            # After the due day is late even on a rest day that adds no working day
+            # (published on the Saturday after a Friday due day: 0 working days late).
+            late=end is not None and end > d.due,
         )
 
     def reevaluation_due(
