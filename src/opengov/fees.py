@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from opengov import law
 from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
 from opengov.citations import Citation, cite
@@ -54,9 +55,18 @@ __all__ = [
 _BASIS_ITEM = (cite("fee-measures-2020:3"), cite("fee-measures-2020:4"))
 _BASIS_PAGE = (cite("fee-measures-2020:3"), cite("fee-measures-2020:5"))
 
+# The scales and the payment window are read from the statute book on the day the
+# Measures took effect: they have had one value since (see ``docs/reference/statute-book.md``).
+_MEASURES_IN_FORCE = law.parameter("in_force.fee-measures-2020").first
+_ITEM_BANDS = law.parameter("fees.per_item_bands").bands_at(_MEASURES_IN_FORCE)
+((_ITEM_STEP_WIDTH, _ITEM_STEP_YUAN),) = law.parameter("fees.per_item_step").bands_at(
+    _MEASURES_IN_FORCE
+)
+_PAGE_BANDS = law.parameter("fees.per_page_bands").bands_at(_MEASURES_IN_FORCE)
+
 #: Working days an applicant has to pay, counted from the day after receiving the
 #: fee notice (国办函〔2020〕109号, as reported; the article number is unverified).
-FEE_PAYMENT_DAYS = 20
+FEE_PAYMENT_DAYS = law.parameter("fees.payment_days").int_at(_MEASURES_IN_FORCE)
 
 # Largest counts accepted: far beyond any real application, small enough that a
 # typo (or an attack) cannot make the band arithmetic run for long.
@@ -103,11 +113,7 @@ def item_rate(n: int) -> int:
     [0, 100, 100, 200, 200, 300, 400]
     """
     n = _check_count(n, "n", 1, _MAX_ITEMS)
-    if n <= 10:
-        return 0
-    if n <= 30:
-        return 100
-    return 100 * (2 + (n - 31) // 10)
+    return _rate(_ITEM_BANDS, n, step=True)
 
 
 def page_rate(n: int) -> int:
@@ -117,13 +123,25 @@ def page_rate(n: int) -> int:
     [0, 10, 10, 20, 20, 40]
     """
     n = _check_count(n, "n", 1, _MAX_PAGES)
-    if n <= 30:
-        return 0
-    if n <= 100:
-        return 10
-    if n <= 200:
-        return 20
-    return 40
+    return _rate(_PAGE_BANDS, n, step=False)
+
+
+def _band_of(bands: tuple[tuple[int, int], ...], n: int, *, step: bool) -> tuple[int, int, int]:
+    """The band holding ``n``: its first and last number (``last`` 0: open) and rate."""
+    for (first, rate), (following, _) in zip(bands, bands[1:]):
+        if first <= n < following:
+            return first, following - 1, rate
+    first, rate = bands[-1]
+    if not step:
+        return first, 0, rate
+    # above the last band the rate rises by a step every _ITEM_STEP_WIDTH numbers
+    k = (n - first) // _ITEM_STEP_WIDTH
+    start = first + k * _ITEM_STEP_WIDTH
+    return start, start + _ITEM_STEP_WIDTH - 1, rate + k * _ITEM_STEP_YUAN
+
+
+def _rate(bands: tuple[tuple[int, int], ...], n: int, *, step: bool) -> int:
+    return _band_of(bands, n, step=step)[2]
 
 
 class FeeBand(FrozenModel):
@@ -176,17 +194,13 @@ class FeeQuote(FrozenModel):
 
 
 def _bands(first: int, last: int, rate: object) -> tuple[FeeBand, ...]:
-    rate_of = item_rate if rate == "item" else page_rate
+    scale, step = (_ITEM_BANDS, True) if rate == "item" else (_PAGE_BANDS, False)
     out: list[FeeBand] = []
     n = first
     while n <= last:
-        r = rate_of(n)
-        # the last number charged at rate r
-        if rate == "item":
-            end = 10 if n <= 10 else 30 if n <= 30 else 30 + 10 * ((n - 31) // 10 + 1)
-        else:
-            end = 30 if n <= 30 else 100 if n <= 100 else 200 if n <= 200 else last
-        end = min(end, last)
+        _, band_last, r = _band_of(scale, n, step=step)
+        # the last number charged at rate r (an open band runs to the end)
+        end = last if band_last == 0 else min(band_last, last)
         out.append(FeeBand(first=n, last=end, rate=r))
         n = end + 1
     return tuple(out)
