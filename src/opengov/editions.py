@@ -25,10 +25,10 @@ from datetime import date
 
 from pydantic import Field
 
+from opengov import law
 from opengov._dates import as_date
 from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
-from opengov import law
 from opengov.citations import Citation, Instrument
 from opengov.errors import EditionNotInForceError
 
@@ -96,12 +96,13 @@ def _edition_rules(edition: Edition) -> EditionRules:
     def number(name: str) -> tuple[int | None, Citation | None]:
         entry = law.parameter(name).at(on)
         value = entry.value
-        assert value is None or (isinstance(value, int) and not isinstance(value, bool))
+        assert value is None or type(value) is int, name
         return value, (entry.basis[0] if value is not None else None)
 
     def required(name: str) -> tuple[int, Citation]:
         value, basis = number(name)
-        assert value is not None and basis is not None, name
+        assert value is not None, name
+        assert basis is not None, name
         return value, basis
 
     def month_day(name: str) -> tuple[tuple[int, int], Citation]:

@@ -32,6 +32,8 @@ Legal basis:
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from pydantic import Field
 
 from opengov import law
@@ -128,7 +130,7 @@ def page_rate(n: int) -> int:
 
 def _band_of(bands: tuple[tuple[int, int], ...], n: int, *, step: bool) -> tuple[int, int, int]:
     """The band holding ``n``: its first and last number (``last`` 0: open) and rate."""
-    for (first, rate), (following, _) in zip(bands, bands[1:]):
+    for (first, rate), (following, _) in pairwise(bands):
         if first <= n < following:
             return first, following - 1, rate
     first, rate = bands[-1]

@@ -41,6 +41,7 @@ opengov.errors.LawNotInForceError: litigation.period_months has no value before 
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from pydantic import Field, model_validator
 
@@ -128,7 +129,7 @@ class Parameter(FrozenModel):
 
     @model_validator(mode="after")
     def _ascending_and_cited(self) -> Parameter:
-        for a, b in zip(self.values, self.values[1:]):
+        for a, b in pairwise(self.values):
             if not a.since < b.since:
                 raise ValueError(f"{self.name}: values must ascend by date ({a.since}, {b.since})")
         for v in self.values:
@@ -173,7 +174,8 @@ class Parameter(FrozenModel):
     def int_at(self, day: date) -> int:
         """The number in force on ``day``; raises where there is none."""
         v = self._typed(day).value
-        assert isinstance(v, int) and not isinstance(v, bool), self.name
+        assert isinstance(v, int), self.name
+        assert not isinstance(v, bool), self.name
         return v
 
     def flag_at(self, day: date) -> bool:
