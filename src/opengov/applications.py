@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import Field, TypeAdapter, field_validator, model_validator
 
+from opengov import law
 from opengov._dates import as_date
 from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
@@ -63,7 +64,7 @@ from opengov.deadlines import (
 )
 from opengov.editions import Edition, edition_in_force
 from opengov.errors import InvalidEventError, NeedsInterpretationError
-from opengov.fees import FEE_PAYMENT_DAYS, FeeQuote
+from opengov.fees import FEE_PAYMENT_DAYS, FeeQuote, require_fee_chargeable
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.replies import Reply, ReplyType
 
@@ -513,7 +514,10 @@ class _Replay:
                 notes = ("fee payment window counted in the reply period (fee_window=counted)",)
         basis = reply_basis(self.edition, self.extension is not None)
         if self.correction_received is not None:
-            basis = (*basis, cite("ogi-2019:30"))
+            basis = (
+                *basis,
+                cite("ogi-2019:30" if self.edition.value == "2019" else "ogi-2007:21(4)"),
+            )
         if pauses:
             basis = (*basis, _pause_basis(self.edition))
         return working_day_deadline(
@@ -617,6 +621,7 @@ class _Replay:
                 raise refuse("a fee notice was already sent")
             if state is not ApplicationState.OPEN:
                 raise refuse(f"the application is {state.value}")
+            require_fee_chargeable(self.received_on)  # 国办函〔2020〕109号 not yet in force
             self.fee = e
             fee_due = self.fee_deadline()
             self.fee_due = fee_due.due if fee_due else None
@@ -893,7 +898,7 @@ class Application(FrozenModel):
             review_first = r.closing.reply.type in (
                 ReplyType.WITHHELD,
                 ReplyType.PARTIALLY_DISCLOSED,
-            ) and known >= date(2024, 1, 1)
+            ) and law.parameter("review.first_when_withheld").flag_at(known)
             if not review_first:
                 out.append(
                     litigation_deadline(

@@ -32,17 +32,20 @@ Legal basis:
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import pairwise
 
 from pydantic import Field
 
 from opengov import law
+from opengov._dates import as_date
 from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
 from opengov.citations import Citation, cite
-from opengov.errors import InvalidInputError
+from opengov.errors import InvalidEventError, InvalidInputError
 
 __all__ = [
+    "FEE_BY_RECEIPT_DAY",
     "FEE_PAYMENT_DAYS",
     "FeeBand",
     "FeeMode",
@@ -52,6 +55,7 @@ __all__ = [
     "fee_per_page",
     "item_rate",
     "page_rate",
+    "require_fee_chargeable",
 ]
 
 _BASIS_ITEM = (cite("fee-measures-2020:3"), cite("fee-measures-2020:4"))
@@ -69,6 +73,43 @@ _PAGE_BANDS = law.parameter("fees.per_page_bands").bands_at(_MEASURES_IN_FORCE)
 #: Working days an applicant has to pay, counted from the day after receiving the
 #: fee notice (国办函〔2020〕109号, as reported; the article number is unverified).
 FEE_PAYMENT_DAYS = law.parameter("fees.payment_days").int_at(_MEASURES_IN_FORCE)
+
+FEE_BY_RECEIPT_DAY = (
+    "interpretation fee_by_receipt_day: whether an information processing fee may be "
+    "charged is decided by the day the application was received: the Measures "
+    "(国办函〔2020〕109号) govern applications received from their in-force day, and an "
+    "earlier application is never charged, even if the notice would be sent later"
+)
+"""The reading behind :func:`require_fee_chargeable` (see ``docs/interpretations.md``)."""
+
+
+def require_fee_chargeable(received_on: date) -> None:
+    """Raise :class:`~opengov.errors.InvalidEventError` if no fee may be charged.
+
+    信息处理费 exist only under 国办函〔2020〕109号 (statute book:
+    ``fees.processing_fee``); an application received before the Measures took
+    effect cannot be charged (:data:`FEE_BY_RECEIPT_DAY`). The in-force day is
+    recalled, not verified, and the message says so.
+
+    >>> from datetime import date
+    >>> require_fee_chargeable(date(2021, 3, 1))
+    >>> require_fee_chargeable(date(2020, 6, 1))
+    Traceback (most recent call last):
+    ...
+    opengov.errors.InvalidEventError: no information processing fee (信息处理费) may be charged for an application received on 2020-06-01: such fees exist only under 国办函〔2020〕109号, whose in-force day in opengov's statute book is 2021-01-01 (in-force date recalled; the Measures are dated 2020-11-17 and were published 2020-12-01 (verified)); record the reply without a fee notice
+    """
+    day = as_date(received_on, "received_on")
+    book = law.parameter("fees.processing_fee")
+    if book.flag_at(day):
+        return
+    start = next(v for v in book.values if v.value is True)
+    raise InvalidEventError(
+        f"no information processing fee (信息处理费) may be charged for an application "
+        f"received on {day.isoformat()}: such fees exist only under 国办函〔2020〕109号, "
+        f"whose in-force day in opengov's statute book is {start.since.isoformat()} "
+        f"({start.note}); record the reply without a fee notice"
+    )
+
 
 # Largest counts accepted: far beyond any real application, small enough that a
 # typo (or an attack) cannot make the band arithmetic run for long.
