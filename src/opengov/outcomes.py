@@ -61,7 +61,9 @@ class ReportFormat(CodeEnum):
     @property
     def first_report_year(self) -> int:
         """The first report year the format applies to."""
-        return 2019 if self is ReportFormat.F2019 else 2021
+        return next(
+            v.since.year for v in law.parameter("reports.format").values if v.value == self.value
+        )
 
     @property
     def rows(self) -> tuple[OutcomeRow, ...]:
