@@ -292,6 +292,12 @@ class Reply(FrozenModel):
             )
         if len(set(self.grounds)) != len(self.grounds):
             raise ValueError("each exemption ground may be given once")
+        if ExemptionGround.ADMINISTRATIVE_INQUIRY in self.grounds:
+            raise ValueError(
+                "Art. 36(7) (有关法律、行政法规对信息的获取有特别规定) is a referral, not an "
+                "exemption ground: record Reply(type=ReplyType.SPECIAL_PROCEDURE), counted in "
+                "the same report row （三）8 属于行政查询事项"
+            )
         return self
 
     def report_row(self, fmt: ReportFormat | str) -> OutcomeRow:
