@@ -11,7 +11,6 @@ from opengov.exemptions import ExemptionGround, ExemptionKind, Override
 from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
 from opengov.replies import Reply, ReplyType
 
-
 # Art. 36(7) is a referral (ReplyType.SPECIAL_PROCEDURE), not a ground a reply may name
 _GROUNDS = [g for g in ExemptionGround if g is not ExemptionGround.ADMINISTRATIVE_INQUIRY]
 
