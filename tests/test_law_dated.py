@@ -15,7 +15,13 @@ from datetime import date
 import pytest
 
 from opengov.applicants import ApplicantType
-from opengov.applications import Application, FeeNoticeSent
+from opengov.applications import (
+    Application,
+    CorrectionNotReceived,
+    CorrectionRequested,
+    FeeNoticeSent,
+    FeeNotPaid,
+)
 from opengov.channels import SubmissionChannel
 from opengov.deadlines import Deadline, DeadlineOptions, PeriodUnit
 from opengov.errors import (
@@ -28,6 +34,7 @@ from opengov.errors import (
 from opengov.fees import fee_per_page, require_fee_chargeable
 from opengov.remedies import (
     BAR_COUNTING,
+    CLOSURE_REMEDY_START,
     litigation_bar,
     litigation_deadline,
     review_bar,
@@ -181,3 +188,35 @@ def test_fee_notice_from_the_measures_in_force_day() -> None:
     assert app.events[-1].kind == "fee_notice_sent"
     with pytest.raises(InvalidEventError, match="recalled"):
         require_fee_chargeable(D("2020-12-31"))
+
+
+# -- remedies after 不再处理 closures ------------------------------------------------------
+
+
+def test_remedies_after_no_correction() -> None:
+    # Received Mon 2026-03-02; 补正 asked Tue 03-03 with 10 working days: 03-04..06 (3),
+    # 03-09..13 (8), 03-16, 03-17 (10) → window ends Tue 03-17 (Art. 30). Closed 03-18.
+    # Review: 60 days from 03-17 → Sat 05-16, a rest day → Mon 05-18. Suit: 6 months
+    # → Thu 09-17. (2026 notice: 05-09 is the only make-up Saturday in May.)
+    app = _app("2026-03-02").record(CorrectionRequested(on=D("2026-03-03"), period_days=10))
+    app = app.record(CorrectionNotReceived(on=D("2026-03-18")))
+    review, suit = app.remedy_deadlines()
+    assert (review.start, review.due) == (D("2026-03-17"), D("2026-05-18"))
+    assert (suit.start, suit.due) == (D("2026-03-17"), D("2026-09-17"))
+    assert "ogi-2019:30" in basis(review)
+    assert CLOSURE_REMEDY_START in suit.notes
+
+
+def test_remedies_after_fee_not_paid() -> None:
+    # Fee notice received Tue 2026-03-10: 20 working days from 03-11: 03-11..13 (3),
+    # 16-20 (8), 23-27 (13), 30-31 (15), 04-01..03 (18), 清明 04-04..06, 04-07 (19),
+    # 04-08 (20). Closed 04-09. Review: 60 days from 04-08 → Sun 06-07 → Mon 06-08.
+    # Suit: 6 months → Thu 10-08, the first working day after 国庆 (10-01..07).
+    app = _app("2026-03-02").record(
+        FeeNoticeSent(on=D("2026-03-10"), fee=fee_per_page(120), delivered_on=D("2026-03-10"))
+    )
+    app = app.record(FeeNotPaid(on=D("2026-04-09")))
+    review, suit = app.remedy_deadlines()
+    assert (review.start, review.due) == (D("2026-04-08"), D("2026-06-08"))
+    assert suit.due == D("2026-10-08")
+    assert "fee-measures-2020" in basis(suit)

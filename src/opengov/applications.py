@@ -862,6 +862,10 @@ class Application(FrozenModel):
         (:func:`~opengov.remedies.review_deadline`,
         :func:`~opengov.remedies.litigation_deadline`).
 
+        After a 不再处理 closure (no correction, or the fee unpaid, in time) both
+        periods run from the last day of the correction or payment window
+        (:func:`~opengov.remedies.closure_remedy_deadlines`).
+
         Whether an agency failed to reply is a fact about a day, so the periods for
         a non-reply (不履行法定职责) need ``as_of``: only events recorded up to
         that day count, and if by then there is no reply, nothing is awaited from
@@ -874,6 +878,7 @@ class Application(FrozenModel):
         with the periods after that reply.
         """
         from opengov.remedies import (
+            closure_remedy_deadlines,
             litigation_deadline,
             no_reply_litigation_deadline,
             no_reply_review_deadline,
@@ -910,6 +915,13 @@ class Application(FrozenModel):
                     )
                 )
             return tuple(out)
+        if isinstance(r.closing, (CorrectionNotReceived, FeeNotPaid)):  # 不再处理
+            closed = isinstance(r.closing, CorrectionNotReceived)
+            end, why = (
+                (r.correction_due, "not_corrected") if closed else (r.fee_due, "fee_not_paid")
+            )
+            assert end is not None
+            return closure_remedy_deadlines(end, why, options=self.options, calendar=r.cal)
         if day is None or r.state(day) not in (ApplicationState.OPEN, ApplicationState.CONSULTING):
             return ()
         expired = r.reply_deadline(as_of=day).due

@@ -72,8 +72,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BAR_COUNTING",
+    "CLOSURE_REMEDY_START",
     "NO_REPLY_REVIEW_START",
     "REMEDY_CAP_COUNTING",
+    "closure_remedy_deadlines",
     "litigation_after_review_deadline",
     "litigation_bar",
     "litigation_deadline",
@@ -370,6 +372,64 @@ def _nominal_end(start: date, *, days: int | None = None, months: int | None = N
     assert months is not None
     end: date = start + relativedelta(months=months)
     return end
+
+
+# -- after 不再处理 closures (逾期不补正, 逾期不缴费) ------------------------------------------
+
+CLOSURE_REMEDY_START = (
+    "interpretation closure_remedy_start: when an application is no longer processed "
+    "(不再处理) because the applicant did not correct it (Art. 30) or did not pay the fee "
+    "(国办函〔2020〕109号) in time, the applicant is taken to know of that outcome on the "
+    "last day of the correction or payment window, and the review and litigation periods "
+    "run from it (that day not counted); the earlier reading, and the safe one"
+)
+"""The reading behind :func:`closure_remedy_deadlines`, recorded in its ``notes``."""
+
+_CLOSURE_BASIS = {
+    "not_corrected": ("ogi-2019:30",),
+    "fee_not_paid": ("fee-measures-2020",),
+}
+
+
+def closure_remedy_deadlines(
+    window_end: date,
+    reason: str,
+    *,
+    options: DeadlineOptions | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> tuple[Deadline, Deadline]:
+    """Review and litigation periods after a 不再处理 closure.
+
+    ``reason`` is ``"not_corrected"`` (逾期不补正, Art. 30: "视为放弃申请，行政机关不再处理")
+    or ``"fee_not_paid"`` (逾期不缴费, 国办函〔2020〕109号: the fee decision cannot be
+    challenged alone, the closure can be after the payment window, as reported).
+    ``window_end`` is the last day of the correction or payment window; both
+    periods run from it (:data:`CLOSURE_REMEDY_START`). A closure is not a refusal
+    to disclose, so no review-first rule applies.
+
+    >>> from datetime import date
+    >>> review, suit = closure_remedy_deadlines(date(2026, 3, 17), "not_corrected")
+    >>> review.due, suit.due     # 60 days: Sat 05-16 → Mon 05-18; 6 months: Thu 09-17
+    (datetime.date(2026, 5, 18), datetime.date(2026, 9, 17))
+    """
+    day = as_date(window_end, "window_end")
+    if reason not in _CLOSURE_BASIS:
+        raise InvalidInputError(f"reason must be 'not_corrected' or 'fee_not_paid', got {reason!r}")
+    extra = tuple(cite(c) for c in _CLOSURE_BASIS[reason])
+    note = (
+        f"不再处理 ({reason}): counted from {day.isoformat()}, the last day of the "
+        f"{'correction' if reason == 'not_corrected' else 'payment'} window",
+        CLOSURE_REMEDY_START,
+    )
+    out = []
+    for reader in (review_deadline, litigation_deadline):
+        d = reader(day, options=options, calendar=calendar)
+        out.append(
+            Deadline.model_validate(
+                {**dict(d), "basis": d.basis + extra, "notes": (*note, *d.notes)}
+            )
+        )
+    return out[0], out[1]
 
 
 # -- the longest bars (最长起诉期限 / 最长申请期限) ----------------------------------------
