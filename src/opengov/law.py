@@ -594,7 +594,14 @@ _BOOK: tuple[Parameter, ...] = (
         "in_force.holiday-measures-2013",
         Unit.IN_FORCE,
         "the holiday measures as amended in 2013",
-        _v(date(2014, 1, 1), True, "holiday-measures-2013", M, _S_RECALLED),
+        _v(
+            date(2014, 1, 1),
+            True,
+            "holiday-measures-2013",
+            P,
+            "the project's legal reference §6.1 (the 2013 text governs 2014-2024); every "
+            "bundled notice of 2014-2024 balances against its festival days (calendar tests)",
+        ),
     ),
     _p(
         "in_force.working-hours-1995",
