@@ -434,3 +434,23 @@ def test_regional_rest_days_never_make_a_deadline_earlier(days: list[date]) -> N
     # Day 20 counts only the working days the local rest days leave.
     assert cal.working_days_between(start, due) - len(lost) == 20
     assert due not in days
+
+
+def test_other_agency_consultation_has_no_statutory_limit() -> None:
+    # Art. 33 para. 3: time spent consulting "其他机关" is not counted; only Art. 34's
+    # co-producing agency has 15 working days with silence as consent.
+    oa = ConsultedParty.OTHER_AGENCY
+    app = new().record(ConsultationSent(on=D("2026-10-09"), party=oa, name="某区公安分局"))
+    # no opinion deadline, so still paused on 10-30, where an Art. 34 agency's 15 WD
+    # (ending 10-29, as for a third party) would have ended the pause
+    st_ = app.status(D("2026-10-30"))
+    assert (st_.kind, st_.due) == (StatusKind.PAUSED_FOR_CONSULTATION, None)
+    assert DeadlineKind.AGENCY_OPINION not in [x.kind for x in app.deadlines()]
+    # opinion Mon 11-02: excluded (10-09, 11-02] = 10-10, 10-12..16, 19..23, 26..30,
+    # 11-02 = 17 WD. Days 1-4 as above; days 5-20 from 11-03: 11-03..06 (8),
+    # 11-09..13 (13), 11-16..20 (18), 11-23, 11-24 (20) → 11-24.
+    app = app.record(OpinionReceived(on=D("2026-11-02"), party=oa, name="某区公安分局"))
+    d = app.reply_deadline()
+    assert (d.excluded_working_days, d.due) == (17, D("2026-11-24"))
+    assert str(oa.basis[0]) == "ogi-2019:33.3"
+    assert ConsultedParty.AGENCY.label_zh.startswith("相关行政机关")

@@ -98,21 +98,40 @@ class ConsultedParty(CodeEnum):
 
     THIRD_PARTY = "third_party"
     AGENCY = "agency"
+    OTHER_AGENCY = "other_agency"
 
     @property
     def label_zh(self) -> str:
-        """Chinese name."""
-        return "第三方" if self is ConsultedParty.THIRD_PARTY else "其他行政机关"
+        """Chinese name, in the words of Arts. 32, 34 and 33 para. 3."""
+        return _PARTY[self][0]
 
     @property
     def label_en(self) -> str:
         """English name."""
-        return "third party" if self is ConsultedParty.THIRD_PARTY else "another agency"
+        return _PARTY[self][1]
 
     @property
     def basis(self) -> tuple[Citation, ...]:
         """Where the consultation is provided for (2019 edition)."""
-        return (cite("ogi-2019:32" if self is ConsultedParty.THIRD_PARTY else "ogi-2019:34"),)
+        return (cite(_PARTY[self][2]),)
+
+
+# AGENCY is Art. 34 (information two or more agencies produced jointly: 15 working
+# days, silence is consent); OTHER_AGENCY any other agency consulted, whose time is
+# not counted (Art. 33 para. 3) but which has no statutory time limit.
+_PARTY = {
+    ConsultedParty.THIRD_PARTY: ("第三方", "third party", "ogi-2019:32"),
+    ConsultedParty.AGENCY: (
+        "相关行政机关（共同制作）",
+        "co-producing agency (jointly produced information)",
+        "ogi-2019:34",
+    ),
+    ConsultedParty.OTHER_AGENCY: (
+        "其他机关",
+        "another agency (not a co-producer)",
+        "ogi-2019:33.3",
+    ),
+}
 
 
 # -- events ------------------------------------------------------------------------------
@@ -161,8 +180,11 @@ class CorrectionNotReceived(_Event):
 
 
 class ConsultationSent(_Event):
-    """A consultation letter goes to a third party (Art. 32) or agency (Art. 34).
+    """A consultation letter goes to a third party (Art. 32) or an agency.
 
+    ``AGENCY`` is Art. 34's co-producing agency (15 working days, silence is
+    consent); ``OTHER_AGENCY`` any other agency (Art. 33 para. 3: its time is not
+    counted, and no statutory limit ends the pause before its opinion arrives).
     ``delivered_on`` is when the other side received it (the start of its 15
     working days); if unknown, the sending day is used.
     """
@@ -407,6 +429,8 @@ class _Replay:
 
     def opinion_deadline(self, e: ConsultationSent) -> Deadline | None:
         rules = self.edition.rules
+        if e.party is ConsultedParty.OTHER_AGENCY:
+            return None  # Art. 33 para. 3: time not counted, but no statutory limit
         if e.party is ConsultedParty.THIRD_PARTY:
             n, basis = rules.third_party_opinion_days, rules.third_party_opinion_basis
             kind = DeadlineKind.THIRD_PARTY_OPINION
@@ -476,7 +500,7 @@ class _Replay:
             )  # fmt: skip
         pauses = []
         for c in self.consultations:
-            if self.edition is Edition.REG_2007 and c.party is ConsultedParty.AGENCY:
+            if self.edition is Edition.REG_2007 and c.party is not ConsultedParty.THIRD_PARTY:
                 continue  # 2007 Art. 24 para. 3 excludes third-party time only
             kind = (
                 PauseKind.THIRD_PARTY_CONSULTATION
