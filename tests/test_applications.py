@@ -454,3 +454,13 @@ def test_other_agency_consultation_has_no_statutory_limit() -> None:
     assert (d.excluded_working_days, d.due) == (17, D("2026-11-24"))
     assert str(oa.basis[0]) == "ogi-2019:33.3"
     assert ConsultedParty.AGENCY.label_zh.startswith("相关行政机关")
+
+
+def test_fee_notice_after_the_reply_period_is_flagged() -> None:
+    # 国办函〔2020〕109号 (as reported): the fee notice is sent "在政府信息公开申请处理期限内".
+    # Received Mon 2026-09-28: 20 WD → Fri 10-30 (09-29, 09-30, 10-08..10, 10-12..16,
+    # 19..23, 26..30). A notice on Mon 11-02 is late; one on 10-12 is not.
+    late = new().record(FeeNoticeSent(on=D("2026-11-02"), fee=fee_per_page(120)))
+    assert ApplicationFlag.LATE_FEE_NOTICE in late.flags
+    assert str(ApplicationFlag.LATE_FEE_NOTICE.basis[0]) == "fee-measures-2020"
+    assert ApplicationFlag.LATE_FEE_NOTICE not in _fee_app().flags

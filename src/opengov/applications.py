@@ -318,27 +318,38 @@ class ApplicationFlag(CodeEnum):
 
     LATE_CORRECTION_NOTICE = "late_correction_notice"
     LATE_REPLY = "late_reply"
+    LATE_FEE_NOTICE = "late_fee_notice"
 
     @property
     def label_zh(self) -> str:
         """Chinese label."""
-        if self is ApplicationFlag.LATE_CORRECTION_NOTICE:
-            return "补正告知超过收到申请之日起7个工作日"
-        return "逾期答复"
+        return _FLAGS[self][0]
 
     @property
     def label_en(self) -> str:
         """English label."""
-        if self is ApplicationFlag.LATE_CORRECTION_NOTICE:
-            return "correction notice sent later than 7 working days after receipt"
-        return "reply issued after the deadline"
+        return _FLAGS[self][1]
 
     @property
     def basis(self) -> tuple[Citation, ...]:
         """The rule broken."""
-        if self is ApplicationFlag.LATE_CORRECTION_NOTICE:
-            return (cite("ogi-2019:30"),)
-        return (cite("ogi-2019:33.2"),)
+        return (cite(_FLAGS[self][2]),)
+
+
+_FLAGS = {
+    ApplicationFlag.LATE_CORRECTION_NOTICE: (
+        "补正告知超过收到申请之日起7个工作日",
+        "correction notice sent later than 7 working days after receipt",
+        "ogi-2019:30",
+    ),
+    ApplicationFlag.LATE_REPLY: ("逾期答复", "reply issued after the deadline", "ogi-2019:33.2"),
+    # 109号 (as reported, article number not seen): "应当在政府信息公开申请处理期限内…发出收费通知"
+    ApplicationFlag.LATE_FEE_NOTICE: (
+        "收费通知超过政府信息公开申请处理期限",
+        "fee notice sent after the reply period had ended",
+        "fee-measures-2020",
+    ),
+}
 
 
 class ApplicationStatus(FrozenModel):
@@ -646,6 +657,8 @@ class _Replay:
             if state is not ApplicationState.OPEN:
                 raise refuse(f"the application is {state.value}")
             require_fee_chargeable(self.received_on)  # 国办函〔2020〕109号 not yet in force
+            if e.on > self.reply_deadline(as_of=e.on).due:  # 109号: within the reply period
+                self.flags.append(ApplicationFlag.LATE_FEE_NOTICE)
             self.fee = e
             fee_due = self.fee_deadline()
             self.fee_due = fee_due.due if fee_due else None
