@@ -172,3 +172,15 @@ def test_art_36_7_is_a_referral_not_a_ground() -> None:
         )
     row = Reply(type=ReplyType.SPECIAL_PROCEDURE).report_row(ReportFormat.F2021)
     assert row is OutcomeRow.WITHHELD_ADMINISTRATIVE_INQUIRY
+
+
+def test_not_government_information_is_a_reply_of_its_own() -> None:
+    # Art. 2 defines government information (行政机关在履行行政管理职能过程中制作或者获取的，
+    # 以一定形式记录、保存的信息); Art. 36 has no item for "not government information",
+    # one of the most common replies. Counted in the residual other row.
+    r = Reply(type=ReplyType.NOT_GOVERNMENT_INFORMATION)
+    assert r.report_row(ReportFormat.F2019) is OutcomeRow.OTHER
+    assert r.report_row(ReportFormat.F2021) is OutcomeRow.OTHER_MISC
+    assert [str(c) for c in r.type.basis] == ["ogi-2019:2"]
+    assert r.type.label_zh == "不属于政府信息"
+    assert r.type.note is not None

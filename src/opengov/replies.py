@@ -69,6 +69,7 @@ class ReplyType(CodeEnum):
     NOT_CORRECTED = "not_corrected"
     FEE_NOT_PAID = "fee_not_paid"
     OTHER = "other"
+    NOT_GOVERNMENT_INFORMATION = "not_government_information"
 
     @property
     def label_zh(self) -> str:
@@ -263,6 +264,17 @@ _REPLIES: dict[ReplyType, _ReplyInfo] = {
         _R.OTHER,
         _R.OTHER_MISC,
         None,
+    ),
+    ReplyType.NOT_GOVERNMENT_INFORMATION: _ReplyInfo(
+        "不属于政府信息",
+        "What was asked for is not government information (Art. 2)",
+        _G.OTHER,
+        (cite("ogi-2019:2"),),
+        _R.OTHER,
+        _R.OTHER_MISC,
+        "Art. 36 has no item for this reply and the formats no row: opengov counts it "
+        "under （六）其他处理 (2021: （六）3.其他), as the 2008-2018 line 不是《条例》所指"
+        "政府信息 converts; some agencies count it under （四） or （五） instead.",
     ),
 }
 
