@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
+
+import pytest
+
+from opengov.cli import main
 
 ROOT = Path(__file__).parent.parent
 
@@ -37,3 +42,11 @@ def test_export_vocabulary_carries_the_book() -> None:
     assert lit["values"][0]["evidence"] == "partly_verified"
     pages = book["fees.per_page_bands"]["values"][1]["value"]
     assert pages == [[1, 0], [31, 10], [101, 20], [201, 40]]
+
+
+def test_vocab_cli_prints_the_book(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["vocab", "--json", "ReplyType"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    names = [p["name"] for p in data["statute_book"]]
+    assert "review.period_days" in names
+    assert "fees.payment_days" in names
