@@ -29,6 +29,7 @@ from opengov.applications import (
     FeeNotPaid,
     FeePaid,
     OpinionReceived,
+    ReplyDelayed,
     ReplyIssued,
     StatusKind,
     Withdrawn,
@@ -464,3 +465,26 @@ def test_fee_notice_after_the_reply_period_is_flagged() -> None:
     assert ApplicationFlag.LATE_FEE_NOTICE in late.flags
     assert str(ApplicationFlag.LATE_FEE_NOTICE.basis[0]) == "fee-measures-2020"
     assert ApplicationFlag.LATE_FEE_NOTICE not in _fee_app().flags
+
+
+def test_art_35_delayed_reply_sets_the_deadline() -> None:
+    # Art. 35: "可以确定延迟答复的合理期限并告知申请人". Received Mon 2026-09-28, due Fri
+    # 10-30; on 10-20 the agency sets Mon 11-30 and tells the applicant.
+    app = new().record(ReplyDelayed(on=D("2026-10-20"), until=D("2026-11-30")))
+    d = app.reply_deadline()
+    assert (d.due, [str(c) for c in d.basis]) == (D("2026-11-30"), ["ogi-2019:35"])
+    assert app.status(D("2026-11-02")).kind is StatusKind.OPEN
+    # a reply on 11-27 is in time; one on 12-01 is late
+    assert app.record(ReplyIssued(on=D("2026-11-27"), reply=DISCLOSED)).flags == ()
+    late = app.record(ReplyIssued(on=D("2026-12-01"), reply=DISCLOSED))
+    assert late.flags == (ApplicationFlag.LATE_REPLY,)
+    with pytest.raises(InvalidEventError, match="only once"):
+        app.record(ReplyDelayed(on=D("2026-10-21"), until=D("2026-12-15")))
+    with pytest.raises(InvalidEventError, match="it is the deadline"):
+        app.record(ExtensionApproved(on=D("2026-10-21"), days=10))
+    with pytest.raises(InvalidEventError, match="must be after the reply deadline"):
+        new().record(ReplyDelayed(on=D("2026-10-20"), until=D("2026-10-30")))
+    with pytest.raises(InvalidEventError, match="has passed"):
+        new().record(ReplyDelayed(on=D("2026-11-02"), until=D("2026-11-30")))
+    with pytest.raises(InvalidEventError, match="2019 edition only"):
+        new("2018-06-04").record(ReplyDelayed(on=D("2018-06-05"), until=D("2018-08-01")))

@@ -87,6 +87,7 @@ __all__ = [
     "FeeNoticeSent",
     "FeePaid",
     "OpinionReceived",
+    "ReplyDelayed",
     "ReplyIssued",
     "StatusKind",
     "Withdrawn",
@@ -230,6 +231,21 @@ class FeeNotPaid(_Event):
     kind: Literal["fee_not_paid"] = "fee_not_paid"
 
 
+class ReplyDelayed(_Event):
+    """Art. 35: the agency sets a reasonable later day for its reply (延迟答复).
+
+    "行政机关认为申请理由合理，但是无法在本条例第三十三条规定的期限内答复申请人的，可以确定
+    延迟答复的合理期限并告知申请人": for applications whose number or frequency
+    clearly exceeds a reasonable range. ``until`` is the day the agency set and told
+    the applicant; it becomes the reply deadline, which later pauses and
+    extensions no longer move. 2019 edition only; recorded once, before the reply
+    deadline has passed.
+    """
+
+    kind: Literal["reply_delayed"] = "reply_delayed"
+    until: date
+
+
 class ReplyIssued(_Event):
     """The agency replies; ``delivered_on`` is when the applicant received it.
 
@@ -264,6 +280,7 @@ ApplicationEvent = Annotated[
         FeeNoticeSent,
         FeePaid,
         FeeNotPaid,
+        ReplyDelayed,
         ReplyIssued,
         Withdrawn,
     ],
@@ -398,6 +415,7 @@ class _Replay:
         self.correction_received: date | None = None
         self.consultations: list[_Consultation] = []
         self.extension: ExtensionApproved | None = None
+        self.delay: ReplyDelayed | None = None
         self.fee: FeeNoticeSent | None = None
         self.fee_due: date | None = None
         self.fee_paid: date | None = None
@@ -508,6 +526,17 @@ class _Replay:
                 extension_days=0, original_due=None, nominal_due=None, excluded=(), runs=(),
                 rolled=(), provisional=False, options=opts,
                 notes=("answerable on the spot: due the day it is received",), notices=(),
+            )  # fmt: skip
+        if self.delay is not None:  # Art. 35: the day the agency set
+            return _trusted(
+                Deadline, kind=DeadlineKind.REPLY, due=self.delay.until,
+                start=self.clock_start, days=0, unit=PeriodUnit.FIXED_DATE,
+                edition=self.edition, basis=(cite("ogi-2019:35"),),
+                extension_days=0, original_due=None, nominal_due=None, excluded=(), runs=(),
+                rolled=(), provisional=False, options=opts,
+                notes=(f"delayed reply (Art. 35): the agency set {self.delay.until.isoformat()} "
+                       f"on {self.delay.on.isoformat()} and told the applicant",),
+                notices=(),
             )  # fmt: skip
         pauses = []
         for c in self.consultations:
@@ -639,6 +668,8 @@ class _Replay:
         elif isinstance(e, ExtensionApproved):
             if self.extension is not None:
                 raise refuse("the reply period may be extended only once")
+            if self.delay is not None:
+                raise refuse("a delayed reply day was set (Art. 35); it is the deadline")
             if state is ApplicationState.AWAITING_CORRECTION:
                 raise refuse("the reply period has not started: a correction is awaited")
             limit = self.edition.rules.max_extension_days
@@ -651,6 +682,22 @@ class _Replay:
             if e.on > current:
                 raise refuse(f"the reply deadline ({current}) has passed; extend before it")
             self.extension = e
+        elif isinstance(e, ReplyDelayed):
+            if self.edition is not Edition.REG_2019:
+                raise refuse("a delayed reply (Art. 35) exists under the 2019 edition only")
+            if self.delay is not None:
+                raise refuse("a delayed reply period may be set only once")
+            if state not in (ApplicationState.OPEN, ApplicationState.CONSULTING):
+                raise refuse(f"the application is {state.value}")
+            current = self.reply_deadline(as_of=e.on).due
+            if e.on > current:
+                raise refuse(f"the reply deadline ({current}) has passed; set the delay before it")
+            if e.until <= current:
+                raise refuse(
+                    f"until ({e.until}) must be after the reply deadline ({current}): Art. 35 "
+                    "applies when the agency cannot reply within the Art. 33 period"
+                )
+            self.delay = e
         elif isinstance(e, FeeNoticeSent):
             if self.fee is not None:
                 raise refuse("a fee notice was already sent")
