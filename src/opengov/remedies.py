@@ -2,8 +2,11 @@
 
 An applicant who disagrees with a reply may apply for administrative review
 (行政复议) within 60 days of knowing of it (行政复议法 2023 Art. 20; 2017 Art. 9
-before 2024-01-01), sue directly within 6 months (行政诉讼法 Art. 46), or sue within
-15 days of receiving a review decision (Art. 45). These are calendar-day and
+before 2024-01-01), sue directly within 6 months (行政诉讼法 Art. 46; 3 months under
+the 1989 Law's Art. 39 for replies known before 2015-05-01), or sue within 15 days
+of receiving a review decision (Art. 45). Every period, cap and bar is read from
+the statute book (:mod:`opengov.law`) on the day that matters, and a result that
+rests on a value not verified against its source says so in its ``notes``. These are calendar-day and
 month periods, not working days: counting starts the day after the start day
 (Civil Code Art. 201), a month period ends on the corresponding day or the
 month's last day (Art. 202), and a last day that is a rest day rolls forward to
@@ -16,7 +19,8 @@ notes this.
 
 When the reply did not tell the applicant of the remedy (``remedies_notified=False``),
 the period runs from the day they learnt of it (``informed_on``) and ends no later
-than one year after they knew the reply's content: 60 days for review (行政复议法
+than one year (two years for litigation before 2018-02-08) after they knew the
+reply's content: 60 days for review (行政复议法
 2023 Art. 20 para. 3), 6 months for litigation (行诉解释 2018 Art. 64). Without
 ``informed_on`` the one-year outer limit itself is the due date, and a note says
 so. The year is counted like any period (:data:`REMEDY_CAP_COUNTING`).
@@ -31,13 +35,17 @@ reading in its ``notes`` (see ``docs/concepts/deadlines.md``).
 
 Legal basis:
     - admin-reconsideration-2023:20, admin-reconsideration-2017:9,
-      admin-litigation-2017:46, admin-litigation-2017:45,
+      admin-litigation-2017:46, admin-litigation-1989:39, admin-litigation-2017:45,
       admin-reconsideration-2023:23(4); civil-code:201, civil-code:202,
       civil-code:203;
     - not told of the remedy: admin-reconsideration-2023:20.3,
       admin-litigation-interpretation-2018:64;
     - no reply: admin-reconsideration-regs-2007:16(1),
-      admin-litigation-interpretation-2018:66, admin-litigation-2017:47.1.
+      admin-litigation-interpretation-2018:66, admin-litigation-2017:47.1;
+    - not told before 2018-02-08: admin-litigation-interpretation-2000:41;
+    - bars: admin-litigation-2017:46.2, admin-litigation-interpretation-2000:42,
+      admin-reconsideration-2023:21;
+    - after 不再处理: ogi-2019:30, fee-measures-2020.
 
 >>> from datetime import date
 >>> from opengov.remedies import review_deadline
