@@ -220,3 +220,15 @@ def test_remedies_after_fee_not_paid() -> None:
     assert (review.start, review.due) == (D("2026-04-08"), D("2026-06-08"))
     assert suit.due == D("2026-10-08")
     assert "fee-measures-2020" in basis(suit)
+
+
+def test_no_reply_litigation_before_2018_says_the_rule_was_not_checked() -> None:
+    from opengov.remedies import no_reply_litigation_deadline
+
+    # reply period expired Fri 2017-03-10: Art. 66's 6 months → Sun 2017-09-10 → Mon 09-11
+    d = no_reply_litigation_deadline(D("2017-03-10"))
+    assert (d.nominal_due, d.due) == (D("2017-09-10"), D("2017-09-11"))
+    assert any("was not checked" in n for n in d.notes)
+    assert not any(
+        "was not checked" in n for n in no_reply_litigation_deadline(D("2018-03-09")).notes
+    )

@@ -74,6 +74,7 @@ from opengov.deadlines import (
     _trusted,
 )
 from opengov.errors import CalendarCoverageError, InvalidInputError
+from opengov.law import in_force
 
 if TYPE_CHECKING:
     from opengov.calendar import WorkdayCalendar
@@ -604,6 +605,15 @@ _NO_REPLY_LITIGATION_2023 = (
 )
 
 
+def _no_reply_before_2018(art_66: date) -> str:
+    return (
+        f"行诉解释 2018 Art. 66 took effect on {art_66.isoformat()}; the rule for a non-reply "
+        "before it (the 2000 interpretation) was not checked, and opengov applies Art. 66's "
+        "six months: the period then may have been shorter (direct litigation was 3 months "
+        "before 2015-05-01)"
+    )
+
+
 def _expired_note(day: date) -> str:
     return f"no reply: counted from {day.isoformat()}, the day the reply period expired"
 
@@ -665,6 +675,9 @@ def no_reply_litigation_deadline(
     notes: tuple[str, ...] = (_expired_note(day),)
     if day >= _REVIEW_2023_IN_FORCE:
         notes = (*notes, _NO_REPLY_LITIGATION_2023)
+    art_66 = in_force("admin-litigation-interpretation-2018")
+    if art_66 is not None and day < art_66:
+        notes = (*notes, _no_reply_before_2018(art_66))
     return _period(
         DeadlineKind.LITIGATION,
         day,
