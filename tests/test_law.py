@@ -13,10 +13,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
 from opengov import law
+from opengov.calendar import official_calendar
 from opengov.citations import Instrument
 from opengov.errors import LawNotInForceError, UnknownCodeError
+from opengov.remedies import litigation_deadline
 
 ROOT = Path(__file__).parent.parent
 
@@ -103,3 +108,35 @@ def test_no_book_fact_is_written_twice_in_the_code() -> None:
 def test_the_book_holds_each_of_those_days() -> None:
     days = {v.since for p in law.STATUTE_BOOK for v in p.values}
     assert set(_BOOK_DAYS) <= days
+
+
+# the last official day is 2026-12-28: six months from 2026-06-27 stays inside it
+_DAYS = st.dates(min_value=date(2008, 5, 1), max_value=date(2026, 6, 27))
+
+
+@given(st.sampled_from(law.STATUTE_BOOK), st.dates(min_value=date(1990, 1, 1)))
+def test_at_is_the_last_value_on_or_before_the_day(p: law.Parameter, day: date) -> None:
+    earlier = [v for v in p.values if v.since <= day]
+    if not earlier:
+        with pytest.raises(LawNotInForceError):
+            p.at(day)
+    else:
+        assert p.at(day) == earlier[-1]
+
+
+@given(_DAYS)
+def test_litigation_period_is_the_books_value_on_the_day(day: date) -> None:
+    # the nominal last day is the corresponding day of the book's months (Civil Code
+    # Art. 202, via relativedelta); rolling only moves it later, onto a working day
+    months = law.parameter("litigation.period_months").int_at(day)
+    assert months == (3 if day < date(2015, 5, 1) else 6)
+    d = litigation_deadline(day)
+    assert d.nominal_due == day + relativedelta(months=months)
+    assert d.due >= d.nominal_due
+    assert official_calendar().is_working_day(d.due)
+
+
+@given(_DAYS, _DAYS)
+def test_litigation_due_never_moves_earlier_for_a_later_day(a: date, b: date) -> None:
+    first, second = sorted((a, b))
+    assert litigation_deadline(first).due <= litigation_deadline(second).due
