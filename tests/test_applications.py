@@ -29,6 +29,7 @@ from opengov.applications import (
     FeeNotPaid,
     FeePaid,
     OpinionReceived,
+    ReplyDelayed,
     ReplyIssued,
     StatusKind,
     Withdrawn,
@@ -439,3 +440,57 @@ def test_regional_rest_days_never_make_a_deadline_earlier(days: list[date]) -> N
     # Day 20 counts only the working days the local rest days leave.
     assert cal.working_days_between(start, due) - len(lost) == 20
     assert due not in days
+
+
+def test_other_agency_consultation_has_no_statutory_limit() -> None:
+    # Art. 33 para. 3: time spent consulting "其他机关" is not counted; only Art. 34's
+    # co-producing agency has 15 working days with silence as consent.
+    oa = ConsultedParty.OTHER_AGENCY
+    app = new().record(ConsultationSent(on=D("2026-10-09"), party=oa, name="某区公安分局"))
+    # no opinion deadline, so still paused on 10-30, where an Art. 34 agency's 15 WD
+    # (ending 10-29, as for a third party) would have ended the pause
+    st_ = app.status(D("2026-10-30"))
+    assert (st_.kind, st_.due) == (StatusKind.PAUSED_FOR_CONSULTATION, None)
+    assert DeadlineKind.AGENCY_OPINION not in [x.kind for x in app.deadlines()]
+    # opinion Mon 11-02: excluded (10-09, 11-02] = 10-10, 10-12..16, 19..23, 26..30,
+    # 11-02 = 17 WD. Days 1-4 as above; days 5-20 from 11-03: 11-03..06 (8),
+    # 11-09..13 (13), 11-16..20 (18), 11-23, 11-24 (20) → 11-24.
+    app = app.record(OpinionReceived(on=D("2026-11-02"), party=oa, name="某区公安分局"))
+    d = app.reply_deadline()
+    assert (d.excluded_working_days, d.due) == (17, D("2026-11-24"))
+    assert str(oa.basis[0]) == "ogi-2019:33.3"
+    assert ConsultedParty.AGENCY.label_zh.startswith("相关行政机关")
+
+
+def test_fee_notice_after_the_reply_period_is_flagged() -> None:
+    # 国办函〔2020〕109号 (as reported): the fee notice is sent "在政府信息公开申请处理期限内".
+    # Received Mon 2026-09-28: 20 WD → Fri 10-30 (09-29, 09-30, 10-08..10, 10-12..16,
+    # 19..23, 26..30). A notice on Mon 11-02 is late; one on 10-12 is not.
+    late = new().record(FeeNoticeSent(on=D("2026-11-02"), fee=fee_per_page(120)))
+    assert ApplicationFlag.LATE_FEE_NOTICE in late.flags
+    assert str(ApplicationFlag.LATE_FEE_NOTICE.basis[0]) == "fee-measures-2020"
+    assert ApplicationFlag.LATE_FEE_NOTICE not in _fee_app().flags
+
+
+def test_art_35_delayed_reply_sets_the_deadline() -> None:
+    # Art. 35: "可以确定延迟答复的合理期限并告知申请人". Received Mon 2026-09-28, due Fri
+    # 10-30; on 10-20 the agency sets Mon 11-30 and tells the applicant.
+    app = new().record(ReplyDelayed(on=D("2026-10-20"), until=D("2026-11-30")))
+    d = app.reply_deadline()
+    assert (d.due, [str(c) for c in d.basis]) == (D("2026-11-30"), ["ogi-2019:35"])
+    assert app.status(D("2026-11-02")).kind is StatusKind.OPEN
+    # a reply on 11-27 is in time; one on 12-01 is late
+    on_time = ReplyIssued(on=D("2026-11-27"), reply=DISCLOSED, delivered_on=D("2026-11-27"))
+    assert app.record(on_time).flags == ()
+    late = ReplyIssued(on=D("2026-12-01"), reply=DISCLOSED, delivered_on=D("2026-12-02"))
+    assert app.record(late).flags == (ApplicationFlag.LATE_REPLY,)
+    with pytest.raises(InvalidEventError, match="only once"):
+        app.record(ReplyDelayed(on=D("2026-10-21"), until=D("2026-12-15")))
+    with pytest.raises(InvalidEventError, match="it is the deadline"):
+        app.record(ExtensionApproved(on=D("2026-10-21"), days=10))
+    with pytest.raises(InvalidEventError, match="must be after the reply deadline"):
+        new().record(ReplyDelayed(on=D("2026-10-20"), until=D("2026-10-30")))
+    with pytest.raises(InvalidEventError, match="has passed"):
+        new().record(ReplyDelayed(on=D("2026-11-02"), until=D("2026-11-30")))
+    with pytest.raises(InvalidEventError, match="2019 edition only"):
+        new("2018-06-04").record(ReplyDelayed(on=D("2018-06-05"), until=D("2018-08-01")))

@@ -96,3 +96,18 @@ def test_explicit_edition_applies_its_rule_whatever_the_dates() -> None:
         edition=Edition.REG_2019,
     )
     assert got == date(2018, 6, 4)
+
+
+def test_receipt_rule_labels_quote_the_right_paragraph() -> None:
+    # Art. 31(2) (ordinary mail): "…应当于收到申请的当日与申请人确认，确认之日为收到申请之日";
+    # Art. 31(3) (online, fax): "以双方确认之日为收到申请之日".
+    assert SubmissionChannel.ORDINARY_MAIL.receipt_rule() is ReceiptRule.CONFIRMATION_DAY
+    for ch in (SubmissionChannel.ONLINE, SubmissionChannel.FAX):
+        rule = ch.receipt_rule()
+        assert rule is ReceiptRule.MUTUAL_CONFIRMATION_DAY
+        assert rule.label_zh == "以双方确认之日为收到申请之日"
+        assert [str(c) for c in rule.basis] == ["ogi-2019:31(3)"]
+    # 2007 online rule: web forms in Guiding Case 26's words, e-mail in 207号's
+    old = SubmissionChannel.ONLINE.receipt_rule("2007")
+    assert "系统确认申请提交成功的日期" in old.label_zh
+    assert "自电子邮件系统接收之日" in old.label_zh

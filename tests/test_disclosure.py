@@ -315,8 +315,11 @@ def test_late_iff_more_working_days_than_allowed(formed: date, gap: int, days: i
     t = d.timeliness()
     allowed = 20 if days is None else days
     assert t.working_days_elapsed is not None
-    assert t.late == (t.working_days_elapsed > allowed)
-    assert t.late == (t.published_on is not None and t.published_on > t.deadline.due)
+    published_after_due = t.published_on is not None and t.published_on > t.deadline.due
+    assert t.late == published_after_due
+    # More working days than allowed is late; a rest day just after the due day is late
+    # with the allowed number of working days (nothing published on it is in time).
+    assert t.late == (t.working_days_elapsed > allowed or published_after_due)
     if t.late:
         assert t.working_days_elapsed - t.working_days_late == allowed
 
@@ -335,3 +338,19 @@ def test_referral_targets_are_art_17_words(legal_reference: str) -> None:
 
 def test_catalogue_fields_are_art_12_words(legal_reference: str) -> None:
     assert "政府信息公开目录包括政府信息的索引、名称、内容概述、生成日期等内容。" in legal_reference
+
+
+def test_published_on_the_rest_day_after_the_due_day_is_late() -> None:
+    # Formed Mon 2019-06-17, a 19-working-day local rule (端午 2019 was Fri 06-07, before
+    # the start; no rest day between): 06-18..21 (4), 06-24..28 (9), 07-01..05 (14),
+    # 07-08..12 (19) -> due Fri 2019-07-12. Published Sat 07-13: no working day added.
+    period = PublicationPeriod(days=19, source=PeriodSource.LOCAL_RULE)
+    d = DisclosureDecision.form(
+        "x", formed_on=date(2019, 6, 17), document_kind=NORMATIVE, period=period
+    )
+    d = d.record(ConfidentialityReview(on=date(2019, 6, 17), outcome=ReviewOutcome.NO_SECRET))
+    d = approved(d, date(2019, 6, 17), decision=DecisionKind.PROACTIVE, item=1)
+    d = d.record(Published(on=date(2019, 7, 13)))
+    t = d.timeliness()
+    assert t.deadline.due == date(2019, 7, 12)
+    assert (t.working_days_elapsed, t.working_days_late, t.late) == (19, 0, True)

@@ -21,6 +21,9 @@ KNOWN_CYCLES: dict[frozenset[str], str] = {
     frozenset({"opengov.reports.model", "opengov.reports.render"}): (
         "AnnualReport._repr_html_ (notebook display) calls render.to_html"
     ),
+    frozenset({"opengov.citations", "opengov.law"}): (
+        "Instrument.effective reads the statute book, whose values cite instruments"
+    ),
 }
 
 

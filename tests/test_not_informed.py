@@ -25,7 +25,7 @@ from opengov.applications import Application, ReplyIssued
 from opengov.calendar import official_calendar
 from opengov.channels import SubmissionChannel
 from opengov.deadlines import Deadline, DeadlineKind, PeriodUnit
-from opengov.errors import InvalidEventError, InvalidInputError
+from opengov.errors import InvalidEventError, InvalidInputError, LawNotInForceError
 from opengov.remedies import REMEDY_CAP_COUNTING, litigation_deadline, review_deadline
 from opengov.replies import Reply, ReplyType
 
@@ -140,11 +140,11 @@ def test_not_told_refuses_what_it_cannot_answer() -> None:
         litigation_deadline(D("2026-03-04"), remedies_notified=False, informed_on=D("2026-03-03"))
     with pytest.raises(InvalidInputError, match="True or False"):
         review_deadline(D("2026-03-04"), remedies_notified="no")  # type: ignore[arg-type]
-    # the review cap is the 2023 Law's; the litigation cap the 2018 interpretation's
-    with pytest.raises(InvalidInputError, match="2024-01-01"):
+    # the review cap is the 2023 Law's (no cap is modelled before it); the litigation
+    # cap is the 2018 interpretation's from 2018-02-08 and the 2000 one's before
+    # (tests/test_law_dated.py)
+    with pytest.raises(LawNotInForceError, match="2024-01-01"):
         review_deadline(D("2023-12-31"), remedies_notified=False)
-    with pytest.raises(InvalidInputError, match="2018-02-08"):
-        litigation_deadline(D("2018-02-07"), remedies_notified=False)
     assert litigation_deadline(D("2018-02-08"), remedies_notified=False).due == D("2019-02-11")
 
 

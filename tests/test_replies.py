@@ -11,6 +11,9 @@ from opengov.exemptions import ExemptionGround, ExemptionKind, Override
 from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
 from opengov.replies import Reply, ReplyType
 
+# Art. 36(7) is a referral (ReplyType.SPECIAL_PROCEDURE), not a ground a reply may name
+_GROUNDS = [g for g in ExemptionGround if g is not ExemptionGround.ADMINISTRATIVE_INQUIRY]
+
 
 def _valid_replies() -> st.SearchStrategy[Reply]:
     def build(t: ReplyType, grounds: list[ExemptionGround]) -> Reply:
@@ -23,7 +26,7 @@ def _valid_replies() -> st.SearchStrategy[Reply]:
     return st.builds(
         build,
         st.sampled_from(list(ReplyType)),
-        st.lists(st.sampled_from(list(ExemptionGround)), unique=True, max_size=3),
+        st.lists(st.sampled_from(_GROUNDS), unique=True, max_size=3),
     )
 
 
@@ -42,7 +45,7 @@ def test_mapping_is_total_and_covers_every_counted_row() -> None:
         reached: set[OutcomeRow] = set()
         for t in ReplyType:
             if t.needs_grounds:
-                reached.update(Reply(type=t, grounds=(g,)).report_row(fmt) for g in ExemptionGround)
+                reached.update(Reply(type=t, grounds=(g,)).report_row(fmt) for g in _GROUNDS)
             else:
                 reached.add(Reply(type=t).report_row(fmt))
         assert reached == set(fmt.counted_rows), fmt
@@ -155,3 +158,29 @@ def test_every_item_has_a_basis() -> None:
         assert g.basis, g
     for o in Override:
         assert o.basis, o
+
+
+def test_art_36_7_is_a_referral_not_a_ground() -> None:
+    # Art. 36(7): "告知申请人依照有关法律、行政法规的规定办理": a referral to the special
+    # procedure. One decision, one record: the ground is refused, the reply type kept,
+    # and it is still counted in row （三）8 属于行政查询事项.
+    with pytest.raises(ValidationError, match="referral, not an exemption ground"):
+        Reply(type=ReplyType.WITHHELD, grounds=(ExemptionGround.ADMINISTRATIVE_INQUIRY,))
+    with pytest.raises(ValidationError, match="SPECIAL_PROCEDURE"):
+        Reply.model_validate(
+            {"type": "partially_disclosed", "grounds": ["state_secret", "administrative_inquiry"]}
+        )
+    row = Reply(type=ReplyType.SPECIAL_PROCEDURE).report_row(ReportFormat.F2021)
+    assert row is OutcomeRow.WITHHELD_ADMINISTRATIVE_INQUIRY
+
+
+def test_not_government_information_is_a_reply_of_its_own() -> None:
+    # Art. 2 defines government information (行政机关在履行行政管理职能过程中制作或者获取的，
+    # 以一定形式记录、保存的信息); Art. 36 has no item for "not government information",
+    # one of the most common replies. Counted in the residual other row.
+    r = Reply(type=ReplyType.NOT_GOVERNMENT_INFORMATION)
+    assert r.report_row(ReportFormat.F2019) is OutcomeRow.OTHER
+    assert r.report_row(ReportFormat.F2021) is OutcomeRow.OTHER_MISC
+    assert [str(c) for c in r.type.basis] == ["ogi-2019:2"]
+    assert r.type.label_zh == "不属于政府信息"
+    assert r.type.note is not None

@@ -46,6 +46,7 @@ EVENTS = {
     "fee_not_paid",
     "fee_notice_sent",
     "fee_paid",
+    "reply_delayed",
     "opinion_received",
     "reply_issued",
     "withdrawn",

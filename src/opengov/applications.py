@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, cast
 
 from pydantic import Field, PrivateAttr, TypeAdapter, field_validator, model_validator
 
+from opengov import law
 from opengov._dates import as_date
 from opengov._engine import (
     DEFAULT_OPTIONS,
@@ -69,7 +70,7 @@ from opengov.channels import SubmissionChannel, receipt_date
 from opengov.citations import Citation, cite
 from opengov.editions import Edition, edition_in_force
 from opengov.errors import InvalidEventError, NeedsInterpretationError
-from opengov.fees import FEE_PAYMENT_DAYS, FeeQuote
+from opengov.fees import FEE_PAYMENT_DAYS, FeeQuote, require_fee_chargeable
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.replies import Reply, ReplyType
 
@@ -93,6 +94,7 @@ __all__ = [
     "FeeNoticeSent",
     "FeePaid",
     "OpinionReceived",
+    "ReplyDelayed",
     "ReplyIssued",
     "StatusKind",
     "Withdrawn",
@@ -104,21 +106,40 @@ class ConsultedParty(CodeEnum):
 
     THIRD_PARTY = "third_party"
     AGENCY = "agency"
+    OTHER_AGENCY = "other_agency"
 
     @property
     def label_zh(self) -> str:
-        """Chinese name."""
-        return "第三方" if self is ConsultedParty.THIRD_PARTY else "其他行政机关"
+        """Chinese name, in the words of Arts. 32, 34 and 33 para. 3."""
+        return _PARTY[self][0]
 
     @property
     def label_en(self) -> str:
         """English name."""
-        return "third party" if self is ConsultedParty.THIRD_PARTY else "another agency"
+        return _PARTY[self][1]
 
     @property
     def basis(self) -> tuple[Citation, ...]:
         """Where the consultation is provided for (2019 edition)."""
-        return (cite("ogi-2019:32" if self is ConsultedParty.THIRD_PARTY else "ogi-2019:34"),)
+        return (cite(_PARTY[self][2]),)
+
+
+# AGENCY is Art. 34 (information two or more agencies produced jointly: 15 working
+# days, silence is consent); OTHER_AGENCY any other agency consulted, whose time is
+# not counted (Art. 33 para. 3) but which has no statutory time limit.
+_PARTY = {
+    ConsultedParty.THIRD_PARTY: ("第三方", "third party", "ogi-2019:32"),
+    ConsultedParty.AGENCY: (
+        "相关行政机关（共同制作）",
+        "co-producing agency (jointly produced information)",
+        "ogi-2019:34",
+    ),
+    ConsultedParty.OTHER_AGENCY: (
+        "其他机关",
+        "another agency (not a co-producer)",
+        "ogi-2019:33.3",
+    ),
+}
 
 
 # -- events ------------------------------------------------------------------------------
@@ -184,8 +205,11 @@ class CorrectionNotReceived(_Event):
 
 
 class ConsultationSent(_Event):
-    """A consultation letter goes to a third party (Art. 32) or agency (Art. 34).
+    """A consultation letter goes to a third party (Art. 32) or an agency.
 
+    ``AGENCY`` is Art. 34's co-producing agency (15 working days, silence is
+    consent); ``OTHER_AGENCY`` any other agency (Art. 33 para. 3: its time is not
+    counted, and no statutory limit ends the pause before its opinion arrives).
     ``delivered_on`` is when the other side received it (the start of its 15
     working days); if unknown, the sending day is used.
     """
@@ -234,6 +258,21 @@ class FeeNotPaid(_Event):
     kind: Literal["fee_not_paid"] = "fee_not_paid"
 
 
+class ReplyDelayed(_Event):
+    """Art. 35: the agency sets a reasonable later day for its reply (延迟答复).
+
+    "行政机关认为申请理由合理，但是无法在本条例第三十三条规定的期限内答复申请人的，可以确定
+    延迟答复的合理期限并告知申请人": for applications whose number or frequency
+    clearly exceeds a reasonable range. ``until`` is the day the agency set and told
+    the applicant; it becomes the reply deadline, which later pauses and
+    extensions no longer move. 2019 edition only; recorded once, before the reply
+    deadline has passed.
+    """
+
+    kind: Literal["reply_delayed"] = "reply_delayed"
+    until: date
+
+
 class ReplyIssued(_Event):
     """The agency replies; ``delivered_on`` is when the applicant received it.
 
@@ -268,6 +307,7 @@ ApplicationEvent = Annotated[
         FeeNoticeSent,
         FeePaid,
         FeeNotPaid,
+        ReplyDelayed,
         ReplyIssued,
         Withdrawn,
     ],
@@ -332,6 +372,7 @@ class ApplicationFlag(CodeEnum):
     LATE_CORRECTION = "late_correction"
     FEE_NOTICE_DELIVERY_ASSUMED = "fee_notice_delivery_assumed"
     REPLY_DELIVERY_ASSUMED = "reply_delivery_assumed"
+    LATE_FEE_NOTICE = "late_fee_notice"
 
     @property
     def label_zh(self) -> str:
@@ -377,6 +418,12 @@ _FLAG_LABELS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "答复送达日期未记录，复议、诉讼期限自答复之日起算",
         "reply delivery not recorded: the review and litigation periods counted from the reply day",
         ("admin-reconsideration-2023:20", "admin-litigation-2017:46"),
+    ),
+    # 109号 (as reported, article number not seen): "应当在政府信息公开申请处理期限内…发出收费通知"
+    "late_fee_notice": (
+        "收费通知超过政府信息公开申请处理期限",
+        "fee notice sent after the reply period had ended",
+        ("fee-measures-2020",),
     ),
 }
 
@@ -475,6 +522,7 @@ class _State:
         # the last day any of them still runs (date.max: one has no deadline)
         self.open_until: date | None = None
         self.extension: ExtensionApproved | None = None
+        self.delay: ReplyDelayed | None = None
         self.fee: FeeNoticeSent | None = None
         self.fee_due: date | None = None
         self.fee_paid: date | None = None
@@ -560,6 +608,8 @@ class _State:
 
     def opinion_due(self, e: ConsultationSent) -> date | None:
         """The last day of the consulted party's period (the date only: no Deadline built)."""
+        if e.party is ConsultedParty.OTHER_AGENCY:
+            return None  # Art. 33 para. 3: time not counted, but no statutory limit
         rules = self.edition.rules
         n = (
             rules.third_party_opinion_days
@@ -570,6 +620,8 @@ class _State:
 
     def opinion_deadline(self, e: ConsultationSent) -> Deadline | None:
         rules = self.edition.rules
+        if e.party is ConsultedParty.OTHER_AGENCY:
+            return None  # Art. 33 para. 3: time not counted, but no statutory limit
         if e.party is ConsultedParty.THIRD_PARTY:
             n, basis = rules.third_party_opinion_days, rules.third_party_opinion_basis
             kind = DeadlineKind.THIRD_PARTY_OPINION
@@ -657,9 +709,20 @@ class _State:
                 rolled=(), provisional=False, options=opts,
                 notes=("answerable on the spot: due the day it is received",), notices=(),
             )  # fmt: skip
+        if self.delay is not None:  # Art. 35: the day the agency set
+            return trusted(
+                Deadline, kind=DeadlineKind.REPLY, due=self.delay.until,
+                start=self.clock_start, days=0, unit=PeriodUnit.FIXED_DATE,
+                edition=self.edition, basis=(cite("ogi-2019:35"),),
+                extension_days=0, original_due=None, nominal_due=None, excluded=(), runs=(),
+                rolled=(), provisional=False, options=opts,
+                notes=(f"delayed reply (Art. 35): the agency set {self.delay.until.isoformat()} "
+                       f"on {self.delay.on.isoformat()} and told the applicant",),
+                notices=(),
+            )  # fmt: skip
         spans: list[tuple[PauseKind, date, date, bool]] = []
         for c in self.consultations:
-            if self.edition is Edition.REG_2007 and c.party is ConsultedParty.AGENCY:
+            if self.edition is Edition.REG_2007 and c.party is not ConsultedParty.THIRD_PARTY:
                 continue  # 2007 Art. 24 para. 3 excludes third-party time only
             kind = (
                 PauseKind.THIRD_PARTY_CONSULTATION
@@ -697,7 +760,10 @@ class _State:
                 notes = ("fee payment window counted in the reply period (fee_window=counted)",)
         basis = reply_basis(self.edition, self.extension is not None)
         if self.correction_received is not None:
-            basis = (*basis, cite("ogi-2019:30"))
+            basis = (
+                *basis,
+                cite("ogi-2019:30" if self.edition.value == "2019" else "ogi-2007:21(4)"),
+            )
         if spans:
             basis = (*basis, _pause_basis(self.edition))
         extension_days = self.extension.days if self.extension else 0
@@ -851,6 +917,8 @@ class _State:
         elif isinstance(e, ExtensionApproved):
             if self.extension is not None:
                 raise refuse("the reply period may be extended only once")
+            if self.delay is not None:
+                raise refuse("a delayed reply day was set (Art. 35); it is the deadline")
             if state is ApplicationState.AWAITING_CORRECTION:
                 raise refuse("the reply period has not started: a correction is awaited")
             limit = self.edition.rules.max_extension_days
@@ -863,11 +931,30 @@ class _State:
             if e.on > current:
                 raise refuse(f"the reply deadline ({current}) has passed; extend before it")
             self.extension = e
+        elif isinstance(e, ReplyDelayed):
+            if self.edition is not Edition.REG_2019:
+                raise refuse("a delayed reply (Art. 35) exists under the 2019 edition only")
+            if self.delay is not None:
+                raise refuse("a delayed reply period may be set only once")
+            if state not in (ApplicationState.OPEN, ApplicationState.CONSULTING):
+                raise refuse(f"the application is {state.value}")
+            current = self.reply_deadline(as_of=e.on).due
+            if e.on > current:
+                raise refuse(f"the reply deadline ({current}) has passed; set the delay before it")
+            if e.until <= current:
+                raise refuse(
+                    f"until ({e.until}) must be after the reply deadline ({current}): Art. 35 "
+                    "applies when the agency cannot reply within the Art. 33 period"
+                )
+            self.delay = e
         elif isinstance(e, FeeNoticeSent):
             if self.fee is not None:
                 raise refuse("a fee notice was already sent")
             if state is not ApplicationState.OPEN:
                 raise refuse(f"the application is {state.value}")
+            require_fee_chargeable(self.received_on)  # 国办函〔2020〕109号 not yet in force
+            if e.on > self.reply_deadline(as_of=e.on).due:  # 109号: within the reply period
+                self._flag(ApplicationFlag.LATE_FEE_NOTICE)
             fee_due = self.cal.add_working_days(_delivery(e), FEE_PAYMENT_DAYS)
             self.fee = e
             self.fee_due = fee_due
@@ -1184,6 +1271,10 @@ class Application(FrozenModel):
         (:func:`~opengov.remedies.review_deadline`,
         :func:`~opengov.remedies.litigation_deadline`).
 
+        After a 不再处理 closure (no correction, or the fee unpaid, in time) both
+        periods run from the last day of the correction or payment window
+        (:func:`~opengov.remedies.closure_remedy_deadlines`).
+
         Whether an agency failed to reply is a fact about a day, so the periods for
         a non-reply (不履行法定职责) need ``as_of``: only events recorded up to
         that day count, and if by then there is no reply, nothing is awaited from
@@ -1196,6 +1287,7 @@ class Application(FrozenModel):
         with the periods after that reply.
         """
         from opengov.remedies import (
+            closure_remedy_deadlines,
             litigation_deadline,
             no_reply_litigation_deadline,
             no_reply_review_deadline,
@@ -1219,7 +1311,7 @@ class Application(FrozenModel):
             review_first = r.closing.reply.type in (
                 ReplyType.WITHHELD,
                 ReplyType.PARTIALLY_DISCLOSED,
-            ) and known >= date(2024, 1, 1)
+            ) and law.parameter("review.first_when_withheld").flag_at(known)
             if not review_first:
                 out.append(
                     litigation_deadline(
@@ -1231,6 +1323,13 @@ class Application(FrozenModel):
                     )
                 )
             return tuple(out)
+        if isinstance(r.closing, (CorrectionNotReceived, FeeNotPaid)):  # 不再处理
+            closed = isinstance(r.closing, CorrectionNotReceived)
+            end, why = (
+                (r.correction_due, "not_corrected") if closed else (r.fee_due, "fee_not_paid")
+            )
+            assert end is not None
+            return closure_remedy_deadlines(end, why, options=self.options, calendar=r.cal)
         if day is None or r.state(day) not in (ApplicationState.OPEN, ApplicationState.CONSULTING):
             return ()
         expired = r.reply_deadline(as_of=day).due

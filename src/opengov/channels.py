@@ -44,6 +44,7 @@ class ReceiptRule(CodeEnum):
     SUBMISSION_DAY = "submission_day"
     SIGNED_FOR_DAY = "signed_for_day"
     CONFIRMATION_DAY = "confirmation_day"
+    MUTUAL_CONFIRMATION_DAY = "mutual_confirmation_day"
     SYSTEM_RECEIPT_DAY = "system_receipt_day"
 
     @property
@@ -78,14 +79,24 @@ _RULE_LABELS: dict[ReceiptRule, tuple[str, str, str]] = {
         "received on the day the agency signs for it",
         "signed_for_on",
     ),
+    # Art. 31(2), ordinary mail: the office confirms with the applicant
     ReceiptRule.CONFIRMATION_DAY: (
         "确认之日为收到申请之日",
-        "received on the day the agency and the applicant confirm it",
+        "received on the day the agency confirms it with the applicant",
         "confirmed_on",
     ),
+    # Art. 31(3), online and fax: both sides confirm
+    ReceiptRule.MUTUAL_CONFIRMATION_DAY: (
+        "以双方确认之日为收到申请之日",
+        "received on the day the agency and the applicant both confirm it",
+        "confirmed_on",
+    ),
+    # 2007 edition, online: Guiding Case 26 for web systems, 207号 part 一 for e-mail
     ReceiptRule.SYSTEM_RECEIPT_DAY: (
+        "系统确认申请提交成功的日期应当视为行政机关收到政府信息公开申请之日；"
         "自电子邮件系统接收之日为收到申请之日",
-        "received on the day the agency's system receives it",
+        "received on the day the agency's system accepts it (web form: the day the "
+        "system confirms the submission; e-mail: the day the mail system receives it)",
         "submitted_on",
     ),
 }
@@ -94,10 +105,11 @@ _RULE_LABELS: dict[ReceiptRule, tuple[str, str, str]] = {
 _RULE_BASIS: dict[ReceiptRule, tuple[Citation, ...]] = {
     ReceiptRule.SUBMISSION_DAY: (cite("ogi-2019:31(1)"),),
     ReceiptRule.SIGNED_FOR_DAY: (cite("ogi-2019:31(2)"),),
-    ReceiptRule.CONFIRMATION_DAY: (cite("ogi-2019:31(2)"), cite("ogi-2019:31(3)")),
+    ReceiptRule.CONFIRMATION_DAY: (cite("ogi-2019:31(2)"),),
+    ReceiptRule.MUTUAL_CONFIRMATION_DAY: (cite("ogi-2019:31(3)"),),
     ReceiptRule.SYSTEM_RECEIPT_DAY: (
-        cite("time-limits-interpretation-2015"),
         cite("guiding-case-26"),
+        cite("time-limits-interpretation-2015"),
     ),
 }
 
@@ -185,23 +197,24 @@ _CHANNELS: dict[SubmissionChannel, _ChannelInfo] = {
     SubmissionChannel.ONLINE: _ChannelInfo(
         "通过互联网渠道",
         "Online (web form or e-mail)",
-        ReceiptRule.CONFIRMATION_DAY,
+        ReceiptRule.MUTUAL_CONFIRMATION_DAY,
         (cite("ogi-2019:31(3)"),),
         ReceiptRule.SYSTEM_RECEIPT_DAY,
     ),
     SubmissionChannel.FAX: _ChannelInfo(
         "政府信息公开工作机构的传真",
         "By fax to the open government information office",
-        ReceiptRule.CONFIRMATION_DAY,
+        ReceiptRule.MUTUAL_CONFIRMATION_DAY,
         (cite("ogi-2019:31(3)"),),
-        ReceiptRule.CONFIRMATION_DAY,
+        # 207号 part 一: 自传真收到并双方确认之日
+        ReceiptRule.MUTUAL_CONFIRMATION_DAY,
     ),
     SubmissionChannel.OTHER: _ChannelInfo(
         "其他渠道",
         "Other published channel",
-        ReceiptRule.CONFIRMATION_DAY,
+        ReceiptRule.MUTUAL_CONFIRMATION_DAY,
         (cite("ogi-2019:31"), _207),
-        ReceiptRule.CONFIRMATION_DAY,
+        ReceiptRule.MUTUAL_CONFIRMATION_DAY,
     ),
 }
 
@@ -238,7 +251,7 @@ def receipt_date(
     >>> receipt_date(SubmissionChannel.FAX, submitted_on=date(2026, 9, 28))
     Traceback (most recent call last):
     ...
-    opengov.errors.InvalidInputError: an application sent by fax is received on the day the agency and the applicant confirm it (确认之日为收到申请之日): pass confirmed_on
+    opengov.errors.InvalidInputError: an application sent by fax is received on the day the agency and the applicant both confirm it (以双方确认之日为收到申请之日): pass confirmed_on
     """
     if not isinstance(channel, SubmissionChannel):
         try:

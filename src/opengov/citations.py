@@ -43,7 +43,6 @@ class _InstrumentInfo(NamedTuple):
     title_zh: str
     title_en: str
     document_no: str | None
-    effective: date | None
 
 
 class Instrument(CodeEnum):
@@ -57,6 +56,8 @@ class Instrument(CodeEnum):
     ADMIN_RECONSIDERATION_2017 = "admin-reconsideration-2017"
     ADMIN_RECONSIDERATION_REGS_2007 = "admin-reconsideration-regs-2007"
     ADMIN_LITIGATION_2017 = "admin-litigation-2017"
+    ADMIN_LITIGATION_1989 = "admin-litigation-1989"
+    ADMIN_LITIGATION_INTERPRETATION_2000 = "admin-litigation-interpretation-2000"
     ADMIN_LITIGATION_INTERPRETATION_2018 = "admin-litigation-interpretation-2018"
     FEE_MEASURES_2020 = "fee-measures-2020"
     HOLIDAY_MEASURES_2024 = "holiday-measures-2024"
@@ -84,8 +85,14 @@ class Instrument(CodeEnum):
 
     @property
     def effective(self) -> date | None:
-        """The date the instrument took effect, where it matters to opengov."""
-        return _INSTRUMENTS[self].effective
+        """The date the instrument took effect, where the statute book records it.
+
+        Read from :mod:`opengov.law` (``in_force.<code>``), where each day is
+        written once with its source and evidence.
+        """
+        from opengov.law import in_force  # the book cites instruments: import on use
+
+        return in_force(self.value)
 
 
 _OGI = "《中华人民共和国政府信息公开条例》"
@@ -96,93 +103,86 @@ _INSTRUMENTS: dict[Instrument, _InstrumentInfo] = {
         _OGI,
         "Regulations on Open Government Information (2019)",
         "国务院令第711号",
-        date(2019, 5, 15),
     ),
     Instrument.OGI_2007: _InstrumentInfo(
         _OGI + "（2007年）",
         "Regulations on Open Government Information (2007)",
         "国务院令第492号",
-        date(2008, 5, 1),
     ),
-    Instrument.CIVIL_CODE: _InstrumentInfo(
-        "《中华人民共和国民法典》", "Civil Code", None, date(2021, 1, 1)
-    ),
+    Instrument.CIVIL_CODE: _InstrumentInfo("《中华人民共和国民法典》", "Civil Code", None),
     Instrument.CIVIL_PROCEDURE_2023: _InstrumentInfo(
-        "《中华人民共和国民事诉讼法》", "Civil Procedure Law (2023)", None, date(2024, 1, 1)
+        "《中华人民共和国民事诉讼法》", "Civil Procedure Law (2023)", None
     ),
     Instrument.ADMIN_RECONSIDERATION_2023: _InstrumentInfo(
         "《中华人民共和国行政复议法》",
         "Administrative Reconsideration Law (2023)",
         None,
-        date(2024, 1, 1),
     ),
     Instrument.ADMIN_RECONSIDERATION_2017: _InstrumentInfo(
         "《中华人民共和国行政复议法》（2017年）",
         "Administrative Reconsideration Law (2017)",
         None,
-        date(2018, 1, 1),
     ),
     Instrument.ADMIN_RECONSIDERATION_REGS_2007: _InstrumentInfo(
         "《中华人民共和国行政复议法实施条例》",
         "Regulations for Implementing the Administrative Reconsideration Law",
         None,
-        date(2007, 8, 1),
     ),
     Instrument.ADMIN_LITIGATION_2017: _InstrumentInfo(
-        "《中华人民共和国行政诉讼法》", "Administrative Litigation Law (2017)", None, None
+        "《中华人民共和国行政诉讼法》", "Administrative Litigation Law (2017)", None
+    ),
+    Instrument.ADMIN_LITIGATION_1989: _InstrumentInfo(
+        "《中华人民共和国行政诉讼法》（1989年）", "Administrative Litigation Law (1989)", None
+    ),
+    Instrument.ADMIN_LITIGATION_INTERPRETATION_2000: _InstrumentInfo(
+        "《最高人民法院关于执行〈中华人民共和国行政诉讼法〉若干问题的解释》",
+        "SPC Interpretation on Implementing the Administrative Litigation Law (2000)",
+        # 法释〔2000〕8号: number recalled (a 2016 court document cites "法释〔〕8号")
+        None,
     ),
     Instrument.ADMIN_LITIGATION_INTERPRETATION_2018: _InstrumentInfo(
         "《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》",
         "SPC Interpretation of the Administrative Litigation Law (2018)",
-        None,
-        None,
+        "法释〔2018〕1号",
     ),
     Instrument.FEE_MEASURES_2020: _InstrumentInfo(
         "《政府信息公开信息处理费管理办法》",
         "Measures on Information Processing Fees for Open Government Information",
         "国办函〔2020〕109号",
-        None,
     ),
     Instrument.HOLIDAY_MEASURES_2024: _InstrumentInfo(
         "《全国年节及纪念日放假办法》",
         "Measures on National Holidays and Memorial Days (2024)",
         "国务院令第795号",
-        date(2025, 1, 1),
     ),
     Instrument.HOLIDAY_MEASURES_2013: _InstrumentInfo(
         "《全国年节及纪念日放假办法》（2013年）",
         "Measures on National Holidays and Memorial Days (2013)",
         None,
-        date(2014, 1, 1),
     ),
     Instrument.WORKING_HOURS_1995: _InstrumentInfo(
         "《国务院关于职工工作时间的规定》",
         "State Council Provisions on Working Hours",
         None,
-        date(1995, 5, 1),
     ),
     Instrument.REPORT_FORMAT_2019: _InstrumentInfo(
         "《中华人民共和国政府信息公开工作年度报告格式（试行）》",
         "Annual Report Format (trial, 2019)",
         "国办公开办函〔2019〕60号",
-        None,
     ),
     Instrument.REPORT_FORMAT_2021: _InstrumentInfo(
         "《中华人民共和国政府信息公开工作年度报告格式》",
         "Annual Report Format (2021)",
         "国办公开办函〔2021〕30号",
-        None,
     ),
     Instrument.TIME_LIMITS_INTERPRETATION_2015: _InstrumentInfo(
         "《关于政府信息公开期限有关问题的解释》",
         "Interpretation on Time Limits in Open Government Information",
         "国办公开办函〔2015〕207号",
-        None,
     ),
     Instrument.GUIDING_CASE_26: _InstrumentInfo(
         "最高人民法院指导案例26号（李健雄诉广东省交通运输厅政府信息公开案）",
         "SPC Guiding Case No. 26",
-        None,
         None,
     ),
 }

@@ -51,12 +51,14 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from dateutil.relativedelta import relativedelta
 from pydantic import Field, TypeAdapter, ValidationError, field_validator, model_validator
 
+from opengov import law
 from opengov._dates import as_date
 from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
 from opengov.categories import LocalProactiveItem, ProactiveItem
 from opengov.citations import Citation, cite
 from opengov.deadlines import Deadline, proactive_disclosure_deadline
+from opengov.editions import Edition
 from opengov.errors import InvalidDecisionError, UnknownCodeError
 from opengov.exemptions import ExemptionGround, ExemptionKind
 
@@ -85,7 +87,9 @@ __all__ = [
     "Timeliness",
 ]
 
-STATUTORY_DAYS = 20  # Art. 26 (2019 edition): 20 working days
+# Art. 26 (2019 edition): 20 working days, read from the statute book.
+_REG_2019_IN_FORCE = Edition.REG_2019.rules.in_force
+STATUTORY_DAYS = law.parameter("ogi.proactive_disclosure_days").int_at(_REG_2019_IN_FORCE)
 _ART_26 = cite("ogi-2019:26")
 _ART_18 = cite("ogi-2019:18")
 
@@ -415,7 +419,8 @@ class Timeliness(FrozenModel):
     ``working_days_elapsed`` counts the working days from the start (formation or
     change, not counted) to publication (or to ``as_of`` while unpublished);
     ``working_days_late`` those after the due date (0 when on time). ``late`` is
-    True when published after ``due``, or still unpublished on an ``as_of`` after it.
+    True when published after ``due``, or still unpublished on an ``as_of`` after it
+    (a rest day after ``due`` is late though it adds no working day).
     """
 
     deadline: Deadline
@@ -726,10 +731,11 @@ class DisclosureDecision(FrozenModel):
                 f"days), got {p.days}; a longer period needs a law or regulation "
                 f"(source=law)",
             )
-        if self.formed_on < date(2019, 5, 15):
+        start = _REG_2019_IN_FORCE
+        if self.formed_on < start:
             raise _refuse(
                 "formed_on",
-                f"{self.formed_on} is before the 2019 Regulation took effect (2019-05-15); "
+                f"{self.formed_on} is before the 2019 Regulation took effect ({start}); "
                 f"decisions are modelled under the 2019 edition only",
             )
         self._replay()
@@ -894,7 +900,9 @@ class DisclosureDecision(FrozenModel):
             as_of=day,
             working_days_elapsed=elapsed,
             working_days_late=late_days or 0,
-            late=bool(late_days),
+            # After the due day is late even on a rest day that adds no working day
+            # (published on the Saturday after a Friday due day: 0 working days late).
+            late=end is not None and end > d.due,
         )
 
     def reevaluation_due(

@@ -25,10 +25,11 @@ from datetime import date
 
 from pydantic import Field
 
+from opengov import law
 from opengov._dates import as_date
 from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
-from opengov.citations import Citation, cite
+from opengov.citations import Citation, Instrument
 from opengov.errors import EditionNotInForceError
 
 __all__ = ["Edition", "EditionRules", "edition_in_force"]
@@ -84,50 +85,63 @@ class Edition(CodeEnum):
         return f"Regulations on Open Government Information ({self.value})"
 
 
-_RULES: dict[Edition, EditionRules] = {
-    Edition.REG_2007: EditionRules(
-        document_no="国务院令第492号",
-        promulgated=date(2007, 4, 5),
-        in_force=date(2008, 5, 1),
-        reply_days=15,
-        reply_basis=cite("ogi-2007:24.2"),
-        max_extension_days=15,
-        extension_basis=cite("ogi-2007:24.2"),
-        correction_notice_days=None,
-        correction_notice_basis=None,
-        third_party_opinion_days=None,
-        third_party_opinion_basis=None,
-        agency_opinion_days=None,
-        agency_opinion_basis=None,
-        # 2007 Art. 18: proactive information within 20 working days of being
-        # formed or changed.
-        proactive_disclosure_days=20,
-        proactive_disclosure_basis=cite("ogi-2007:18"),
-        report_due_department=(3, 31),
-        report_due_government=(3, 31),
-        report_due_basis=(cite("ogi-2007:31"),),
-    ),
-    Edition.REG_2019: EditionRules(
-        document_no="国务院令第711号",
-        promulgated=date(2019, 4, 3),
-        in_force=date(2019, 5, 15),
-        reply_days=20,
-        reply_basis=cite("ogi-2019:33.2"),
-        max_extension_days=20,
-        extension_basis=cite("ogi-2019:33.2"),
-        correction_notice_days=7,
-        correction_notice_basis=cite("ogi-2019:30"),
-        third_party_opinion_days=15,
-        third_party_opinion_basis=cite("ogi-2019:32"),
-        agency_opinion_days=15,
-        agency_opinion_basis=cite("ogi-2019:34"),
-        proactive_disclosure_days=20,
-        proactive_disclosure_basis=cite("ogi-2019:26"),
-        report_due_department=(1, 31),
-        report_due_government=(3, 31),
-        report_due_basis=(cite("ogi-2019:49.1"), cite("ogi-2019:49.2")),
-    ),
-}
+_PROMULGATED = {Edition.REG_2007: date(2007, 4, 5), Edition.REG_2019: date(2019, 4, 3)}
+
+
+def _edition_rules(edition: Edition) -> EditionRules:
+    """An edition's numbers, read from the statute book on the day it took effect."""
+    instrument = Instrument(f"ogi-{edition.value}")
+    on = law.parameter(f"in_force.{instrument.value}").first
+
+    def number(name: str) -> tuple[int | None, Citation | None]:
+        entry = law.parameter(name).at(on)
+        value = entry.value
+        assert value is None or type(value) is int, name
+        return value, (entry.basis[0] if value is not None else None)
+
+    def required(name: str) -> tuple[int, Citation]:
+        value, basis = number(name)
+        assert value is not None, name
+        assert basis is not None, name
+        return value, basis
+
+    def month_day(name: str) -> tuple[tuple[int, int], Citation]:
+        entry = law.parameter(name).at(on)
+        month, day = str(entry.value).split("-")
+        return (int(month), int(day)), entry.basis[0]
+
+    reply, reply_basis = required("ogi.reply_days")
+    ext, ext_basis = required("ogi.max_extension_days")
+    correction, correction_basis = number("ogi.correction_notice_days")
+    third, third_basis = number("ogi.third_party_opinion_days")
+    agency, agency_basis = number("ogi.agency_opinion_days")
+    proactive, proactive_basis = required("ogi.proactive_disclosure_days")
+    dept, dept_basis = month_day("ogi.report_due_department")
+    gov, gov_basis = month_day("ogi.report_due_government")
+    assert instrument.document_no is not None
+    return EditionRules(
+        document_no=instrument.document_no,
+        promulgated=_PROMULGATED[edition],
+        in_force=on,
+        reply_days=reply,
+        reply_basis=reply_basis,
+        max_extension_days=ext,
+        extension_basis=ext_basis,
+        correction_notice_days=correction,
+        correction_notice_basis=correction_basis,
+        third_party_opinion_days=third,
+        third_party_opinion_basis=third_basis,
+        agency_opinion_days=agency,
+        agency_opinion_basis=agency_basis,
+        proactive_disclosure_days=proactive,
+        proactive_disclosure_basis=proactive_basis,
+        report_due_department=dept,
+        report_due_government=gov,
+        report_due_basis=(dept_basis,) if dept_basis == gov_basis else (dept_basis, gov_basis),
+    )
+
+
+_RULES: dict[Edition, EditionRules] = {e: _edition_rules(e) for e in Edition}
 
 
 def edition_in_force(on: date) -> Edition:
@@ -142,11 +156,10 @@ def edition_in_force(on: date) -> Edition:
     opengov.errors.EditionNotInForceError: no edition of the Regulation was in force on 2008-04-30: the 2007 edition took effect on 2008-05-01
     """
     day = as_date(on, "on")
-    if day >= Edition.REG_2019.rules.in_force:
-        return Edition.REG_2019
-    if day >= Edition.REG_2007.rules.in_force:
-        return Edition.REG_2007
-    raise EditionNotInForceError(
-        f"no edition of the Regulation was in force on {day.isoformat()}: "
-        "the 2007 edition took effect on 2008-05-01"
-    )
+    book = law.parameter("ogi.edition")
+    if day < book.first:
+        raise EditionNotInForceError(
+            f"no edition of the Regulation was in force on {day.isoformat()}: "
+            f"the 2007 edition took effect on {book.first.isoformat()}"
+        )
+    return Edition(book.code_at(day))

@@ -35,6 +35,7 @@ __all__ = [
     "InvalidDecisionError",
     "InvalidEventError",
     "InvalidInputError",
+    "LawNotInForceError",
     "LegacyReportError",
     "MissingExtraError",
     "NeedsInterpretationError",
@@ -90,6 +91,17 @@ class EditionNotInForceError(OpenGovError, LookupError):
     """No edition of the Regulation was in force on the date asked about."""
 
     code: ClassVar[str] = "edition_not_in_force"
+
+
+class LawNotInForceError(OpenGovError, LookupError):
+    """The statute book has no value for a rule on the day asked about.
+
+    Either the day is before the parameter's first value (opengov's book starts
+    with the 2007 Regulation, or with the instrument), or the law set no such rule
+    on that day (e.g. no information processing fee before 国办函〔2020〕109号).
+    """
+
+    code: ClassVar[str] = "law_not_in_force"
 
 
 class NeedsInterpretationError(OpenGovError, LookupError):

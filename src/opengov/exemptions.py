@@ -289,11 +289,10 @@ _GROUNDS: dict[ExemptionGround, _GroundInfo] = {
         (cite("ogi-2019:36(7)"), cite("report-format-2019"), cite("report-format-2021")),
         (),
         OutcomeRow.WITHHELD_ADMINISTRATIVE_INQUIRY,
-        "The Regulation has no such exemption; the ground exists as report row "
-        "（三）8. opengov reads it as the Art. 36(7) case (information whose access "
-        "laws or administrative regulations govern specially, such as 工商 and "
-        "不动产登记 records). It is not content-based, so Art. 37 does not apply; "
-        "it is absolute in that Art. 36(7) sends every such request to the special "
-        "procedure.",
+        "Not an exemption ground: kept as a code for report row （三）8 only. The "
+        "Regulation has no such exemption; opengov reads the row as the Art. 36(7) "
+        "case (information whose access laws or administrative regulations govern "
+        "specially, such as 工商 and 不动产登记 records), a referral recorded as "
+        "ReplyType.SPECIAL_PROCEDURE; a Reply refuses it as a ground.",
     ),
 }

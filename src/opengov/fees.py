@@ -32,14 +32,20 @@ Legal basis:
 
 from __future__ import annotations
 
+from datetime import date
+from itertools import pairwise
+
 from pydantic import Field
 
+from opengov import law
+from opengov._dates import as_date
 from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel
 from opengov.citations import Citation, cite
-from opengov.errors import InvalidInputError
+from opengov.errors import InvalidEventError, InvalidInputError
 
 __all__ = [
+    "FEE_BY_RECEIPT_DAY",
     "FEE_PAYMENT_DAYS",
     "FeeBand",
     "FeeMode",
@@ -49,14 +55,61 @@ __all__ = [
     "fee_per_page",
     "item_rate",
     "page_rate",
+    "require_fee_chargeable",
 ]
 
 _BASIS_ITEM = (cite("fee-measures-2020:3"), cite("fee-measures-2020:4"))
 _BASIS_PAGE = (cite("fee-measures-2020:3"), cite("fee-measures-2020:5"))
 
+# The scales and the payment window are read from the statute book on the day the
+# Measures took effect: they have had one value since (see ``docs/reference/statute-book.md``).
+_MEASURES_IN_FORCE = law.parameter("in_force.fee-measures-2020").first
+_ITEM_BANDS = law.parameter("fees.per_item_bands").bands_at(_MEASURES_IN_FORCE)
+((_ITEM_STEP_WIDTH, _ITEM_STEP_YUAN),) = law.parameter("fees.per_item_step").bands_at(
+    _MEASURES_IN_FORCE
+)
+_PAGE_BANDS = law.parameter("fees.per_page_bands").bands_at(_MEASURES_IN_FORCE)
+
 #: Working days an applicant has to pay, counted from the day after receiving the
 #: fee notice (国办函〔2020〕109号, as reported; the article number is unverified).
-FEE_PAYMENT_DAYS = 20
+FEE_PAYMENT_DAYS = law.parameter("fees.payment_days").int_at(_MEASURES_IN_FORCE)
+
+FEE_BY_RECEIPT_DAY = (
+    "interpretation fee_by_receipt_day: whether an information processing fee may be "
+    "charged is decided by the day the application was received: the Measures "
+    "(国办函〔2020〕109号) govern applications received from their in-force day, and an "
+    "earlier application is never charged, even if the notice would be sent later"
+)
+"""The reading behind :func:`require_fee_chargeable` (see ``docs/interpretations.md``)."""
+
+
+def require_fee_chargeable(received_on: date) -> None:
+    """Raise :class:`~opengov.errors.InvalidEventError` if no fee may be charged.
+
+    信息处理费 exist only under 国办函〔2020〕109号 (statute book:
+    ``fees.processing_fee``); an application received before the Measures took
+    effect cannot be charged (:data:`FEE_BY_RECEIPT_DAY`). The in-force day is
+    recalled, not verified, and the message says so.
+
+    >>> from datetime import date
+    >>> require_fee_chargeable(date(2021, 3, 1))
+    >>> require_fee_chargeable(date(2020, 6, 1))
+    Traceback (most recent call last):
+    ...
+    opengov.errors.InvalidEventError: no information processing fee (信息处理费) may be charged for an application received on 2020-06-01: such fees exist only under 国办函〔2020〕109号, whose in-force day in opengov's statute book is 2021-01-01 (in-force date recalled; the Measures are dated 2020-11-17 and were published 2020-12-01 (verified)); record the reply without a fee notice
+    """
+    day = as_date(received_on, "received_on")
+    book = law.parameter("fees.processing_fee")
+    if book.flag_at(day):
+        return
+    start = next(v for v in book.values if v.value is True)
+    raise InvalidEventError(
+        f"no information processing fee (信息处理费) may be charged for an application "
+        f"received on {day.isoformat()}: such fees exist only under 国办函〔2020〕109号, "
+        f"whose in-force day in opengov's statute book is {start.since.isoformat()} "
+        f"({start.note}); record the reply without a fee notice"
+    )
+
 
 # Largest counts accepted: far beyond any real application, small enough that a
 # typo (or an attack) cannot make the band arithmetic run for long.
@@ -103,11 +156,7 @@ def item_rate(n: int) -> int:
     [0, 100, 100, 200, 200, 300, 400]
     """
     n = _check_count(n, "n", 1, _MAX_ITEMS)
-    if n <= 10:
-        return 0
-    if n <= 30:
-        return 100
-    return 100 * (2 + (n - 31) // 10)
+    return _rate(_ITEM_BANDS, n, step=True)
 
 
 def page_rate(n: int) -> int:
@@ -117,13 +166,25 @@ def page_rate(n: int) -> int:
     [0, 10, 10, 20, 20, 40]
     """
     n = _check_count(n, "n", 1, _MAX_PAGES)
-    if n <= 30:
-        return 0
-    if n <= 100:
-        return 10
-    if n <= 200:
-        return 20
-    return 40
+    return _rate(_PAGE_BANDS, n, step=False)
+
+
+def _band_of(bands: tuple[tuple[int, int], ...], n: int, *, step: bool) -> tuple[int, int, int]:
+    """The band holding ``n``: its first and last number (``last`` 0: open) and rate."""
+    for (first, rate), (following, _) in pairwise(bands):
+        if first <= n < following:
+            return first, following - 1, rate
+    first, rate = bands[-1]
+    if not step:
+        return first, 0, rate
+    # above the last band the rate rises by a step every _ITEM_STEP_WIDTH numbers
+    k = (n - first) // _ITEM_STEP_WIDTH
+    start = first + k * _ITEM_STEP_WIDTH
+    return start, start + _ITEM_STEP_WIDTH - 1, rate + k * _ITEM_STEP_YUAN
+
+
+def _rate(bands: tuple[tuple[int, int], ...], n: int, *, step: bool) -> int:
+    return _band_of(bands, n, step=step)[2]
 
 
 class FeeBand(FrozenModel):
@@ -176,17 +237,13 @@ class FeeQuote(FrozenModel):
 
 
 def _bands(first: int, last: int, rate: object) -> tuple[FeeBand, ...]:
-    rate_of = item_rate if rate == "item" else page_rate
+    scale, step = (_ITEM_BANDS, True) if rate == "item" else (_PAGE_BANDS, False)
     out: list[FeeBand] = []
     n = first
     while n <= last:
-        r = rate_of(n)
-        # the last number charged at rate r
-        if rate == "item":
-            end = 10 if n <= 10 else 30 if n <= 30 else 30 + 10 * ((n - 31) // 10 + 1)
-        else:
-            end = 30 if n <= 30 else 100 if n <= 100 else 200 if n <= 200 else last
-        end = min(end, last)
+        _, band_last, r = _band_of(scale, n, step=step)
+        # the last number charged at rate r (an open band runs to the end)
+        end = last if band_last == 0 else min(band_last, last)
         out.append(FeeBand(first=n, last=end, rate=r))
         n = end + 1
     return tuple(out)

@@ -25,9 +25,11 @@ Legal basis:
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 
+from opengov import law
 from opengov._lookup import CodeEnum
 from opengov._show import show
 from opengov.citations import Citation, cite
@@ -59,7 +61,9 @@ class ReportFormat(CodeEnum):
     @property
     def first_report_year(self) -> int:
         """The first report year the format applies to."""
-        return 2019 if self is ReportFormat.F2019 else 2021
+        return next(
+            v.since.year for v in law.parameter("reports.format").values if v.value == self.value
+        )
 
     @property
     def rows(self) -> tuple[OutcomeRow, ...]:
@@ -88,10 +92,11 @@ class ReportFormat(CodeEnum):
         """
         if isinstance(report_year, bool) or not isinstance(report_year, int):
             raise InvalidInputError(f"report_year must be an int, got {show(report_year)}")
-        if report_year >= 2021:
-            return cls.F2021
-        if report_year >= 2019:
-            return cls.F2019
+        book = law.parameter("reports.format")
+        if 2 <= report_year <= 9998 and date(report_year, 1, 1) >= book.first:
+            code = book.at(date(report_year, 1, 1)).value
+            if isinstance(code, str):
+                return cls(code)
         raise ReportFormatError(
             f"no standard report format applies to report year {show(report_year)}: the first "
             "(国办公开办函〔2019〕60号) starts with report year 2019; for 2008-2018 "

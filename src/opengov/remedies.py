@@ -2,8 +2,11 @@
 
 An applicant who disagrees with a reply may apply for administrative review
 (行政复议) within 60 days of knowing of it (行政复议法 2023 Art. 20; 2017 Art. 9
-before 2024-01-01), sue directly within 6 months (行政诉讼法 Art. 46), or sue within
-15 days of receiving a review decision (Art. 45). These are calendar-day and
+before 2024-01-01), sue directly within 6 months (行政诉讼法 Art. 46; 3 months under
+the 1989 Law's Art. 39 for replies known before 2015-05-01), or sue within 15 days
+of receiving a review decision (Art. 45). Every period, cap and bar is read from
+the statute book (:mod:`opengov.law`) on the day that matters, and a result that
+rests on a value not verified against its source says so in its ``notes``. These are calendar-day and
 month periods, not working days: counting starts the day after the start day
 (Civil Code Art. 201), a month period ends on the corresponding day or the
 month's last day (Art. 202), and a last day that is a rest day rolls forward to
@@ -16,7 +19,8 @@ notes this.
 
 When the reply did not tell the applicant of the remedy (``remedies_notified=False``),
 the period runs from the day they learnt of it (``informed_on``) and ends no later
-than one year after they knew the reply's content: 60 days for review (行政复议法
+than one year (two years for litigation before 2018-02-08) after they knew the
+reply's content: 60 days for review (行政复议法
 2023 Art. 20 para. 3), 6 months for litigation (行诉解释 2018 Art. 64). Without
 ``informed_on`` the one-year outer limit itself is the due date, and a note says
 so. The year is counted like any period (:data:`REMEDY_CAP_COUNTING`).
@@ -31,13 +35,17 @@ reading in its ``notes`` (see ``docs/concepts/deadlines.md``).
 
 Legal basis:
     - admin-reconsideration-2023:20, admin-reconsideration-2017:9,
-      admin-litigation-2017:46, admin-litigation-2017:45,
+      admin-litigation-2017:46, admin-litigation-1989:39, admin-litigation-2017:45,
       admin-reconsideration-2023:23(4); civil-code:201, civil-code:202,
       civil-code:203;
     - not told of the remedy: admin-reconsideration-2023:20.3,
       admin-litigation-interpretation-2018:64;
     - no reply: admin-reconsideration-regs-2007:16(1),
-      admin-litigation-interpretation-2018:66, admin-litigation-2017:47.1.
+      admin-litigation-interpretation-2018:66, admin-litigation-2017:47.1;
+    - not told before 2018-02-08: admin-litigation-interpretation-2000:41;
+    - bars: admin-litigation-2017:46.2, admin-litigation-interpretation-2000:42,
+      admin-reconsideration-2023:21;
+    - after 不再处理: ogi-2019:30, fee-measures-2020.
 
 >>> from datetime import date
 >>> from opengov.remedies import review_deadline
@@ -47,35 +55,37 @@ datetime.date(2026, 10, 8)
 
 from __future__ import annotations
 
-from calendar import monthrange
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from dateutil.relativedelta import relativedelta
+
+from opengov import law
 from opengov._dates import as_date
-from opengov._engine import (
-    Deadline,
-    DeadlineKind,
-    DeadlineOptions,
-    period_deadline,
-)
+from opengov._engine import Deadline, DeadlineKind, DeadlineOptions, period_deadline
 from opengov.citations import Citation, cite
 from opengov.errors import CalendarCoverageError, InvalidInputError
+from opengov.law import in_force
 
 if TYPE_CHECKING:
     from opengov.calendar import WorkdayCalendar
 
 __all__ = [
+    "BAR_COUNTING",
+    "CLOSURE_REMEDY_START",
     "NO_REPLY_REVIEW_START",
     "REMEDY_CAP_COUNTING",
+    "closure_remedy_deadlines",
     "litigation_after_review_deadline",
+    "litigation_bar",
     "litigation_deadline",
     "no_reply_litigation_deadline",
     "no_reply_review_deadline",
+    "review_bar",
     "review_deadline",
 ]
 
-_REVIEW_2023_IN_FORCE = date(2024, 1, 1)
-_INTERPRETATION_2018_IN_FORCE = date(2018, 2, 8)
+_REVIEW_2023_IN_FORCE = law.parameter("in_force.admin-reconsideration-2023").first
 
 
 def review_deadline(
@@ -93,43 +103,24 @@ def review_deadline(
     of the right to review, the review body and the period
     (``remedies_notified=False``), the 60 days run from ``informed_on``, the day
     they learnt of them, but end no later than one year after ``known_on``
-    (2023 Art. 20 para. 3; for acts known from 2024-01-01 only). Without
-    ``informed_on`` the due date is that one-year outer limit, with a note.
+    (2023 Art. 20 para. 3; for acts known from 2024-01-01 only: earlier ones raise
+    :class:`~opengov.errors.LawNotInForceError`). Without ``informed_on`` the due
+    date is that one-year outer limit, with a note. The period and the cap are
+    read from the statute book (``review.period_days``,
+    ``review.not_informed_cap_months``) on ``known_on``.
 
     >>> from datetime import date
     >>> d = review_deadline(date(2025, 10, 3), remedies_notified=False)
     >>> d.nominal_due, d.due      # one year: 2026-10-03, in 国庆节 → 10-08
     (datetime.date(2026, 10, 3), datetime.date(2026, 10, 8))
     """
-    day = as_date(known_on, "known_on")
-    basis = (
-        cite("admin-reconsideration-2023:20")
-        if day >= _REVIEW_2023_IN_FORCE
-        else cite("admin-reconsideration-2017:9")
-    )
-    if _notified(remedies_notified, informed_on):
-        return period_deadline(
-            DeadlineKind.ADMINISTRATIVE_REVIEW,
-            day,
-            (basis,),
-            days=60,
-            options=options,
-            calendar=calendar,
-        )
-    if day < _REVIEW_2023_IN_FORCE:
-        raise InvalidInputError(
-            f"the one-year cap for an applicant not told of the right to review "
-            f"(行政复议法 2023 Art. 20 para. 3) applies from 2024-01-01; known_on {day} is "
-            f"earlier and that case is not computed: pass a known_on from 2024-01-01 or "
-            f"remedies_notified=True"
-        )
-    return _not_informed(
+    return _remedy(
         DeadlineKind.ADMINISTRATIVE_REVIEW,
-        day,
-        informed_on,
-        (basis, cite("admin-reconsideration-2023:20.3")),
-        "60 days",
-        days=60,
+        as_date(known_on, "known_on"),
+        "review.period_days",
+        "review.not_informed_cap_months",
+        remedies_notified=remedies_notified,
+        informed_on=informed_on,
         options=options,
         calendar=calendar,
     )
@@ -143,59 +134,103 @@ def litigation_deadline(
     options: DeadlineOptions | None = None,
     calendar: WorkdayCalendar | None = None,
 ) -> Deadline:
-    """Last day to sue directly: 6 months after ``known_on`` (行政诉讼法 Art. 46).
+    """Last day to sue directly: 6 months after ``known_on`` (3 before 2015-05-01).
 
-    If the reply did not tell the applicant of the litigation period
-    (``remedies_notified=False``), the 6 months run from ``informed_on``, the day
-    they learnt of it, but end no later than one year after ``known_on``
-    (行诉解释 2018 Art. 64; for acts known from 2018-02-08 only). Without
-    ``informed_on`` the due date is that one-year outer limit, with a note.
+    行政诉讼法 Art. 46 (in force 2015-05-01) gives six months; for a reply known
+    before that day, the 1989 Law's Art. 39 gave three. If the reply did not tell
+    the applicant of the litigation period (``remedies_notified=False``), the period
+    runs from ``informed_on``, the day they learnt of it, but ends no later than
+    the cap after ``known_on``: one year (行诉解释 2018 Art. 64) for replies known
+    from 2018-02-08, two years before (the 2000 interpretation's Art. 41, partly
+    verified, with a note). Without ``informed_on`` the due date is the cap itself,
+    with a note. Period and cap are read from the statute book
+    (``litigation.period_months``, ``litigation.not_informed_cap_months``).
 
     >>> from datetime import date
     >>> litigation_deadline(date(2026, 4, 3)).due   # 10-03 is in 国庆节 → 10-08
     datetime.date(2026, 10, 8)
+    >>> litigation_deadline(date(2014, 6, 3)).due   # 3 months: Wed 2014-09-03
+    datetime.date(2014, 9, 3)
     >>> litigation_deadline(date(2025, 9, 1), remedies_notified=False,
     ...                     informed_on=date(2026, 4, 3)).due   # the cap, 2026-09-01
     datetime.date(2026, 9, 1)
     """
-    day = as_date(known_on, "known_on")
-    basis = cite("admin-litigation-2017:46")
-    if _notified(remedies_notified, informed_on):
-        return period_deadline(
-            DeadlineKind.LITIGATION,
-            day,
-            (basis,),
-            months=6,
-            options=options,
-            calendar=calendar,
-        )
-    if day < _INTERPRETATION_2018_IN_FORCE:
-        raise InvalidInputError(
-            f"the one-year cap for an applicant not told of the litigation period "
-            f"(行诉解释 2018 Art. 64) applies from 2018-02-08; known_on {day} is earlier and "
-            f"that case is not computed: pass a known_on from 2018-02-08 or "
-            f"remedies_notified=True"
-        )
-    return _not_informed(
+    return _remedy(
         DeadlineKind.LITIGATION,
-        day,
-        informed_on,
-        (basis, cite("admin-litigation-interpretation-2018:64")),
-        "6 months",
-        months=6,
+        as_date(known_on, "known_on"),
+        "litigation.period_months",
+        "litigation.not_informed_cap_months",
+        remedies_notified=remedies_notified,
+        informed_on=informed_on,
         options=options,
         calendar=calendar,
+    )
+
+
+def _evidence_notes(*entries: law.DatedValue) -> tuple[str, ...]:
+    """Notes for book entries that are not verified or carry a caveat."""
+    out: list[str] = []
+    for e in entries:
+        refs = ", ".join(str(b) for b in e.basis)
+        if e.evidence is not law.Evidence.VERIFIED:
+            out.append(f"{refs}: evidence {e.evidence.value} ({e.source})")
+        if e.note:
+            out.append(f"{refs}: {e.note}")
+    return tuple(out)
+
+
+def _remedy(
+    kind: DeadlineKind,
+    day: date,
+    period_name: str,
+    cap_name: str,
+    *,
+    remedies_notified: bool,
+    informed_on: date | None,
+    options: DeadlineOptions | None,
+    calendar: WorkdayCalendar | None,
+) -> Deadline:
+    """The one reader behind review and litigation periods: a period and its cap."""
+    period = law.parameter(period_name)
+    entry = period.at(day)
+    length = period.int_at(day)
+    unit = {"days": length} if period.unit is law.Unit.DAYS else {"months": length}
+    label = f"{length} {period.unit.value}"
+    if _notified(remedies_notified, informed_on):
+        return period_deadline(
+            kind,
+            day,
+            entry.basis,
+            options=options,
+            calendar=calendar,
+            notes=_evidence_notes(entry),
+            **unit,
+        )
+    cap = law.parameter(cap_name)
+    cap_entry = cap.at(day)
+    return _not_informed(
+        kind,
+        day,
+        informed_on,
+        entry.basis + cap_entry.basis,
+        label,
+        cap.int_at(day),
+        _evidence_notes(entry, cap_entry),
+        options=options,
+        calendar=calendar,
+        **unit,
     )
 
 
 # -- not told of the remedy (未告知救济权利、期限) ----------------------------------------
 
 REMEDY_CAP_COUNTING = (
-    "interpretation remedy_cap_counting: the one-year cap is a period like any other: "
-    "counted from the day after the applicant knew the reply's content (Civil Code "
-    "Art. 201), it ends on the corresponding day a year later, or 28 February for "
-    "29 February (Art. 202, a year being 12 months), and a last day that is a rest day "
-    "rolls forward to the next working day (Art. 203)"
+    "interpretation remedy_cap_counting: the cap (one year; two years for litigation "
+    "before 2018-02-08) is a period like any other: counted from the day after the "
+    "applicant knew the reply's content (Civil Code Art. 201), it ends on the "
+    "corresponding day a year later, or 28 February for 29 February (Art. 202, a year "
+    "being 12 months), and a last day that is a rest day rolls forward to the next "
+    "working day (Art. 203)"
 )
 """How the one-year cap for an applicant not told of the remedy is counted.
 
@@ -225,25 +260,31 @@ def _not_informed(
     informed_on: date | None,
     basis: tuple[Citation, ...],
     period: str,
+    cap_months: int,
+    extra: tuple[str, ...],
     *,
     days: int | None = None,
     months: int | None = None,
     options: DeadlineOptions | None,
     calendar: WorkdayCalendar | None,
 ) -> Deadline:
-    """The period for an applicant not told of the remedy, or its one-year cap."""
+    """The period for an applicant not told of the remedy, or its cap."""
     not_told = f"the reply did not tell the applicant of the remedy ({period})"
+    cap_text = "one-year" if cap_months == 12 else f"{cap_months}-month"
+
+    def noted(d: Deadline, first: str) -> Deadline:
+        return Deadline.model_validate({**dict(d), "notes": (first, REMEDY_CAP_COUNTING, *extra)})
+
     if informed_on is None:
-        cap = period_deadline(kind, known, basis, months=12, options=options, calendar=calendar)
-        return _with_notes(
+        cap = period_deadline(
+            kind, known, basis, months=cap_months, options=options, calendar=calendar
+        )
+        return noted(
             cap,
-            (
-                f"{not_told}, and no day is given on which they learnt of it: the due "
-                f"date is the one-year cap counted from {known.isoformat()}, the day they "
-                f"knew the reply's content, not the ordinary period; once they learn of "
-                f"the remedy, {period} run from that day, ending no later than this",
-                REMEDY_CAP_COUNTING,
-            ),
+            f"{not_told}, and no day is given on which they learnt of it: the due "
+            f"date is the {cap_text} cap counted from {known.isoformat()}, the day they "
+            f"knew the reply's content, not the ordinary period; once they learn of "
+            f"the remedy, {period} run from that day, ending no later than this",
         )
     informed = as_date(informed_on, "informed_on")
     if informed < known:
@@ -251,53 +292,216 @@ def _not_informed(
             f"informed_on {informed} is before known_on {known}: the applicant learns of the "
             f"remedy at the earliest when they know of the reply; pass a day on or after it"
         )
-    if max(known, informed).year >= 9998:
+    if max(known, informed).year >= 9997:
         # no calendar covers it, and the cap would leave datetime's range
         raise CalendarCoverageError(
-            f"a one-year period from {known} ends after 9998; no working-day calendar covers it"
+            f"a {cap_text} period from {known} ends after 9997; no working-day calendar covers it"
         )
     # compare the last days before roll-forward: rolling is monotone, so the earlier
     # nominal end also gives the earlier due date, and only that period needs the calendar
     ordinary_nominal = _nominal_end(informed, days=days, months=months)
-    cap_nominal = _nominal_end(known, months=12)
+    cap_nominal = _nominal_end(known, months=cap_months)
     if ordinary_nominal <= cap_nominal:
         ordinary = period_deadline(
             kind, informed, basis, days=days, months=months, options=options, calendar=calendar
         )
-        return _with_notes(
+        return noted(
             ordinary,
-            (
-                f"{not_told}: {period} counted from {informed.isoformat()}, the day they "
-                f"learnt of it; within the one-year cap from {known.isoformat()}, whose "
-                f"last day is {cap_nominal.isoformat()} before any roll-forward",
-                REMEDY_CAP_COUNTING,
-            ),
+            f"{not_told}: {period} counted from {informed.isoformat()}, the day they "
+            f"learnt of it; within the {cap_text} cap from {known.isoformat()}, whose "
+            f"last day is {cap_nominal.isoformat()} before any roll-forward",
         )
-    cap = period_deadline(kind, known, basis, months=12, options=options, calendar=calendar)
-    return _with_notes(
+    cap = period_deadline(kind, known, basis, months=cap_months, options=options, calendar=calendar)
+    return noted(
         cap,
-        (
-            f"{not_told}: {period} from {informed.isoformat()}, the day they learnt of it, "
-            f"would end {ordinary_nominal.isoformat()} (before any roll-forward), after the "
-            f"one-year cap counted from {known.isoformat()}, the day they knew the reply's "
-            f"content; the cap applies",
-            REMEDY_CAP_COUNTING,
-        ),
+        f"{not_told}: {period} from {informed.isoformat()}, the day they learnt of it, "
+        f"would end {ordinary_nominal.isoformat()} (before any roll-forward), after the "
+        f"{cap_text} cap counted from {known.isoformat()}, the day they knew the reply's "
+        f"content; the cap applies",
     )
 
 
-def _with_notes(deadline: Deadline, notes: tuple[str, ...]) -> Deadline:
-    """``deadline`` with ``notes`` instead of its own, as a new validated value."""
-    return Deadline.model_validate({**dict(deadline), "notes": notes})
-
-
 def _nominal_end(start: date, *, days: int | None = None, months: int | None = None) -> date:
-    """A period's last day before roll-forward (Civil Code Arts. 201-202)."""
+    """A period's last day before roll-forward (Civil Code Arts. 201-202).
+
+    ``relativedelta`` keeps the day of the month, or takes the month's last day
+    where it has none (31 Aug + 1 month = 30 Sep), which is Art. 202's rule.
+    """
     if days is not None:
         return start + timedelta(days=days)
     assert months is not None
-    year, month = divmod(start.year * 12 + start.month - 1 + months, 12)
-    return date(year, month + 1, min(start.day, monthrange(year, month + 1)[1]))
+    end: date = start + relativedelta(months=months)
+    return end
+
+
+# -- after 不再处理 closures (逾期不补正, 逾期不缴费) ------------------------------------------
+
+CLOSURE_REMEDY_START = (
+    "interpretation closure_remedy_start: when an application is no longer processed "
+    "(不再处理) because the applicant did not correct it (Art. 30) or did not pay the fee "
+    "(国办函〔2020〕109号) in time, the applicant is taken to know of that outcome on the "
+    "last day of the correction or payment window, and the review and litigation periods "
+    "run from it (that day not counted); the earlier reading, and the safe one"
+)
+"""The reading behind :func:`closure_remedy_deadlines`, recorded in its ``notes``."""
+
+_CLOSURE_BASIS = {
+    "not_corrected": ("ogi-2019:30",),
+    "fee_not_paid": ("fee-measures-2020",),
+}
+
+
+def closure_remedy_deadlines(
+    window_end: date,
+    reason: str,
+    *,
+    options: DeadlineOptions | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> tuple[Deadline, Deadline]:
+    """Review and litigation periods after a 不再处理 closure.
+
+    ``reason`` is ``"not_corrected"`` (逾期不补正, Art. 30: "视为放弃申请，行政机关不再处理")
+    or ``"fee_not_paid"`` (逾期不缴费, 国办函〔2020〕109号: the fee decision cannot be
+    challenged alone, the closure can be after the payment window, as reported).
+    ``window_end`` is the last day of the correction or payment window; both
+    periods run from it (:data:`CLOSURE_REMEDY_START`). A closure is not a refusal
+    to disclose, so no review-first rule applies.
+
+    >>> from datetime import date
+    >>> review, suit = closure_remedy_deadlines(date(2026, 3, 17), "not_corrected")
+    >>> review.due, suit.due     # 60 days: Sat 05-16 → Mon 05-18; 6 months: Thu 09-17
+    (datetime.date(2026, 5, 18), datetime.date(2026, 9, 17))
+    """
+    day = as_date(window_end, "window_end")
+    if reason not in _CLOSURE_BASIS:
+        raise InvalidInputError(f"reason must be 'not_corrected' or 'fee_not_paid', got {reason!r}")
+    extra = tuple(cite(c) for c in _CLOSURE_BASIS[reason])
+    note = (
+        f"不再处理 ({reason}): counted from {day.isoformat()}, the last day of the "
+        f"{'correction' if reason == 'not_corrected' else 'payment'} window",
+        CLOSURE_REMEDY_START,
+    )
+    out = []
+    for reader in (review_deadline, litigation_deadline):
+        d = reader(day, options=options, calendar=calendar)
+        out.append(
+            Deadline.model_validate(
+                {**dict(d), "basis": d.basis + extra, "notes": (*note, *d.notes)}
+            )
+        )
+    return out[0], out[1]
+
+
+# -- the longest bars (最长起诉期限 / 最长申请期限) ----------------------------------------
+
+BAR_COUNTING = (
+    "interpretation bar_counting: the longest bar (5 years; 20 for real property) is "
+    "counted like the other remedy periods: from the day after the act was made "
+    "(Civil Code Art. 201), to the corresponding day (Art. 202), a rest day at the end "
+    "rolling forward (Art. 203); it bounds the period of an applicant who did not know "
+    "of the act's content (行诉解释 2018 Art. 65)"
+)
+"""How the 5/20-year bars are counted; recorded in the ``notes`` of every bar."""
+
+
+def litigation_bar(
+    made_on: date,
+    *,
+    real_property: bool = False,
+    options: DeadlineOptions | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> Deadline:
+    """Last day a court accepts a suit against an act made on ``made_on``.
+
+    "因不动产提起诉讼的案件自行政行为作出之日起超过二十年，其他案件自行政行为作出之日起超过
+    五年提起诉讼的，人民法院不予受理" (行政诉讼法 Art. 46 para. 2, from 2015-05-01; the
+    2000 interpretation's Art. 42 before, partly verified). This bounds the period
+    of an applicant who did not know of the act's content (行诉解释 2018 Art. 65).
+    The bar is read from the statute book on ``made_on``.
+
+    >>> from datetime import date
+    >>> litigation_bar(date(2016, 3, 10)).due     # 5 years: Wed 2021-03-10
+    datetime.date(2021, 3, 10)
+    """
+    return _bar(
+        DeadlineKind.LITIGATION,
+        as_date(made_on, "made_on"),
+        "litigation.bar_years_real_property" if _flag(real_property) else "litigation.bar_years",
+        as_of=None,
+        options=options,
+        calendar=calendar,
+    )
+
+
+def review_bar(
+    made_on: date,
+    *,
+    real_property: bool = False,
+    options: DeadlineOptions | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> Deadline:
+    """Last day a review body accepts an application against an act made on ``made_on``.
+
+    行政复议法 2023 Art. 21: 20 years for real property, 5 years otherwise, from the
+    day the act was made. The bar took effect on 2024-01-01 and governs applications
+    from that day, whenever the act was made; earlier law set none, and the result
+    then says so in its ``notes``.
+
+    >>> from datetime import date
+    >>> d = review_bar(date(2019, 6, 3))      # 5 years: Mon 2024-06-03
+    >>> d.due, str(d.basis[0])
+    (datetime.date(2024, 6, 3), 'admin-reconsideration-2023:21')
+    """
+    day = as_date(made_on, "made_on")
+    return _bar(
+        DeadlineKind.ADMINISTRATIVE_REVIEW,
+        day,
+        "review.bar_years_real_property" if _flag(real_property) else "review.bar_years",
+        as_of=max(day, _REVIEW_2023_IN_FORCE),
+        options=options,
+        calendar=calendar,
+    )
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInputError(f"real_property must be True or False, got {type(value).__name__}")
+    return value
+
+
+def _bar(
+    kind: DeadlineKind,
+    day: date,
+    name: str,
+    *,
+    as_of: date | None,
+    options: DeadlineOptions | None,
+    calendar: WorkdayCalendar | None,
+) -> Deadline:
+    bar = law.parameter(name)
+    read = day if as_of is None else as_of
+    entry = bar.at(read)
+    years = bar.int_at(read)
+    notes: tuple[str, ...] = (
+        f"longest bar: {years} years from {day.isoformat()}, the day the act was made",
+        BAR_COUNTING,
+    )
+    if read != day:
+        notes = (
+            *notes,
+            f"the bar took effect on {read.isoformat()}: before that day the law set no such "
+            f"bar on review, and from it an application past this day is refused",
+        )
+    # a year is 12 months (Civil Code Art. 202): the result counts 60 or 240 months
+    return period_deadline(
+        kind,
+        day,
+        entry.basis,
+        months=12 * years,
+        options=options,
+        calendar=calendar,
+        notes=notes + _evidence_notes(entry),
+    )
 
 
 def litigation_after_review_deadline(
@@ -313,11 +517,12 @@ def litigation_after_review_deadline(
     datetime.date(2026, 10, 8)
     """
     day = as_date(decision_received_on, "decision_received_on")
+    after = law.parameter("litigation.after_review_days")
     return period_deadline(
         DeadlineKind.LITIGATION_AFTER_REVIEW,
         day,
-        (cite("admin-litigation-2017:45"),),
-        days=15,
+        after.at(day).basis,
+        days=after.int_at(day),
         options=options,
         calendar=calendar,
     )
@@ -351,6 +556,15 @@ _NO_REPLY_LITIGATION_2023 = (
 )
 
 
+def _no_reply_before_2018(art_66: date) -> str:
+    return (
+        f"行诉解释 2018 Art. 66 took effect on {art_66.isoformat()}; the rule for a non-reply "
+        "before it (the 2000 interpretation) was not checked, and opengov applies Art. 66's "
+        "six months: the period then may have been shorter (direct litigation was 3 months "
+        "before 2015-05-01)"
+    )
+
+
 def _expired_note(day: date) -> str:
     return f"no reply: counted from {day.isoformat()}, the day the reply period expired"
 
@@ -376,16 +590,15 @@ def no_reply_review_deadline(
     (datetime.date(2026, 5, 29), ['admin-reconsideration-2023:20', 'admin-reconsideration-regs-2007:16(1)'])
     """
     day = as_date(reply_due, "reply_due")
-    new_law = day >= _REVIEW_2023_IN_FORCE
-    law = cite("admin-reconsideration-2023:20" if new_law else "admin-reconsideration-2017:9")
+    review = law.parameter("review.period_days")
     notes: tuple[str, ...] = (_expired_note(day), NO_REPLY_REVIEW_START)
-    if new_law:
+    if day >= _REVIEW_2023_IN_FORCE:
         notes = (*notes, _NO_REPLY_REVIEW_2023)
     return period_deadline(
         DeadlineKind.ADMINISTRATIVE_REVIEW,
         day,
-        (law, _REGS_16_1),
-        days=60,
+        (*review.at(day).basis, _REGS_16_1),
+        days=review.int_at(day),
         options=options,
         calendar=calendar,
         notes=notes,
@@ -413,6 +626,9 @@ def no_reply_litigation_deadline(
     notes: tuple[str, ...] = (_expired_note(day),)
     if day >= _REVIEW_2023_IN_FORCE:
         notes = (*notes, _NO_REPLY_LITIGATION_2023)
+    art_66 = in_force("admin-litigation-interpretation-2018")
+    if art_66 is not None and day < art_66:
+        notes = (*notes, _no_reply_before_2018(art_66))
     return period_deadline(
         DeadlineKind.LITIGATION,
         day,

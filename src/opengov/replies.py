@@ -69,6 +69,7 @@ class ReplyType(CodeEnum):
     NOT_CORRECTED = "not_corrected"
     FEE_NOT_PAID = "fee_not_paid"
     OTHER = "other"
+    NOT_GOVERNMENT_INFORMATION = "not_government_information"
 
     @property
     def label_zh(self) -> str:
@@ -264,6 +265,17 @@ _REPLIES: dict[ReplyType, _ReplyInfo] = {
         _R.OTHER_MISC,
         None,
     ),
+    ReplyType.NOT_GOVERNMENT_INFORMATION: _ReplyInfo(
+        "不属于政府信息",
+        "What was asked for is not government information (Art. 2)",
+        _G.OTHER,
+        (cite("ogi-2019:2"),),
+        _R.OTHER,
+        _R.OTHER_MISC,
+        "Art. 36 has no item for this reply and the formats no row: opengov counts it "
+        "under （六）其他处理 (2021: （六）3.其他), as the 2008-2018 line 不是《条例》所指"
+        "政府信息 converts; some agencies count it under （四） or （五） instead.",
+    ),
 }
 
 
@@ -292,6 +304,12 @@ class Reply(FrozenModel):
             )
         if len(set(self.grounds)) != len(self.grounds):
             raise ValueError("each exemption ground may be given once")
+        if ExemptionGround.ADMINISTRATIVE_INQUIRY in self.grounds:
+            raise ValueError(
+                "Art. 36(7) (有关法律、行政法规对信息的获取有特别规定) is a referral, not an "
+                "exemption ground: record Reply(type=ReplyType.SPECIAL_PROCEDURE), counted in "
+                "the same report row （三）8 属于行政查询事项"
+            )
         return self
 
     def report_row(self, fmt: ReportFormat | str) -> OutcomeRow:

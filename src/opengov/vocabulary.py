@@ -7,7 +7,9 @@ Systems in other languages use opengov's codes through this module:
   ``basis`` (canonical citation strings with their Chinese and English renderings),
   ``note`` (the interpretation, if any) and the extras of that vocabulary (an
   exemption ground's kind, overrides and report row; a reply type's rows per
-  format; a row's formats and group; …). ``opengov vocab --json`` prints it.
+  format; a row's formats and group; …), and the statute book
+  (:mod:`opengov.law`): every dated parameter with its values by date, their
+  citations, evidence and sources. ``opengov vocab --json`` prints it.
 - :func:`json_schemas` returns the JSON Schema of every public model.
 - :func:`lookup` turns a code into a member, raising
   :class:`~opengov.errors.UnknownCodeError` (a ``LookupError``) that lists the
@@ -32,6 +34,7 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Any
 
+from opengov import law
 from opengov._lookup import lookup
 from opengov._model import FrozenModel
 from opengov._schema import tighten_schema
@@ -237,7 +240,9 @@ def export_vocabulary() -> JSON:
 
     The result is built fresh on each call; callers may change it freely.
     Shape: ``{"opengov_version": str, "vocabularies": {EnumName: {"module": str,
-    "description": str, "members": [member, ...]}}}``.
+    "description": str, "members": [member, ...]}}, "statute_book": [{"name": str,
+    "unit": str, "description": str, "values": [{"since": "YYYY-MM-DD", "value": …,
+    "basis": [citation, ...], "evidence": str, "source": str, "note": str}, ...]}, ...]}``.
     """
     vocabularies: JSON = {}
     for enum_type in VOCABULARIES:
@@ -247,7 +252,34 @@ def export_vocabulary() -> JSON:
             "description": doc[0] if doc else "",
             "members": [_member(m) for m in enum_type],
         }
-    return {"opengov_version": VERSION, "vocabularies": vocabularies}
+    return {
+        "opengov_version": VERSION,
+        "vocabularies": vocabularies,
+        "statute_book": [_parameter(p) for p in law.STATUTE_BOOK],
+    }
+
+
+def _parameter(p: law.Parameter) -> JSON:
+    """One statute-book parameter as JSON: values by date, each with its citations."""
+    values = []
+    for v in p.values:
+        value: Any = [list(pair) for pair in v.value] if isinstance(v.value, tuple) else v.value
+        values.append(
+            {
+                "since": v.since.isoformat(),
+                "value": value,
+                "basis": [_citation(c) for c in v.basis],
+                "evidence": v.evidence.value,
+                "source": v.source,
+                "note": v.note,
+            }
+        )
+    return {
+        "name": p.name,
+        "unit": p.unit.value,
+        "description": p.description,
+        "values": values,
+    }
 
 
 def _models_in(annotation: Any) -> Iterator[type[FrozenModel]]:

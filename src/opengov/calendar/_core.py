@@ -7,6 +7,8 @@ from _thread import allocate_lock
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
+from dateutil.relativedelta import relativedelta
+
 from opengov._dates import as_date
 from opengov._show import show
 from opengov.calendar._records import (
@@ -553,13 +555,11 @@ class WorkdayCalendar(Immutable):
                 raise InvalidInputError(f"months must be at least 1, got {show(count)}")
             if count > 1200:
                 raise InvalidInputError(f"months={show(count)} is beyond any statutory period")
-            total = d.year * 12 + d.month - 1 + count
-            year, month = divmod(total, 12)
-            month += 1
-            if year > date.max.year:
+            if (d.year * 12 + d.month - 1 + count) // 12 > date.max.year:
                 raise self._coverage_error(_MAX_ORDINAL, "the period's last day")
-            last_day = 31 if month == 12 else (date(year, month + 1, 1) - _ONE_DAY).day
-            nominal_ord = date(year, month, min(d.day, last_day)).toordinal()
+            # relativedelta keeps the day of the month, or takes the month's last day
+            # where it has none: Art. 202's corresponding day
+            nominal_ord = (d + relativedelta(months=count)).toordinal()
             basis = ("civil-code:201", "civil-code:202", "civil-code:203")
         i = nominal_ord - self._lo
         if i < 0 or i >= len(self._work):

@@ -25,6 +25,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from opengov import law
 from opengov.errors import CalendarDataError
 
 __all__ = [
@@ -82,6 +83,15 @@ _BASE_RULES: dict[str, Rule] = {
     "国庆节": Rule("date", (1, 2, 3), 10),
 }
 
+
+def _first_year(instrument: str) -> int:
+    """The first year a revision governs: the year it took effect (statute book)."""
+    day = law.in_force(instrument)
+    assert day is not None, instrument
+    assert (day.month, day.day) == (1, 1), instrument  # revisions take effect on 1 January
+    return day.year
+
+
 #: The revisions, oldest first.
 REVISIONS: tuple[Revision, ...] = (
     Revision(
@@ -102,11 +112,14 @@ REVISIONS: tuple[Revision, ...] = (
         {**_BASE_RULES, "春节": Rule("new_year", (-1, 0, 1))},
     ),
     Revision(
-        "国务院令第644号", 2014, "verified", {**_BASE_RULES, "春节": Rule("new_year", (0, 1, 2))}
+        "国务院令第644号",
+        _first_year("holiday-measures-2013"),
+        "verified",
+        {**_BASE_RULES, "春节": Rule("new_year", (0, 1, 2))},
     ),
     Revision(
         "国务院令第795号",
-        2025,
+        _first_year("holiday-measures-2024"),
         "verified",
         {**_BASE_RULES, "春节": Rule("new_year", (-1, 0, 1, 2)), "劳动节": Rule("date", (1, 2), 5)},
     ),

@@ -1,0 +1,234 @@
+"""The law as it stood on the day: hand-computed answers for the dated fixes.
+
+Each expected day below was worked out by hand from the article cited and a
+calendar, then checked against the bundled holiday notices' rest days (named in
+each comment). Counting: the start day is not counted, a month period ends on the
+corresponding day or the month's last day, a last day on a rest day rolls forward
+(Civil Code Arts. 201-203; before 2021 the same rules stood in 民事诉讼法 Art. 82
+and 行诉解释, which opengov applies unchanged).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from opengov.applicants import ApplicantType
+from opengov.applications import (
+    Application,
+    CorrectionNotReceived,
+    CorrectionRequested,
+    FeeNoticeSent,
+    FeeNotPaid,
+)
+from opengov.channels import SubmissionChannel
+from opengov.deadlines import Deadline, DeadlineOptions, PeriodUnit
+from opengov.errors import (
+    CalendarCoverageError,
+    InvalidEventError,
+    InvalidInputError,
+    LawNotInForceError,
+    ProvisionalCalendarWarning,
+)
+from opengov.fees import fee_per_page, require_fee_chargeable
+from opengov.remedies import (
+    BAR_COUNTING,
+    CLOSURE_REMEDY_START,
+    litigation_bar,
+    litigation_deadline,
+    review_bar,
+    review_deadline,
+)
+
+D = date.fromisoformat
+
+
+def basis(d: Deadline) -> list[str]:
+    return [str(c) for c in d.basis]
+
+
+# -- direct litigation: 3 months before 2015-05-01 (行政诉讼法 1989 Art. 39) -----------
+
+
+def test_litigation_before_2015_is_three_months() -> None:
+    # Known Tue 2014-06-03: 3 months → Wed 2014-09-03, a working day (中秋 2014 was 09-08).
+    # Before this fix: 6 months (2014-12-03), later than the law allowed.
+    d = litigation_deadline(D("2014-06-03"))
+    assert (d.days, d.unit) == (3, PeriodUnit.MONTHS)
+    assert (d.nominal_due, d.due) == (D("2014-09-03"), D("2014-09-03"))
+    assert basis(d)[0] == "admin-litigation-1989:39"
+    # the 1989 text was read in a secondary copy only: the result says so
+    assert any("partly_verified" in n for n in d.notes)
+
+
+def test_litigation_before_2015_month_end_and_roll_forward() -> None:
+    # Known Sun 2014-08-31: 3 months → Sun 2014-11-30 (Art. 202: corresponding day),
+    # a weekend → Mon 2014-12-01 (Art. 203).
+    d = litigation_deadline(D("2014-08-31"))
+    assert (d.nominal_due, d.due) == (D("2014-11-30"), D("2014-12-01"))
+    # Known Sun 2014-11-30: 3 months → 2015-02-30 does not exist → Sat 2015-02-28, the
+    # month's last day; that Saturday was a make-up working day of the 2015 Spring
+    # Festival notice (2月28日（星期六）上班), so nothing rolls.
+    d = litigation_deadline(D("2014-11-30"))
+    assert (d.nominal_due, d.due) == (D("2015-02-28"), D("2015-02-28"))
+
+
+def test_litigation_from_2015_05_01_is_six_months() -> None:
+    # Known Fri 2015-05-01 (the amendment's first day): 6 months → Sun 2015-11-01 → Mon 11-02.
+    d = litigation_deadline(D("2015-05-01"))
+    assert (d.days, d.nominal_due, d.due) == (6, D("2015-11-01"), D("2015-11-02"))
+    assert basis(d)[0] == "admin-litigation-2017:46"
+    # Known Thu 2015-04-30, the day before: still 3 months → Thu 2015-07-30, with the
+    # transition caveat (法释〔2015〕9号, recalled) in its notes.
+    d = litigation_deadline(D("2015-04-30"))
+    assert (d.days, d.due) == (3, D("2015-07-30"))
+    assert any("may have become six months" in n for n in d.notes)
+
+
+def test_review_and_litigation_read_the_same_way() -> None:
+    # 行政复议法 2017 Art. 9 / 2023 Art. 20: 60 days either side of 2024-01-01.
+    # Known Fri 2023-12-29: day 60 = Tue 2024-02-27, a working day.
+    d = review_deadline(D("2023-12-29"))
+    assert (d.days, d.unit, d.due) == (60, PeriodUnit.DAYS, D("2024-02-27"))
+    assert basis(d)[0] == "admin-reconsideration-2017:9"
+    assert basis(review_deadline(D("2024-01-02")))[0] == "admin-reconsideration-2023:20"
+    with pytest.raises(LawNotInForceError, match="2008-05-01"):
+        litigation_deadline(D("2008-04-30"))
+
+
+# -- not told of the litigation period before 2018-02-08 (法释〔2000〕8号 Art. 41) ---------
+
+
+def test_not_told_before_2018_has_the_two_year_cap() -> None:
+    # Known Mon 2016-02-29, not told, no day learnt: the cap is 2 years (24 months) →
+    # 2018-02-29 does not exist → Wed 2018-02-28, a working day (春节 2018: 02-15..21).
+    d = litigation_deadline(D("2016-02-29"), remedies_notified=False)
+    assert (d.nominal_due, d.due) == (D("2018-02-28"), D("2018-02-28"))
+    assert "admin-litigation-interpretation-2000:41" in basis(d)
+    assert "24-month cap" in d.notes[0]
+    # between 2015-05-01 and 2018-02-07 the result names the open question
+    assert any("safe course" in n for n in d.notes)
+
+
+def test_not_told_before_2015_learnt_later_gets_three_months() -> None:
+    # Known Thu 2012-03-15, learnt of the period Mon 2013-01-07: 3 months → Sun
+    # 2013-04-07, a make-up working day of the 2013 清明 notice (4月7日（星期日）上班);
+    # the 2-year cap (2014-03-15) is later, so the 3 months apply.
+    d = litigation_deadline(D("2012-03-15"), remedies_notified=False, informed_on=D("2013-01-07"))
+    assert (d.start, d.days, d.due) == (D("2013-01-07"), 3, D("2013-04-07"))
+    assert "2014-03-15" in d.notes[0]
+
+
+# -- the longest bars (行政诉讼法 Art. 46 para. 2; 行政复议法 2023 Art. 21) -------------
+
+
+def test_litigation_bar_five_years() -> None:
+    # Made Thu 2016-03-10: 5 years → Wed 2021-03-10, a working day.
+    d = litigation_bar(D("2016-03-10"))
+    assert (d.nominal_due, d.due) == (D("2021-03-10"), D("2021-03-10"))
+    assert basis(d)[0] == "admin-litigation-2017:46.2"
+    assert BAR_COUNTING in d.notes
+    # Made Tue 2010-06-01: 5 years → Mon 2015-06-01, under the 2000 interpretation
+    d = litigation_bar(D("2010-06-01"))
+    assert d.due == D("2015-06-01")
+    assert basis(d)[0] == "admin-litigation-interpretation-2000:42"
+
+
+def test_bar_twenty_years_for_real_property() -> None:
+    # Made Mon 2008-05-05: 20 years → Fri 2028-05-05. No notice covers 2028 yet, so the
+    # answer is provisional (opt-in) and flagged; the nominal day is the corresponding day.
+    opts = DeadlineOptions(provisional=True)
+    with pytest.warns(ProvisionalCalendarWarning):
+        d = litigation_bar(D("2008-05-05"), real_property=True, options=opts)
+    assert (d.days, d.nominal_due, d.provisional) == (240, D("2028-05-05"), True)
+    assert basis(d)[0] == "admin-litigation-interpretation-2000:42"
+    # without the opt-in it is refused, naming the year
+    with pytest.raises(CalendarCoverageError, match="2028"):
+        litigation_bar(D("2008-05-05"), real_property=True)
+    # an act before opengov's book (2008-05-01) is refused, not guessed
+    with pytest.raises(LawNotInForceError, match="2008-05-01"):
+        litigation_bar(D("2006-06-04"), real_property=True)
+
+
+def test_review_bar_applies_from_2024_to_older_acts() -> None:
+    # Made Mon 2019-06-03: 5 years → Mon 2024-06-03 (端午 2024 was 06-10), read from
+    # 行政复议法 2023 Art. 21, which governs applications from 2024-01-01.
+    d = review_bar(D("2019-06-03"))
+    assert (d.nominal_due, d.due) == (D("2024-06-03"), D("2024-06-03"))
+    assert basis(d)[0] == "admin-reconsideration-2023:21"
+    assert any("took effect on 2024-01-01" in n for n in d.notes)
+    with pytest.raises(InvalidInputError, match="True or False"):
+        review_bar(D("2019-06-03"), real_property="yes")  # type: ignore[arg-type]
+
+
+# -- fees only under 国办函〔2020〕109号 ----------------------------------------------------
+
+
+def _app(received: str) -> Application:
+    return Application.receive(
+        SubmissionChannel.IN_PERSON,
+        submitted_on=D(received),
+        applicant_type=ApplicantType.NATURAL_PERSON,
+        agency="某市自然资源局",
+    )
+
+
+@pytest.mark.parametrize("received", ["2018-06-04", "2020-06-01", "2020-12-31"])
+def test_no_fee_notice_before_the_measures(received: str) -> None:
+    app = _app(received)
+    notice = FeeNoticeSent(on=D(received), fee=fee_per_page(120))
+    with pytest.raises(InvalidEventError, match="exist only under 国办函〔2020〕109号"):
+        app.record(notice)
+
+
+def test_fee_notice_from_the_measures_in_force_day() -> None:
+    require_fee_chargeable(D("2021-01-01"))
+    app = _app("2021-03-01").record(FeeNoticeSent(on=D("2021-03-02"), fee=fee_per_page(120)))
+    assert app.events[-1].kind == "fee_notice_sent"
+    with pytest.raises(InvalidEventError, match="recalled"):
+        require_fee_chargeable(D("2020-12-31"))
+
+
+# -- remedies after 不再处理 closures ------------------------------------------------------
+
+
+def test_remedies_after_no_correction() -> None:
+    # Received Mon 2026-03-02; 补正 asked Tue 03-03 with 10 working days: 03-04..06 (3),
+    # 03-09..13 (8), 03-16, 03-17 (10) → window ends Tue 03-17 (Art. 30). Closed 03-18.
+    # Review: 60 days from 03-17 → Sat 05-16, a rest day → Mon 05-18. Suit: 6 months
+    # → Thu 09-17. (2026 notice: 05-09 is the only make-up Saturday in May.)
+    app = _app("2026-03-02").record(CorrectionRequested(on=D("2026-03-03"), period_days=10))
+    app = app.record(CorrectionNotReceived(on=D("2026-03-18")))
+    review, suit = app.remedy_deadlines()
+    assert (review.start, review.due) == (D("2026-03-17"), D("2026-05-18"))
+    assert (suit.start, suit.due) == (D("2026-03-17"), D("2026-09-17"))
+    assert "ogi-2019:30" in basis(review)
+    assert CLOSURE_REMEDY_START in suit.notes
+
+
+def test_remedies_after_fee_not_paid() -> None:
+    # Fee notice received Tue 2026-03-10: 20 working days from 03-11: 03-11..13 (3),
+    # 16-20 (8), 23-27 (13), 30-31 (15), 04-01..03 (18), 清明 04-04..06, 04-07 (19),
+    # 04-08 (20). Closed 04-09. Review: 60 days from 04-08 → Sun 06-07 → Mon 06-08.
+    # Suit: 6 months → Thu 10-08, the first working day after 国庆 (10-01..07).
+    app = _app("2026-03-02").record(
+        FeeNoticeSent(on=D("2026-03-10"), fee=fee_per_page(120), delivered_on=D("2026-03-10"))
+    )
+    app = app.record(FeeNotPaid(on=D("2026-04-09")))
+    review, suit = app.remedy_deadlines()
+    assert (review.start, review.due) == (D("2026-04-08"), D("2026-06-08"))
+    assert suit.due == D("2026-10-08")
+    assert "fee-measures-2020" in basis(suit)
+
+
+def test_no_reply_litigation_before_2018_says_the_rule_was_not_checked() -> None:
+    from opengov.remedies import no_reply_litigation_deadline
+
+    # reply period expired Fri 2017-03-10: Art. 66's 6 months → Sun 2017-09-10 → Mon 09-11
+    d = no_reply_litigation_deadline(D("2017-03-10"))
+    assert (d.nominal_due, d.due) == (D("2017-09-10"), D("2017-09-11"))
+    assert any("was not checked" in n for n in d.notes)
+    assert not any(
+        "was not checked" in n for n in no_reply_litigation_deadline(D("2018-03-09")).notes
+    )
