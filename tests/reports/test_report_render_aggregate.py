@@ -73,9 +73,20 @@ def test_compare_two_years(reports: list[AnnualReport]) -> None:
 
 def test_tidy_frame(reports: list[AnnualReport]) -> None:
     df = to_frame(reports)
-    assert list(df.columns[:7]) == ["agency", "year", "format", "table", "row", "column", "value"]
+    assert list(df.columns[:10]) == [
+        "source",
+        "agency",
+        "year",
+        "format",
+        "legacy",
+        "table",
+        "group",
+        "row",
+        "column",
+        "value",
+    ]
     assert len(df) == 198 + 198 + 200
     sel = df[(df.table == "applications") & (df.row == "received") & (df.column == "total")]
-    assert sel.value.tolist() == [0.0, 10.0, 24.0]
+    assert sel.value.tolist() == [0, 10, 24]
     ff = findings_to_frame(check_report(reports[2]))
     assert ff.rule.tolist() == ["column_total", "balance", "review_total", "narrative"]

@@ -109,6 +109,8 @@ _EXPORTS: dict[str, str] = {
     "series_frame": "opengov.reports.legacy_series",
     "findings_to_frame": "opengov.reports.frame",
     "to_frame": "opengov.reports.frame",
+    "to_parquet": "opengov.reports.frame",
+    "to_wide_frame": "opengov.reports.frame",
 }
 
 __all__ = [
@@ -187,7 +189,9 @@ __all__ = [
     "to_frame",
     "to_html",
     "to_markdown",
+    "to_parquet",
     "to_text",
+    "to_wide_frame",
 ]
 
 if TYPE_CHECKING:
@@ -221,7 +225,7 @@ if TYPE_CHECKING:
         read_report_document,
         report_document,
     )
-    from opengov.reports.frame import findings_to_frame, to_frame
+    from opengov.reports.frame import findings_to_frame, to_frame, to_parquet, to_wide_frame
     from opengov.reports.legacy_report import (
         LEGACY_YEARS,
         LegacyFinding,
