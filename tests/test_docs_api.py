@@ -19,6 +19,13 @@ API_MD = Path(__file__).parent.parent / "docs" / "api.md"
 NOT_IN_REPORTS_PACKAGE = {
     "COLUMNS",
     "WIDE_KEYS",
+    "CJK_FONTS",
+    "CJKFontWarning",
+    "cjk_font",
+    "plot_applicants",
+    "plot_outcomes",
+    "plot_refusal_grounds",
+    "plot_review",
     "looks_like_html",
     "parse_report_source",
     "text_tokens",

@@ -14,6 +14,7 @@ Submodules, each small and named for what it holds:
 - :mod:`~opengov.reports.frame`: tidy pandas DataFrames (``analysis`` extra);
 - :mod:`~opengov.reports.corpus`: analysis across reports (hierarchy,
   carry-forward across a corpus, year over year, findings' fingerprints and reviews);
+- :mod:`~opengov.reports.plots`: charts of a corpus (matplotlib, ``analysis`` extra);
 - :mod:`~opengov.reports.legacy_report`, :mod:`~opengov.reports.parse_legacy`,
   :mod:`~opengov.reports.legacy_series`: 2008-2018 reports, their checks, and one
   series with later reports.
@@ -118,6 +119,7 @@ _EXPORTS: dict[str, str] = {
     "check_corpus": "opengov.reports.corpus",
     "check_hierarchy": "opengov.reports.corpus",
     "fingerprint": "opengov.reports.corpus",
+    "one_reading": "opengov.reports.corpus",
     "read_reviews": "opengov.reports.corpus",
     "write_reviews": "opengov.reports.corpus",
     "year_over_year": "opengov.reports.corpus",
@@ -195,6 +197,7 @@ __all__ = [
     "legacy_conversion",
     "legacy_evidence",
     "naming_the_file",
+    "one_reading",
     "parse_html_tables",
     "parse_legacy_report",
     "parse_legacy_report_html",
@@ -251,6 +254,7 @@ if TYPE_CHECKING:
         check_corpus,
         check_hierarchy,
         fingerprint,
+        one_reading,
         read_reviews,
         write_reviews,
         year_over_year,

@@ -84,6 +84,7 @@ __all__ = [
     "check_corpus",
     "check_hierarchy",
     "fingerprint",
+    "one_reading",
     "read_reviews",
     "write_reviews",
     "year_over_year",
@@ -401,6 +402,36 @@ def _disclosure_carry(
 # ------------------------------------------------------------ year over year
 
 
+def one_reading(frame: pd.DataFrame, *, aliases: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """``frame`` (from :func:`~opengov.reports.to_frame`) with one reading per agency
+    and year: of the sources of one agency-year (a page and its text, read twice),
+    the one with the most cells read, the first on a tie; rows without an agency are
+    kept. Adds ``agency_key`` (:func:`agency_key` with ``aliases``), so that sums
+    over a corpus count each report once.
+    """
+    pd = require("pandas", "analysis", "one_reading")
+    names = _aliases(aliases)
+    needed = {"source", "agency", "year", "table", "row", "column", "value", "kind"}
+    if not isinstance(frame, pd.DataFrame) or not needed <= set(frame.columns):
+        raise InvalidInputError("frame must be a DataFrame from to_frame")
+    keys = {a: agency_key(str(a), names) for a in frame["agency"].dropna().unique()}
+    df = frame.assign(agency_key=frame["agency"].map(keys).astype(object))
+    has = df[df["agency_key"].notna()]
+    read = (
+        has.assign(read=(has["kind"] != "unread"), order=range(len(has)))
+        .groupby(["agency_key", "year", "source"], observed=True, sort=False)
+        .agg(read=("read", "sum"), order=("order", "min"))
+        .reset_index()
+        .sort_values(["agency_key", "year", "read", "order"], ascending=[True, True, False, True])
+        .drop_duplicates(["agency_key", "year"])
+    )
+    chosen = list(zip(read["agency_key"], read["year"], read["source"].astype(str), strict=True))
+    rows = pd.MultiIndex.from_arrays(
+        [df["agency_key"], df["year"], df["source"].astype(object).astype(str)]
+    )
+    return df[rows.isin(chosen) | df["agency_key"].isna().to_numpy()]
+
+
 def year_over_year(
     frame: pd.DataFrame,
     *,
@@ -417,24 +448,9 @@ def year_over_year(
     a year an agency has no report for is ``<NA>``. ``.diff(axis=1)`` gives the
     changes.
     """
-    pd = require("pandas", "analysis", "year_over_year")
     names = _aliases(aliases)
-    needed = {"source", "agency", "year", "table", "row", "column", "value", "kind"}
-    if not isinstance(frame, pd.DataFrame) or not needed <= set(frame.columns):
-        raise InvalidInputError("frame must be a DataFrame from to_frame")
-    df = frame[frame["agency"].notna()]
-    keys = {a: agency_key(str(a), names) for a in df["agency"].unique()}
-    df = df.assign(agency_key=df["agency"].map(keys).astype(str))
-    read = (
-        df.assign(read=(df["kind"] != "unread"))
-        .groupby(["agency_key", "year", "source"], observed=True)["read"]
-        .sum()
-        .reset_index()
-        .sort_values(["agency_key", "year", "read"], ascending=[True, True, False], kind="stable")
-        .drop_duplicates(["agency_key", "year"])
-    )
-    chosen = set(read["source"].astype(str))
-    df = df[df["source"].astype(str).isin(chosen)]
+    df = one_reading(frame, aliases=names)
+    df = df[df["agency"].notna()]
     df = df[(df["table"] == table) & (df["column"] == column)]
     first_name = df.groupby("agency_key", observed=True)["agency"].first().astype(str)
     out = df.pivot_table(
