@@ -39,7 +39,8 @@ def test_html_has_official_rowspans(reports: list[AnnualReport]) -> None:
     assert '<td rowspan="22">三、本年度办理结果</td>' in html
     assert '<td rowspan="3">（六）其他处理</td>' in html
     assert '<td rowspan="20">三、本年度办理结果</td>' in to_html(reports[0])
-    assert reports[0]._repr_html_() == to_html(reports[0])
+    # a notebook shows the same tables, styled (tests/reports/test_report_notebook.py)
+    assert '<td rowspan="20">三、本年度办理结果</td>' in reports[0]._repr_html_()
 
 
 def test_markdown_has_every_row(reports: list[AnnualReport]) -> None:

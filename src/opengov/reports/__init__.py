@@ -85,6 +85,7 @@ _EXPORTS: dict[str, str] = {
     "report_files": "opengov.reports.batch",
     "to_html": "opengov.reports.render",
     "to_markdown": "opengov.reports.render",
+    "to_styled_html": "opengov.reports.render",
     "to_text": "opengov.reports.render",
     "CaseRecord": "opengov.reports.build",
     "build_application_table": "opengov.reports.build",
@@ -217,6 +218,7 @@ __all__ = [
     "to_html",
     "to_markdown",
     "to_parquet",
+    "to_styled_html",
     "to_text",
     "to_wide_frame",
     "write_reviews",
@@ -323,7 +325,7 @@ if TYPE_CHECKING:
         parse_legacy_report_text,
     )
     from opengov.reports.parse_text import parse_report_text
-    from opengov.reports.render import to_html, to_markdown, to_text
+    from opengov.reports.render import to_html, to_markdown, to_styled_html, to_text
 
 
 def __getattr__(name: str) -> Any:
