@@ -19,6 +19,11 @@ API_MD = Path(__file__).parent.parent / "docs" / "api.md"
 NOT_IN_REPORTS_PACKAGE = {
     "COLUMNS",
     "WIDE_KEYS",
+    "collect_frame",
+    "read_bag",
+    "read_one",
+    "to_dask_frame",
+    "AMOUNT_SCALE",
     "CJK_FONTS",
     "CJKFontWarning",
     "cjk_font",

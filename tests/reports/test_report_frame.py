@@ -20,7 +20,10 @@ from opengov.errors import InvalidInputError
 from opengov.reports import (
     AnnualReport,
     ApplicantColumn,
+    Cell,
+    CellRef,
     DisclosureColumn,
+    DisclosureRow,
     ReviewKind,
     ReviewResult,
     disclosure_layout,
@@ -231,3 +234,16 @@ def test_one_report_alone() -> None:
     received = df[(df.row == OutcomeRow.RECEIVED.value) & (df.column == "total")]
     assert received["value"].tolist() == [218]
     assert len(df[df.table == "review"]) == len(ReviewKind) * len(ReviewResult)
+
+
+def test_an_amount_with_more_places_is_kept_exactly() -> None:
+    r = parse_report(CORPUS / "pingtan-2024" / "page.html")
+    ref = CellRef.disclosure(DisclosureRow.ADMINISTRATIVE_FEES, DisclosureColumn.FEE_AMOUNT)
+    odd = r.with_cell(ref, Cell.number(Decimal("1.1234567")))
+    df = to_frame([r, odd])
+    assert df["amount"].dropna().tolist() == [Decimal("18651.06"), Decimal("1.1234567")]
+    wide = to_wide_frame([r, odd])
+    assert wide["disclosure.administrative_fees.fee_amount"].tolist() == [
+        Decimal("18651.06"),
+        Decimal("1.1234567"),
+    ]

@@ -20,8 +20,10 @@ The long frame has these columns (:data:`COLUMNS`):
   ``carried_over``, ``carried_forward``), 行政复议 or 行政诉讼 in table 四
   (``review``, ``litigation``);
 - ``value``: the count, a nullable ``Int64`` (``<NA>`` unless the cell holds a
-  whole number, and for money columns); ``amount``: a ``decimal.Decimal`` for the
-  two money columns of table 二 (万元), and for a count printed with a fraction;
+  whole number, and for money columns); ``amount``: a decimal for the two money
+  columns of table 二 (万元), and for a count printed with a fraction: Arrow
+  ``decimal128(38, 6)`` (:data:`AMOUNT_SCALE`), or ``decimal.Decimal`` objects when
+  a value has more places (never rounded);
 - ``kind`` (number, blank, not applicable, unread), ``recovered`` (the number was
   split from a run of digits), ``interpreted`` (the value of a 2008-2018 report
   rests on an interpretation, see :func:`~opengov.reports.report_series`);
@@ -81,6 +83,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
+    "AMOUNT_SCALE",
     "COLUMNS",
     "WIDE_KEYS",
     "findings_to_frame",
@@ -470,23 +473,33 @@ def _values(cells: list[Cell], money: np.ndarray) -> _Values:
     return _Values(value, value_na, amount, u_kind[codes], u_recovered[codes])
 
 
+#: The scale of the ``amount`` column: 万元 to six places is to the fen (0.01 元).
+AMOUNT_SCALE = 6
+
+
 def _decimals(distinct: np.ndarray, index: np.ndarray) -> Any:
     """``distinct[index]`` (``None`` where ``index`` is -1) as a pandas array of Arrow
-    decimals, at the largest scale any value needs (no value is rounded); an array
-    of ``Decimal`` objects if a value does not fit 38 digits."""
+    ``decimal128(38, 6)`` (the same dtype for every frame, so that frames concatenate);
+    an array of ``Decimal`` objects, exactly as read, if a value has more than six
+    decimal places or 32 digits before the point (nothing is rounded)."""
     np = require("numpy", "analysis", "to_frame")
     pd = require("pandas", "analysis", "to_frame")
     pa = require("pyarrow", "analysis", "to_frame")
-    values = [d for d in distinct.tolist() if d is not None]
-    scale = max((max(0, -int(d.as_tuple().exponent)) for d in values), default=0)
-    try:
-        dictionary = pa.array(distinct.tolist(), type=pa.decimal128(38, min(scale, 38)))
-        taken = dictionary.take(pa.array(index, mask=index < 0))
-    except (pa.ArrowInvalid, TypeError, ValueError):  # pragma: no cover - 38 digits
-        out = np.full(len(index), None, dtype=object)
-        out[index >= 0] = distinct[index[index >= 0]]
-        return out
-    return pd.arrays.ArrowExtensionArray(taken)
+    values = distinct.tolist()
+    fits = all(
+        d is None
+        or (
+            -int(d.as_tuple().exponent) <= AMOUNT_SCALE
+            and abs(d) < Decimal(10) ** (38 - AMOUNT_SCALE)
+        )
+        for d in values
+    )
+    if fits:
+        dictionary = pa.array(values, type=pa.decimal128(38, AMOUNT_SCALE))
+        return pd.arrays.ArrowExtensionArray(dictionary.take(pa.array(index, mask=index < 0)))
+    out = np.full(len(index), None, dtype=object)
+    out[index >= 0] = distinct[index[index >= 0]]
+    return out
 
 
 def _categorical(pd: Any, codes: np.ndarray, cats: Sequence[str], ordered: bool = True) -> Any:
@@ -614,8 +627,11 @@ def _money_column(pd: Any, np: Any, amount: Any, rows: Any, at: Any, n: int) -> 
     """The amounts of ``rows`` placed at reports ``at`` of ``n`` (``<NA>`` elsewhere)."""
     index = np.full(n, -1, dtype=np.intp)
     index[at] = rows
-    taken = amount.take(index, allow_fill=True)
-    return taken
+    if isinstance(amount, np.ndarray):  # Decimal objects (a value with more places)
+        out = np.full(n, None, dtype=object)
+        out[at] = amount[rows]
+        return out
+    return amount.take(index, allow_fill=True)
 
 
 def to_parquet(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
