@@ -14,6 +14,10 @@ the default: it needs no scheduler. dask is imported when these functions run.
 
 Legal basis:
     - report-format-2019, report-format-2021 (through ``to_frame``).
+
+>>> bag = read_bag("tests/data/reports/corpus", npartitions=2)
+>>> bag.npartitions, bag.count().compute(scheduler="synchronous")
+(2, 35)
 """
 
 from __future__ import annotations

@@ -23,6 +23,12 @@ one with ``fig.savefig(path)``, or show it in Jupyter as it is.
 
 Legal basis:
     - report-format-2019, report-format-2021 (the rows, groups and columns drawn).
+
+>>> fig = plot_review("tests/data/reports/corpus", lang="en")
+>>> fig.axes[0].get_title()
+'Administrative review and litigation results — 7 agencies summed'
+>>> [t.get_text() for t in fig.axes[0].get_xticklabels()]
+['Administrative review', 'Litigation without prior review', 'Litigation after review']
 """
 
 from __future__ import annotations
