@@ -164,3 +164,13 @@ def test_reviews_are_kept_across_runs(tmp_path: Path) -> None:
 @given(st.permutations(list(range(len(_ALL)))))
 def test_check_corpus_is_order_free(order: list[int]) -> None:
     assert check_corpus([_ALL[i] for i in order]) == check_corpus(_ALL)
+
+
+def test_findings_frame_has_the_fingerprints() -> None:
+    pytest.importorskip("pandas")
+    from opengov.reports import findings_to_frame
+
+    found = check_corpus(_ALL)
+    frame = findings_to_frame(found)
+    assert frame["fingerprint"].tolist() == [fingerprint(f) for f in found]
+    assert frame["rule"].tolist()[:2] == ["in_force", "in_force"]

@@ -65,6 +65,12 @@ def test_outcome_mix_by_year(frame: Any) -> None:
     assert [disclosed[y] for y in ("2019", "2023", "2024", "2025")] == [7, 22, 71, 33]
     assert [partial[y] for y in ("2019", "2023", "2024", "2025")] == [1, 20, 29, 38]
     assert list(bars)[-1] == "（六）其他处理"  # official order, （一） to （六）
+    # the years of 2008-2018 reports are marked, and the mark explained
+    assert years[:3] == ["2011†", "2013†", "2014†"]
+    # the 2018 report states only that no application came (legacy README): no result
+    # lines, so no bar
+    assert not [y for y in years if y.startswith("2018")]
+    assert ax.get_xlabel().startswith("† 2008-2018年报告")
 
 
 def test_refusal_grounds(frame: Any) -> None:

@@ -62,6 +62,7 @@ from opengov.errors import InvalidInputError
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.reports.batch import ReportResult, read_reports
 from opengov.reports.checks import Finding
+from opengov.reports.corpus import CorpusFinding, fingerprint
 from opengov.reports.legacy_report import LegacyReport
 from opengov.reports.legacy_series import report_series
 from opengov.reports.model import (
@@ -649,17 +650,19 @@ def to_parquet(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     frame.to_parquet(path, engine="pyarrow", index=False)
 
 
-def findings_to_frame(findings: Iterable[Finding]) -> pd.DataFrame:
+def findings_to_frame(findings: Iterable[Finding | CorpusFinding]) -> pd.DataFrame:
     """One DataFrame row per finding: agency, year, severity, rule, message, cells,
-    expected and actual values, and the files it is about (``sources``, a tuple:
-    ``frame.explode("sources")`` joins it to :func:`to_frame`'s ``source``)."""
+    expected and actual values, the files it is about (``sources``, a tuple:
+    ``frame.explode("sources")`` joins it to :func:`to_frame`'s ``source``) and its
+    stable :func:`~opengov.reports.fingerprint` (to join reviewers' verdicts).
+    Findings across reports (:class:`~opengov.reports.CorpusFinding`) are taken too."""
     pd = require("pandas", "analysis", "findings_to_frame")
     if isinstance(findings, (str, bytes)) or not isinstance(findings, Iterable):
         raise InvalidInputError(
             f"findings must be an iterable of Finding, got {type(findings).__name__}"
         )
     findings = list(findings)
-    if not all(isinstance(f, Finding) for f in findings):
+    if not all(isinstance(f, (Finding, CorpusFinding)) for f in findings):
         raise InvalidInputError("findings must hold Finding objects (from check_report)")
     rows = [
         (
@@ -672,6 +675,7 @@ def findings_to_frame(findings: Iterable[Finding]) -> pd.DataFrame:
             f.expected,
             f.actual,
             f.sources,
+            fingerprint(f),
         )
         for f in findings
     ]
@@ -687,5 +691,6 @@ def findings_to_frame(findings: Iterable[Finding]) -> pd.DataFrame:
             "expected",
             "actual",
             "sources",
+            "fingerprint",
         ],
     )

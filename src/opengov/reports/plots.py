@@ -4,7 +4,7 @@ Four standard charts of a corpus, each from a :func:`~opengov.reports.to_frame`
 frame (or anything ``to_frame`` takes), for one agency or all of them summed:
 
 - :func:`plot_outcomes`: the outcome mix by year (table 三, 总计 column, the result
-  groups （一）-（六）, stacked);
+  groups （一）-（六）, stacked; years from 2008-2018 reports marked †);
 - :func:`plot_refusal_grounds`: the grounds of 不予公开 (（三）1-8);
 - :func:`plot_applicants`: new applications by applicant type, by year;
 - :func:`plot_review`: administrative review and litigation results (table 四).
@@ -208,6 +208,19 @@ def plot_outcomes(
     )
     labels = [(g.number_zh + g.label_zh.split("（")[0], g.label_en) for g in groups]
     _stacked(chart, table, labels, ("件", "applications"))
+    legacy = sorted(set(t3[t3["legacy"]]["year"].tolist()))
+    if legacy:  # years read from 2008-2018 reports, converted: marked, and said so
+        chart.ax.set_xticks(
+            range(len(table.index)),
+            [f"{y}†" if y in legacy else str(y) for y in table.index],
+        )
+        chart.ax.set_xlabel(
+            chart.text(
+                "† 2008-2018年报告，按对应关系换算（部分为解释）",
+                "† 2008-2018 report, converted to the 2019/2021 rows (partly interpreted)",
+            ),
+            fontsize="small",
+        )
     return chart.finish("outcomes", _scope(chart, agency, df), ("申请数（件）", "applications"))
 
 
