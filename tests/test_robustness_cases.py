@@ -70,6 +70,15 @@ from opengov.reports import (
     to_markdown,
     to_text,
 )
+from opengov.reports.corpus import (
+    agency_key,
+    apply_reviews,
+    check_corpus,
+    check_hierarchy,
+    fingerprint,
+    year_over_year,
+)
+from opengov.reports.render import to_styled_html
 
 ALLOWED = (OpenGovError, pydantic.ValidationError)
 SEED = Path(__file__).parent.parent / "examples" / "data" / "hunjiang-minzheng-2019.txt"
@@ -343,6 +352,18 @@ REPORT_CALLS: list[Callable[[Any], object]] = [
     REPORT.cell,
     lambda x: REPORT.with_cell(x, Cell.blank()),
     lambda x: REPORT.with_cell(CellRef.applications(OutcomeRow.RECEIVED, ApplicantColumn.TOTAL), x),
+    # analysis across reports
+    check_corpus,
+    lambda x: check_corpus([REPORT], aliases=x),
+    lambda x: check_hierarchy(x, [REPORT]),
+    lambda x: check_hierarchy(REPORT, x),
+    lambda x: check_hierarchy(REPORT, [REPORT], complete=x),
+    fingerprint,
+    agency_key,
+    lambda x: apply_reviews([], x),
+    year_over_year,
+    to_styled_html,
+    lambda x: to_styled_html(REPORT, findings=x),
 ]
 
 

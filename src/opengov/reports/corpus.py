@@ -528,12 +528,18 @@ def apply_reviews(
     findings: Iterable[AnyFinding], reviews: Iterable[Review] | Mapping[str, Review]
 ) -> tuple[tuple[AnyFinding, Review | None], ...]:
     """Each finding with its review (by fingerprint), or ``None`` when not reviewed."""
-    table = dict(reviews) if isinstance(reviews, Mapping) else {}
-    if not isinstance(reviews, Mapping):
-        for r in reviews:
-            if not isinstance(r, Review):
-                raise InvalidInputError(f"reviews must hold Review objects, got {type(r).__name__}")
-            table[r.fingerprint] = r
+    if isinstance(reviews, (str, bytes)) or not isinstance(reviews, Iterable):
+        raise InvalidInputError(
+            f"reviews must be Review objects or a mapping of them, got {type(reviews).__name__}"
+        )
+    given = list(reviews.values()) if isinstance(reviews, Mapping) else list(reviews)
+    if not all(isinstance(r, Review) for r in given):
+        raise InvalidInputError("reviews must hold Review objects (see read_reviews)")
+    table = {r.fingerprint: r for r in given}
+    if isinstance(findings, (str, bytes)) or not isinstance(findings, Iterable):
+        raise InvalidInputError(
+            f"findings must be an iterable of findings, got {type(findings).__name__}"
+        )
     return tuple((f, table.get(fingerprint(f))) for f in findings)
 
 
