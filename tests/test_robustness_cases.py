@@ -370,7 +370,7 @@ REPORT_CALLS: list[Callable[[Any], object]] = [
 ]
 
 
-def _no_glob(x: object) -> object:
+def _no_glob(x: Any) -> Any:
     """``x``, but a text with a glob character replaced: a str is a path to
     to_frame, and a pattern such as ``**`` would read every report under the
     working directory (slow, not junk)."""
