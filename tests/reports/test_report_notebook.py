@@ -102,3 +102,11 @@ def test_findings_must_be_findings() -> None:
     ]
     with pytest.raises(InvalidInputError, match="must hold Finding objects"):
         to_styled_html(r, findings=not_findings)
+
+
+def test_a_legacy_report_has_a_short_repr_too() -> None:
+    # 平潭县 2012: a table of 17 printed lines (legacy expected-table.json)
+    (result,) = read_reports(str(CORPUS / "legacy" / "pingtan-county-2012" / "table.html"))
+    text = repr(result.report)
+    assert len(text) < 200
+    assert text.startswith("<LegacyReport '平潭县人民政府' 2012 table=17/17 read narrative=")
