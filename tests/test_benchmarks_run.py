@@ -21,6 +21,7 @@ HEADERS = {
     "bench_batch": r"workers\s+files\s+wall s\s+files/s\s+speed-up\s+cpu s\s+cpus used",
     "bench_calendar": r"benchmark\s+time\s+notes",
     "bench_deadlines": r"computation\s+µs/call\s+vs holidays",
+    "bench_frame": r"build\s+reports\s+cells\s+wall s\s+frame MB\s+peak MB\s+B/cell\s+µs/cell",
     "bench_notice_parse": r"case\s+chars\s+ms\s+ns/char\s+outcome",
     "bench_reports": r"case\s+reports/s",
     "bench_server": r"kind\s+requests\s+errors\s+p50 ms\s+p90 ms\s+p99 ms\s+max ms",

@@ -70,6 +70,15 @@ from opengov.reports import (
     to_markdown,
     to_text,
 )
+from opengov.reports.corpus import (
+    agency_key,
+    apply_reviews,
+    check_corpus,
+    check_hierarchy,
+    fingerprint,
+    year_over_year,
+)
+from opengov.reports.render import to_styled_html
 
 ALLOWED = (OpenGovError, pydantic.ValidationError)
 SEED = Path(__file__).parent.parent / "examples" / "data" / "hunjiang-minzheng-2019.txt"
@@ -316,7 +325,7 @@ REPORT_CALLS: list[Callable[[Any], object]] = [
     to_html,
     to_text,
     to_markdown,
-    to_frame,
+    lambda x: to_frame(_no_glob(x)),
     lambda x: aggregate_reports(x, agency="合计"),
     lambda x: aggregate_reports([REPORT], agency=x),
     lambda x: compare_reports(REPORT, x),
@@ -343,7 +352,33 @@ REPORT_CALLS: list[Callable[[Any], object]] = [
     REPORT.cell,
     lambda x: REPORT.with_cell(x, Cell.blank()),
     lambda x: REPORT.with_cell(CellRef.applications(OutcomeRow.RECEIVED, ApplicantColumn.TOTAL), x),
+    # analysis across reports
+    check_corpus,
+    lambda x: check_corpus([REPORT], aliases=x),
+    lambda x: check_hierarchy(x, [REPORT]),
+    lambda x: check_hierarchy(REPORT, x),
+    lambda x: check_hierarchy(REPORT, [REPORT], complete=x),
+    fingerprint,
+    agency_key,
+    lambda x: apply_reviews([], x),
+    year_over_year,
+    to_styled_html,
+    lambda x: to_styled_html(REPORT, findings=x),
+    lambda x: _plots().plot_outcomes(_no_glob(x)),
+    lambda x: _plots().plot_review([REPORT], agency=x),
+    lambda x: _plots().plot_applicants([REPORT], lang=x),
 ]
+
+
+def _no_glob(x: Any) -> Any:
+    """``x``, but a text with a glob character replaced: a str is a path to
+    to_frame, and a pattern such as ``**`` would read every report under the
+    working directory (slow, not junk)."""
+    return "no such file" if isinstance(x, str) and set(x) & set("*?[") else x
+
+
+def _plots() -> Any:
+    return pytest.importorskip("opengov.reports.plots")
 
 
 @pytest.mark.parametrize("call", REPORT_CALLS)

@@ -39,7 +39,8 @@ def test_html_has_official_rowspans(reports: list[AnnualReport]) -> None:
     assert '<td rowspan="22">三、本年度办理结果</td>' in html
     assert '<td rowspan="3">（六）其他处理</td>' in html
     assert '<td rowspan="20">三、本年度办理结果</td>' in to_html(reports[0])
-    assert reports[0]._repr_html_() == to_html(reports[0])
+    # a notebook shows the same tables, styled (tests/reports/test_report_notebook.py)
+    assert '<td rowspan="20">三、本年度办理结果</td>' in reports[0]._repr_html_()
 
 
 def test_markdown_has_every_row(reports: list[AnnualReport]) -> None:
@@ -73,9 +74,20 @@ def test_compare_two_years(reports: list[AnnualReport]) -> None:
 
 def test_tidy_frame(reports: list[AnnualReport]) -> None:
     df = to_frame(reports)
-    assert list(df.columns[:7]) == ["agency", "year", "format", "table", "row", "column", "value"]
+    assert list(df.columns[:10]) == [
+        "source",
+        "agency",
+        "year",
+        "format",
+        "legacy",
+        "table",
+        "group",
+        "row",
+        "column",
+        "value",
+    ]
     assert len(df) == 198 + 198 + 200
     sel = df[(df.table == "applications") & (df.row == "received") & (df.column == "total")]
-    assert sel.value.tolist() == [0.0, 10.0, 24.0]
+    assert sel.value.tolist() == [0, 10, 24]
     ff = findings_to_frame(check_report(reports[2]))
     assert ff.rule.tolist() == ["column_total", "balance", "review_total", "narrative"]

@@ -14,6 +14,9 @@ Submodules, each small and named for what it holds:
   document records;
 - :mod:`~opengov.reports.aggregate`: sums and year-on-year comparison;
 - :mod:`~opengov.reports.frame`: tidy pandas DataFrames (``analysis`` extra);
+- :mod:`~opengov.reports.corpus`: analysis across reports (hierarchy,
+  carry-forward across a corpus, year over year, findings' fingerprints and reviews);
+- :mod:`~opengov.reports.plots`: charts of a corpus (matplotlib, ``analysis`` extra);
 - :mod:`~opengov.reports.legacy_report`, :mod:`~opengov.reports.parse_legacy`,
   :mod:`~opengov.reports.legacy_series`: 2008-2018 reports, their checks, and one
   series with later reports.
@@ -84,6 +87,7 @@ _EXPORTS: dict[str, str] = {
     "report_files": "opengov.reports.batch",
     "to_html": "opengov.reports.render",
     "to_markdown": "opengov.reports.render",
+    "to_styled_html": "opengov.reports.render",
     "to_text": "opengov.reports.render",
     "CaseRecord": "opengov.reports.build",
     "build_application_table": "opengov.reports.build",
@@ -111,8 +115,23 @@ _EXPORTS: dict[str, str] = {
     "legacy_conversion": "opengov.reports.legacy_series",
     "report_series": "opengov.reports.legacy_series",
     "series_frame": "opengov.reports.legacy_series",
+    "CorpusFinding": "opengov.reports.corpus",
+    "CorpusRule": "opengov.reports.corpus",
+    "Review": "opengov.reports.corpus",
+    "Verdict": "opengov.reports.corpus",
+    "agency_key": "opengov.reports.corpus",
+    "apply_reviews": "opengov.reports.corpus",
+    "check_corpus": "opengov.reports.corpus",
+    "check_hierarchy": "opengov.reports.corpus",
+    "fingerprint": "opengov.reports.corpus",
+    "one_reading": "opengov.reports.corpus",
+    "read_reviews": "opengov.reports.corpus",
+    "write_reviews": "opengov.reports.corpus",
+    "year_over_year": "opengov.reports.corpus",
     "findings_to_frame": "opengov.reports.frame",
     "to_frame": "opengov.reports.frame",
+    "to_parquet": "opengov.reports.frame",
+    "to_wide_frame": "opengov.reports.frame",
 }
 
 __all__ = [
@@ -132,6 +151,8 @@ __all__ = [
     "CellValue",
     "CheckRule",
     "Completeness",
+    "CorpusFinding",
+    "CorpusRule",
     "DisclosureColumn",
     "DisclosureRow",
     "DisclosureSection",
@@ -155,27 +176,35 @@ __all__ = [
     "ReportResult",
     "ReportTable",
     "ReportText",
+    "Review",
     "ReviewKind",
     "ReviewResult",
     "ReviewTable",
     "SeriesRow",
     "SeriesSource",
     "Severity",
+    "Verdict",
+    "agency_key",
     "aggregate_reports",
+    "apply_reviews",
     "build_application_table",
     "build_disclosure_table",
     "build_report",
     "check_carry_forward",
+    "check_corpus",
+    "check_hierarchy",
     "check_legacy_report",
     "check_report",
     "check_reports",
     "compare_reports",
     "disclosure_layout",
     "findings_to_frame",
+    "fingerprint",
     "html_tokens",
     "legacy_conversion",
     "legacy_evidence",
     "naming_the_file",
+    "one_reading",
     "parse_html_tables",
     "parse_legacy_report",
     "parse_legacy_report_html",
@@ -186,6 +215,7 @@ __all__ = [
     "parse_report_text",
     "read_report_document",
     "read_reports",
+    "read_reviews",
     "report_document",
     "report_files",
     "report_series",
@@ -193,7 +223,12 @@ __all__ = [
     "to_frame",
     "to_html",
     "to_markdown",
+    "to_parquet",
+    "to_styled_html",
     "to_text",
+    "to_wide_frame",
+    "write_reviews",
+    "year_over_year",
 ]
 
 if TYPE_CHECKING:
@@ -217,6 +252,21 @@ if TYPE_CHECKING:
         check_report,
         check_reports,
     )
+    from opengov.reports.corpus import (
+        CorpusFinding,
+        CorpusRule,
+        Review,
+        Verdict,
+        agency_key,
+        apply_reviews,
+        check_corpus,
+        check_hierarchy,
+        fingerprint,
+        one_reading,
+        read_reviews,
+        write_reviews,
+        year_over_year,
+    )
     from opengov.reports.files import (
         MAX_DOCUMENT_FILE_BYTES,
         MAX_TEXT_FILE_BYTES,
@@ -227,7 +277,7 @@ if TYPE_CHECKING:
         read_report_document,
         report_document,
     )
-    from opengov.reports.frame import findings_to_frame, to_frame
+    from opengov.reports.frame import findings_to_frame, to_frame, to_parquet, to_wide_frame
     from opengov.reports.legacy_report import (
         LEGACY_YEARS,
         LegacyFinding,
@@ -282,7 +332,7 @@ if TYPE_CHECKING:
         parse_legacy_report_text,
     )
     from opengov.reports.parse_text import parse_report_text
-    from opengov.reports.render import to_html, to_markdown, to_text
+    from opengov.reports.render import to_html, to_markdown, to_styled_html, to_text
 
 
 def __getattr__(name: str) -> Any:

@@ -601,6 +601,20 @@ class LegacyReport(FrozenModel):
         unread = sum(v.cell.kind is CellKind.UNREAD for v in table)
         return Completeness(total=len(table), read=len(table) - unread, unread=unread)
 
+    def __repr__(self) -> str:
+        done = self.completeness()
+        agency = (
+            self.agency if self.agency is None or len(self.agency) <= 40 else self.agency[:39] + "…"
+        )
+        source = self.source
+        if source is not None and len(source) > 60:
+            source = "…" + source[-59:]
+        narrative = sum(v.source is LegacySource.NARRATIVE for v in self.values)
+        return (
+            f"<LegacyReport {agency!r} {self.year} table={done.read}/{done.total} read "
+            f"narrative={narrative}" + (f" source={source!r}" if source is not None else "") + ">"
+        )
+
     def unmapped(self) -> tuple[LegacyValue, ...]:
         """Lines whose wording is not a known item, kept as printed."""
         return tuple(v for v in self.values if v.item is None)

@@ -1155,6 +1155,21 @@ class AnnualReport(FrozenModel):
         return cls.model_validate_json(text)
 
     def _repr_html_(self) -> str:
-        from opengov.reports.render import to_html
+        from opengov.reports.render import to_styled_html
 
-        return to_html(self)
+        return to_styled_html(self)
+
+    def __repr__(self) -> str:
+        done = self.completeness()
+        agency = (
+            self.agency if self.agency is None or len(self.agency) <= 40 else self.agency[:39] + "…"
+        )
+        source = self.source
+        if source is not None and len(source) > 60:
+            source = "…" + source[-59:]
+        return (
+            f"<AnnualReport {agency!r} {self.year} format={self.format.value} "
+            f"cells={done.read}/{done.total} read"
+            + (f" source={source!r}" if source is not None else "")
+            + ">"
+        )

@@ -21,24 +21,28 @@ Legal basis:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html import escape
 
+from opengov.errors import InvalidInputError
 from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
+from opengov.reports.checks import Finding, Severity, check_report
 from opengov.reports.model import (
     APPLICANT_COLUMNS,
     BALANCE_NOTE,
     TYPE_COLUMNS,
     AnnualReport,
+    ApplicantColumn,
     Cell,
     CellKind,
+    CellRef,
     ReviewKind,
     ReviewResult,
     disclosure_layout,
     require_report,
 )
 
-__all__ = ["to_html", "to_markdown", "to_text"]
+__all__ = ["to_html", "to_markdown", "to_styled_html", "to_text"]
 
 _RESULTS = "三、本年度办理结果"
 _PARTS = (
@@ -161,20 +165,65 @@ def to_text(report: AnnualReport) -> str:
     return "\n".join(_pipe_lines(report, markdown=False)) + "\n"
 
 
-def _td(text: str, rowspan: int = 1, colspan: int = 1) -> str:
+def _td(text: str, rowspan: int = 1, colspan: int = 1, cls: str = "", title: str = "") -> str:
     attrs = ""
     if rowspan > 1:
         attrs += f' rowspan="{rowspan}"'
     if colspan > 1:
         attrs += f' colspan="{colspan}"'
+    if cls:
+        attrs += f' class="{cls}"'
+    if title:
+        attrs += f' title="{escape(title)}"'
     return f"<td{attrs}>{escape(text)}</td>"
 
 
-def _tds(cells: tuple[Cell, ...] | list[Cell]) -> str:
-    return "".join(_td(_v(c)) for c in cells)
+class _Style:
+    """How each value cell of a styled page is marked: its classes and hover text."""
+
+    def __init__(self, report: AnnualReport, findings: Iterable[Finding]) -> None:
+        self.notes: dict[CellRef, list[Finding]] = {}
+        for f in findings:
+            for c in f.cells:
+                if c.year is None or c.year == report.year:
+                    self.notes.setdefault(c.ref, []).append(f)
+        self.recovered = {ref for r in report.recoveries if r.recovered for ref in r.cells}
+
+    def td(self, ref: CellRef, cell: Cell) -> str:
+        classes: list[str] = []
+        titles: list[str] = []
+        if cell.kind is CellKind.NUMBER:
+            classes.append("og-num")
+        elif cell.kind is CellKind.UNREAD:
+            classes.append("og-unread")
+            titles.append(
+                "未读取 (unread): " + (f"printed {cell.raw!r}" if cell.raw else "nothing was read")
+            )
+        elif cell.kind is CellKind.NOT_APPLICABLE:
+            classes.append("og-na")
+        if cell.recovered or ref in self.recovered:
+            classes.append("og-recovered")
+            titles.append("恢复 (recovered): split from a run of digits by the row's arithmetic")
+        found = self.notes.get(ref, [])
+        if any(f.severity is Severity.ERROR for f in found):
+            classes.append("og-error")
+        elif found:
+            classes.append("og-warning")
+        titles.extend(f"{f.severity.label_zh} {f.rule.value}: {f.message}" for f in found)
+        return _td(_v(cell), cls=" ".join(classes), title="\n".join(titles))
 
 
-def _html_applications(report: AnnualReport) -> Iterator[str]:
+def _tds(
+    cells: tuple[Cell, ...] | list[Cell],
+    style: _Style | None = None,
+    refs: Iterable[CellRef] = (),
+) -> str:
+    if style is None:
+        return "".join(_td(_v(c)) for c in cells)
+    return "".join(style.td(ref, c) for ref, c in zip(refs, cells, strict=True))
+
+
+def _html_applications(report: AnnualReport, style: _Style | None = None) -> Iterator[str]:
     fmt = report.format
     yield '<table class="opengov-report-table3" border="1">'
     yield f"<tr>{_td(BALANCE_NOTE, 3, 3)}{_td('申请人情况', 1, 7)}</tr>"
@@ -187,8 +236,9 @@ def _html_applications(report: AnnualReport) -> Iterator[str]:
     seen: set[OutcomeGroup] = set()
     first_result = True
     for row, cells in zip(fmt.rows, report.applications.cells, strict=False):
+        refs = [CellRef.applications(row, c) for c in ApplicantColumn]
         if row.group is None:
-            yield f"<tr>{_td(row.printed_zh, 1, 3)}{_tds(cells)}</tr>"
+            yield f"<tr>{_td(row.printed_zh, 1, 3)}{_tds(cells, style, refs)}</tr>"
             continue
         head = _td(_RESULTS, len(fmt.result_rows)) if first_result else ""
         first_result = False
@@ -197,13 +247,13 @@ def _html_applications(report: AnnualReport) -> Iterator[str]:
             if g not in seen:
                 seen.add(g)
                 head += _td(g.number_zh + g.label_zh, group_size[g])
-            yield f"<tr>{head}{_td(row.printed_zh)}{_tds(cells)}</tr>"
+            yield f"<tr>{head}{_td(row.printed_zh)}{_tds(cells, style, refs)}</tr>"
         else:
-            yield f"<tr>{head}{_td(row.printed_zh, 1, 2)}{_tds(cells)}</tr>"
+            yield f"<tr>{head}{_td(row.printed_zh, 1, 2)}{_tds(cells, style, refs)}</tr>"
     yield "</table>"
 
 
-def _html_review(report: AnnualReport) -> Iterator[str]:
+def _html_review(report: AnnualReport, style: _Style | None = None) -> Iterator[str]:
     results = [r.label_zh for r in ReviewResult]
     yield '<table class="opengov-report-table4" border="1">'
     yield f"<tr>{_td('行政复议', 1, 5)}{_td('行政诉讼', 1, 10)}</tr>"
@@ -215,11 +265,12 @@ def _html_review(report: AnnualReport) -> Iterator[str]:
         + "</tr>"
     )
     yield "<tr>" + "".join(_td(r) for r in results * 2) + "</tr>"
-    yield f"<tr>{_tds(report.review.cells)}</tr>"
+    refs = [CellRef.review(k, r) for k in ReviewKind for r in ReviewResult]
+    yield f"<tr>{_tds(report.review.cells, style, refs)}</tr>"
     yield "</table>"
 
 
-def _html_disclosure(report: AnnualReport) -> Iterator[str]:
+def _html_disclosure(report: AnnualReport, style: _Style | None = None) -> Iterator[str]:
     fmt = report.format
     cells = iter(report.disclosure.cells)
     yield '<table class="opengov-report-table2" border="1">'
@@ -230,22 +281,95 @@ def _html_disclosure(report: AnnualReport) -> Iterator[str]:
         yield "</tr>"
         for row in section.rows:
             values = [next(cells) for _ in section.columns]
-            yield f"<tr>{_td(row.label_zh_in(fmt))}{_tds(values)}</tr>"
+            refs = [CellRef.disclosure(row, c) for c in section.columns]
+            yield f"<tr>{_td(row.label_zh_in(fmt))}{_tds(values, style, refs)}</tr>"
     yield "</table>"
 
 
-def to_html(report: AnnualReport) -> str:
-    """The report as an HTML fragment with the official table layout."""
-    report = require_report(report)
+def _html_body(report: AnnualReport, style: _Style | None) -> list[str]:
     out = ['<div class="opengov-report">', f"<h1>{escape(title(report))}</h1>"]
     for part, heading in _PARTS:
         out.append(f"<h2>{escape(heading)}</h2>")
         out.extend(f"<p>{escape(p)}</p>" for p in getattr(report.text, part).splitlines() if p)
         if part == "disclosure":
-            out.extend(_html_disclosure(report))
+            out.extend(_html_disclosure(report, style))
         elif part == "applications":
-            out.extend(_html_applications(report))
+            out.extend(_html_applications(report, style))
         elif part == "review":
-            out.extend(_html_review(report))
+            out.extend(_html_review(report, style))
     out.append("</div>")
-    return "\n".join(out) + "\n"
+    return out
+
+
+def to_html(report: AnnualReport) -> str:
+    """The report as an HTML fragment with the official table layout."""
+    report = require_report(report)
+    return "\n".join(_html_body(report, None)) + "\n"
+
+
+_CSS = """
+.opengov-report { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+  "Microsoft YaHei", sans-serif; font-size: 13px; }
+.opengov-report h1 { font-size: 16px; } .opengov-report h2 { font-size: 14px; }
+.opengov-report table { border-collapse: collapse; margin: 4px 0 12px; }
+.opengov-report td { border: 1px solid #bbb; padding: 2px 6px; text-align: left; }
+.opengov-report td.og-num { text-align: right; font-variant-numeric: tabular-nums; }
+.opengov-report td.og-na { text-align: center; color: #888; }
+.opengov-report td.og-unread { background: #eee; color: #666; font-style: italic;
+  text-align: right; }
+.opengov-report td.og-recovered { text-decoration: underline dotted; background: #eef5ff; }
+.opengov-report td.og-warning { background: #fff4d6; }
+.opengov-report td.og-error { background: #ffd9d9; font-weight: bold; cursor: help; }
+.opengov-report .og-legend span { padding: 0 6px; margin-right: 6px; border: 1px solid #bbb; }
+"""
+
+
+def to_styled_html(report: AnnualReport, findings: Iterable[Finding] | None = None) -> str:
+    """The report as a styled HTML fragment, as a notebook shows it (``_repr_html_``).
+
+    The official layout of :func:`to_html`, with a ``<meta charset="utf-8">``, a
+    style sheet scoped to the report and marked cells: numbers right-aligned;
+    cells named by a finding highlighted (errors red, warnings amber) with the
+    findings' messages on hover (``title``); unread cells grey with what was
+    printed on hover; recovered cells (split from a run of digits) underlined.
+    ``findings`` default to :func:`~opengov.reports.check_report`'s.
+
+    >>> from opengov.reports import parse_report
+    >>> page = to_styled_html(parse_report("tests/data/reports/f2019-errors.html"))
+    >>> '<meta charset="utf-8">' in page, 'class="og-num og-error"' in page
+    (True, True)
+    """
+    report = require_report(report)
+    if findings is None:
+        findings = check_report(report)
+    elif isinstance(findings, (str, bytes)) or not isinstance(findings, Iterable):
+        raise InvalidInputError(f"findings must be an iterable of Finding, got {findings!r}")
+    found = list(findings)
+    if not all(isinstance(f, Finding) for f in found):
+        raise InvalidInputError("findings must hold Finding objects (from check_report)")
+    style = _Style(report, found)
+    errors = sum(f.severity is Severity.ERROR for f in found)
+    done = report.completeness()
+    summary = (
+        f'<p class="og-legend">{report.format.document_no}格式 · '
+        f"{done.read}/{done.total} cells read · {errors} error(s), "
+        f"{len(found) - errors} warning(s) "
+        '<span class="og-error" style="background:#ffd9d9">error</span>'
+        '<span style="background:#fff4d6">warning</span>'
+        '<span style="background:#eee">unread</span>'
+        '<span style="background:#eef5ff">recovered</span></p>'
+    )
+    body = _html_body(report, style)
+    return (
+        "\n".join(
+            [
+                '<meta charset="utf-8">',
+                f"<style>{_CSS}</style>",
+                body[0],
+                body[1],
+                summary,
+                *body[2:],
+            ]
+        )
+        + "\n"
+    )
