@@ -29,6 +29,7 @@ from opengov.reports import (
     ApplicantColumn,
     CellRef,
     Finding,
+    LegacyReport,
     ReportTable,
     ReviewKind,
     ReviewResult,
@@ -226,16 +227,26 @@ def show_series() -> None:
     if interpreted:
         print("* a 2008-2018 line read as this row: opengov's interpretation, named on the row")
 
-    # ---------------------------------------------------------------------------
-    # PLOT SLOT (issue 12, item 3): save this 2008-2025 series as a plot file.
-    # When opengov.reports has its plot functions, draw `series` (or a frame of
-    # it) here, save it next to the demo's output and print the file's path. Until
-    # then this part is skipped with the one-line note below.
-    # ---------------------------------------------------------------------------
-    plots = [name for name in opengov.reports.__all__ if name.startswith("plot")]
-    if not plots:
-        print("plot: skipped (this version of opengov.reports has no plot functions)")
+    # The same series drawn and saved as a picture (the `analysis` extra's plots).
+    save_series_plot(reports)
     print()
+
+
+def save_series_plot(reports: Sequence[AnnualReport | LegacyReport]) -> None:
+    """Table 三's outcome mix by year for the series, saved as a PNG under build/."""
+    import warnings
+
+    from opengov.reports.plots import CJKFontWarning, plot_outcomes
+
+    out = ROOT / "build" / "demo" / "outcomes-by-year.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CJKFontWarning)
+        figure = plot_outcomes(reports, agency=SERIES_AGENCY)
+    figure.savefig(out, dpi=100)
+    print(f"plot: {out.relative_to(ROOT).as_posix()} (outcomes by year, 2008-2018 years marked †)")
+    for w in caught:
+        print(f"note: {w.message}")
 
 
 def show_application() -> None:

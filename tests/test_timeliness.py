@@ -11,7 +11,6 @@ import pytest
 pd = pytest.importorskip("pandas")
 pytest.importorskip("matplotlib")
 
-import opengov.timeliness as timeliness  # noqa: E402
 from opengov import InvalidInputError, OpenGovWarning, parse_catalogue_record  # noqa: E402
 from opengov.timeliness import (  # noqa: E402
     TIMELINESS_COLUMNS,
@@ -65,11 +64,10 @@ def test_summary(frame: Any) -> None:
 
 
 def test_plot_in_chinese_when_a_font_exists(frame: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from matplotlib import font_manager
+    from opengov.reports import plots
 
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    if not names & set(timeliness.CJK_FONTS):
-        pytest.skip("no CJK font on this system")
+    if plots.cjk_font() is None:
+        pytest.skip("no CJK font on this system (install fonts-noto-cjk)")
     ax = plot_timeliness(frame)
     assert ax.get_title() == "自形成之日起至公开的工作日数"
 
@@ -77,8 +75,10 @@ def test_plot_in_chinese_when_a_font_exists(frame: Any, monkeypatch: pytest.Monk
 def test_plot_without_cjk_font_warns_and_uses_english(
     frame: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(timeliness, "CJK_FONTS", ("No Such Font",))
-    with pytest.warns(OpenGovWarning, match=r"no CJK font found"):
+    from opengov.reports import plots
+
+    monkeypatch.setattr(plots, "cjk_font", lambda: None)
+    with pytest.warns(OpenGovWarning, match=r"no font for Chinese labels was found"):
         ax = plot_timeliness(frame, by="category")
     assert ax.get_title() == "Working days from formation to publication"
 

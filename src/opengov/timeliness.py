@@ -37,19 +37,18 @@ from typing import TYPE_CHECKING, Any
 
 from opengov.catalogue import CatalogueRecord
 from opengov.deadlines import proactive_disclosure_deadline
+from opengov.disclosure import STATUTORY_DAYS
 from opengov.errors import (
     CalendarCoverageError,
     EditionNotInForceError,
     InvalidInputError,
     MissingExtraError,
-    OpenGovWarning,
 )
 
 if TYPE_CHECKING:
     from opengov.calendar import WorkdayCalendar
 
 __all__ = [
-    "CJK_FONTS",
     "TIMELINESS_COLUMNS",
     "plot_timeliness",
     "timeliness_frame",
@@ -71,21 +70,6 @@ TIMELINESS_COLUMNS = (
     "working_days_late",
     "late",
     "problem",
-)
-#: Fonts tried, in order, for Chinese labels in :func:`plot_timeliness`.
-CJK_FONTS = (
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "Source Han Sans CN",
-    "WenQuanYi Zen Hei",
-    "WenQuanYi Micro Hei",
-    "Droid Sans Fallback",
-    "AR PL UMing CN",
-    "SimHei",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Heiti SC",
 )
 
 
@@ -183,23 +167,14 @@ def timeliness_summary(frame: Any) -> Any:
     return out.reset_index()
 
 
-def _cjk_font() -> str | None:
-    from matplotlib import font_manager
-
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    for name in CJK_FONTS:
-        if name in names:
-            return name
-    return None
-
-
 def plot_timeliness(frame: Any, *, by: str = "agency", ax: Any = None) -> Any:
     """A box plot of working days elapsed per ``by`` group, with the period as a line.
 
     Returns the matplotlib ``Axes`` (a new figure without ``ax``; pyplot is not
-    used). Labels are Chinese when a CJK font is installed (one of
-    :data:`CJK_FONTS`); otherwise they are English and an
-    :class:`~opengov.errors.OpenGovWarning` says so (group names are drawn as given).
+    used). Labels are Chinese when a CJK font is installed (the report charts' own
+    search, :func:`opengov.reports.plots.cjk_font`); otherwise they are English and a
+    :class:`~opengov.reports.plots.CJKFontWarning` says so (group names are drawn as
+    given).
     """
     pd = _pandas()
     try:
@@ -212,11 +187,14 @@ def plot_timeliness(frame: Any, *, by: str = "agency", ax: Any = None) -> Any:
         raise InvalidInputError("frame must be a DataFrame from timeliness_frame")
     if by not in ("agency", "category"):
         raise InvalidInputError(f"by must be 'agency' or 'category', got {by!r}")
-    font = _cjk_font()
+    from opengov.reports import plots  # the one font search, shared with the report charts
+
+    font = plots.cjk_font()
     if font is None:
         warnings.warn(
-            "no CJK font found (tried opengov.timeliness.CJK_FONTS): labels are in English",
-            OpenGovWarning,
+            "no font for Chinese labels was found (install fonts-noto-cjk or another CJK "
+            "font); the chart is labelled in English",
+            plots.CJKFontWarning,
             stacklevel=2,
         )
         labels = {
@@ -240,7 +218,7 @@ def plot_timeliness(frame: Any, *, by: str = "agency", ax: Any = None) -> Any:
         for t in ax.get_xticklabels():
             t.set(**props)
     allowed = frame["days_allowed"].dropna()
-    limit = int(allowed.iloc[0]) if len(allowed) else 20
+    limit = int(allowed.iloc[0]) if len(allowed) else STATUTORY_DAYS
     ax.axhline(limit, color="tab:red", linestyle="--", label=f"{labels['limit']} ({limit})")
     ax.set_title(labels["title"], **props)
     ax.set_ylabel(labels["y"], **props)

@@ -63,6 +63,7 @@ __all__ = [
 CJK_FONTS: tuple[str, ...] = (
     "Noto Sans CJK SC",
     "Source Han Sans SC",
+    "Source Han Sans CN",
     "Noto Sans SC",
     "WenQuanYi Zen Hei",
     "WenQuanYi Micro Hei",
@@ -71,6 +72,8 @@ CJK_FONTS: tuple[str, ...] = (
     "PingFang SC",
     "Heiti SC",
     "Noto Serif CJK SC",
+    "Droid Sans Fallback",
+    "AR PL UMing CN",
 )
 
 Lang = Literal["auto", "zh", "en"]
