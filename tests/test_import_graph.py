@@ -145,7 +145,9 @@ def test_the_engine_calendar_and_report_corridors_are_closed() -> None:
     assert "opengov._explain" not in graph
     assert "opengov.deadlines" not in graph["opengov._engine"]
     assert not graph["opengov.calendar._array"] & {"opengov.calendar._core", "opengov.calendar"}
-    assert "opengov.reports.render" not in graph["opengov.reports.checks"]  # the note is the model's
+    assert (
+        "opengov.reports.render" not in graph["opengov.reports.checks"]
+    )  # the note is the model's
     assert "opengov" not in graph["opengov.vocabulary"]
 
 
