@@ -35,3 +35,13 @@ def test_every_error_is_exported() -> None:
 def test_warnings_share_one_root() -> None:
     assert issubclass(errors.ProvisionalCalendarWarning, errors.OpenGovWarning)
     assert issubclass(errors.OpenGovWarning, UserWarning)
+
+
+def test_report_timeout_is_an_opengov_error_with_its_code() -> None:
+    # Moved from the service package: the code stays the one the service sent.
+    import opengov
+
+    assert opengov.ReportTimeoutError is errors.ReportTimeoutError
+    assert errors.ReportTimeoutError.code == "report_timeout"
+    assert issubclass(errors.ReportTimeoutError, TimeoutError)
+    assert issubclass(errors.ReportTimeoutError, ValueError)

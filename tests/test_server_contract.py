@@ -86,6 +86,10 @@ def test_openapi_is_3_1_with_every_endpoint(openapi: dict[str, Any]) -> None:
         "/v1/applications/status",
         "/v1/applications/record",
         "/v1/reports/check",
+        "/v1/law",
+        "/v1/law/{name}",
+        "/v1/disclosure/decision",
+        "/v1/catalogue/parse",
     }
     assert openapi["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
 
@@ -154,6 +158,32 @@ def test_event_union_is_discriminated_with_a_mapping(openapi: dict[str, Any]) ->
     events = json_schemas()["Application"]["validation"]["properties"]["events"]["items"]
     assert events["discriminator"] == {"propertyName": "kind"}
     assert events["type"] == "object"
+
+
+def test_disclosure_trail_is_discriminated_with_a_mapping(openapi: dict[str, Any]) -> None:
+    components = openapi["components"]["schemas"]
+    union = components["DisclosureDecision"]["properties"]["events"]["items"]
+    assert union["discriminator"]["propertyName"] == "kind"
+    mapping = union["discriminator"]["mapping"]
+    assert set(mapping) == {
+        "drafting_opinion",
+        "confidentiality_review",
+        "referral_sent",
+        "referral_answered",
+        "approved",
+        "published",
+        "changed",
+        "reevaluated",
+        "repealed",
+    }
+    for kind, ref in mapping.items():
+        variant = components[ref.removeprefix("#/components/schemas/")]
+        assert variant["properties"]["kind"]["const"] == kind
+        assert "kind" in variant["required"]
+    # constraints a validator checks: the agency's interval, the catalogue text's length
+    interval = components["DecisionRequest"]["properties"]["reevaluation_interval_months"]
+    assert {"minimum": 1, "maximum": 120, "type": "integer"} in interval["anyOf"]
+    assert components["CatalogueRequest"]["properties"]["text"]["maxLength"] == 200_000
 
 
 # -- from JavaScript -----------------------------------------------------------------------
@@ -234,4 +264,9 @@ def test_generated_typescript_client_compiles_and_runs(node: str, base: str) -> 
         "described": "extension of 10 working days on 2026-10-20",
         "due": "2026-11-13",
         "state": "open",
+        "trail": ["review: no_secret", "approved proactive", "published on 2026-10-12"],
+        # Art. 26: 20 working days from 2026-09-28 (the same count); published 10-12
+        "publication_due": "2026-10-30",
+        "late": False,
+        "litigation_months": 3,  # 行政诉讼法 1989 Art. 39, before 2015-05-01
     }

@@ -30,6 +30,7 @@ from test_robustness import junk
 
 APP = {"channel": "in_person", "applicant_type": "natural_person", "submitted_on": "2026-09-28"}
 EXT = {"kind": "extension_approved", "on": "2026-10-20", "days": 10}
+DOC = {"title": "某某管理办法", "formed_on": "2026-09-28", "document_kind": "normative_document"}
 
 
 def to_json(value: object) -> Any:
@@ -138,6 +139,20 @@ TARGETS: dict[str, Target] = {
     "calendar: start": _get("/v1/calendar/add-working-days?days=3&start={}"),
     "calendar: between": _get("/v1/calendar/working-days-between?start=2026-01-01&end={}"),
     "vocabulary: name": _get("/v1/vocabulary/{}"),
+    "law: name": _get("/v1/law/{}"),
+    "law: on": _get("/v1/law/ogi.reply_days?on={}"),
+    "disclosure: decision": _post("/v1/disclosure/decision", lambda x: {"decision": x}),
+    "disclosure: formed_on": _post(
+        "/v1/disclosure/decision", lambda x: {"decision": {**DOC, "formed_on": x}}
+    ),
+    "disclosure: events": _post(
+        "/v1/disclosure/decision", lambda x: {"decision": {**DOC, "events": [x]}}
+    ),
+    "disclosure: interval": _post(
+        "/v1/disclosure/decision",
+        lambda x: {"decision": DOC, "reevaluation_interval_months": x},
+    ),
+    "catalogue: text": _post("/v1/catalogue/parse", lambda x: {"text": x}),
     "report: body": _report,
 }
 EXPECTED = {200, 400, 404, 405, 408, 409, 413, 415, 422}

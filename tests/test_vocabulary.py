@@ -46,6 +46,8 @@ _VOCABULARY_MODULES = {
     "opengov.replies",
     "opengov.outcomes",
     "opengov.legacy",
+    "opengov.disclosure",
+    "opengov.catalogue",
 }
 
 
@@ -56,7 +58,10 @@ def test_every_public_enum_of_the_vocabulary_modules_is_exported_as_vocabulary()
         if isinstance(obj := getattr(opengov, name), type) and issubclass(obj, Enum)
     }
     assert set(VOCABULARIES) <= exported
-    assert {e for e in exported if e.__module__ in _VOCABULARY_MODULES} == set(VOCABULARIES)
+    # ApplicationFlag's module also holds state enums (not vocabulary): the flags are
+    # named alone.
+    modules = {e for e in exported if e.__module__ in _VOCABULARY_MODULES}
+    assert modules | {opengov.ApplicationFlag} == set(VOCABULARIES)
 
 
 def test_codes_are_stable_snake_case_or_instrument_codes() -> None:
@@ -132,6 +137,43 @@ def test_export_extras() -> None:
     assert amend["note"]
     land = next(m for m in v["LocalProactiveItem"]["members"] if m["code"] == "land_expropriation")
     assert land["levels"] == ["city_county", "township"]
+
+
+def test_export_of_the_disclosure_and_flag_vocabularies() -> None:
+    v = export_vocabulary()["vocabularies"]
+    # A 规章 and a 规范性文件 fall under Art. 20(1) by their nature; other information
+    # under the item its decision names.
+    kinds = {m["code"]: m for m in v["DocumentKind"]["members"]}
+    assert kinds["rule"]["label_zh"] == "规章"
+    assert kinds["normative_document"]["proactive_item"] == "rules_and_normative_documents"
+    assert kinds["normative_document"]["basis"][0]["citation"] == "ogi-2019:20(1)"
+    assert kinds["other"]["proactive_item"] is None
+    decisions = {m["code"]: m for m in v["DecisionKind"]["members"]}
+    # 部分公开 publishes the redacted version and withholds the parts cut
+    assert (decisions["partial"]["publishes"], decisions["partial"]["withholds"]) == (True, True)
+    assert (decisions["on_request"]["publishes"], decisions["on_request"]["withholds"]) == (
+        False,
+        False,
+    )
+    assert decisions["partial"]["note"]  # Art. 37 applied by analogy: an interpretation
+    assert decisions["withheld"]["label_zh"] == "不予公开"
+    review = {m["code"]: m for m in v["ReviewOutcome"]["members"]}
+    assert [c["citation"] for c in review["uncertain"]["basis"]] == [
+        "ogi-2019:17.2",
+        "ogi-2019:17.3",
+    ]
+    targets = {m["code"]: m["label_zh"] for m in v["ReferralTarget"]["members"]}
+    # Art. 17 para. 3: 报请有关主管部门或者保密行政管理部门确定
+    assert targets == {
+        "competent_department": "有关主管部门",
+        "secrecy_administration": "保密行政管理部门",
+    }
+    assert [m["code"] for m in v["PeriodSource"]["members"]] == ["law", "local_rule"]
+    assert [m["code"] for m in v["UsccCheck"]["members"]] == ["valid", "not_performed", "no_uscc"]
+    flags = {m["code"]: m for m in v["ApplicationFlag"]["members"]}
+    assert flags["late_reply"]["label_zh"] == "逾期答复"
+    assert flags["late_correction_notice"]["basis"][0]["citation"] == "ogi-2019:30"
+    assert {"correction_delivery_assumed", "late_correction", "late_fee_notice"} <= set(flags)
 
 
 def test_export_is_a_fresh_copy() -> None:

@@ -127,6 +127,7 @@ __all__ = [
     "ReportFormat",
     "ReportFormatError",
     "ReportParseError",
+    "ReportTimeoutError",
     "ReportResult",
     "RestDay",
     "ReviewOutcome",
@@ -278,6 +279,7 @@ if TYPE_CHECKING:
         ProvisionalCalendarWarning,
         ReportFormatError,
         ReportParseError,
+        ReportTimeoutError,
         UnknownCodeError,
     )
     from opengov.exemptions import ExemptionGround, ExemptionKind, Override

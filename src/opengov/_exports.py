@@ -26,6 +26,7 @@ EXPORTS: dict[str, str] = {
     "ReportFormatError": "opengov.errors",
     "InvalidEventError": "opengov.errors",
     "ReportParseError": "opengov.errors",
+    "ReportTimeoutError": "opengov.errors",
     "LegacyReportError": "opengov.errors",
     "MissingExtraError": "opengov.errors",
     "OpenGovWarning": "opengov.errors",

@@ -46,6 +46,7 @@ __all__ = [
     "ProvisionalCalendarWarning",
     "ReportFormatError",
     "ReportParseError",
+    "ReportTimeoutError",
     "UnknownCodeError",
 ]
 
@@ -178,6 +179,18 @@ class ReportParseError(OpenGovError, ValueError):
     """A published annual report could not be parsed at all."""
 
     code: ClassVar[str] = "report_parse"
+
+
+class ReportTimeoutError(OpenGovError, TimeoutError, ValueError):
+    """Reading an uploaded report took longer than the service allows.
+
+    Raised by the service (:mod:`opengov.server`), which reads each upload in a
+    child process with a time limit and stops it then. A ``TimeoutError`` and, as
+    input too costly to read, a ``ValueError``; the message says what to send
+    instead.
+    """
+
+    code: ClassVar[str] = "report_timeout"
 
 
 class LegacyReportError(ReportParseError):

@@ -7,7 +7,8 @@ Systems in other languages use opengov's codes through this module:
   ``basis`` (canonical citation strings with their Chinese and English renderings),
   ``note`` (the interpretation, if any) and the extras of that vocabulary (an
   exemption ground's kind, overrides and report row; a reply type's rows per
-  format; a row's formats and group; …), and the statute book
+  format; a row's formats and group; a document kind's Art. 20 item; whether a
+  disclosure decision publishes or withholds; …), and the statute book
   (:mod:`opengov.law`): every dated parameter with its values by date, their
   citations, evidence and sources. ``opengov vocab --json`` prints it.
 - :func:`json_schemas` returns the JSON Schema of every public model.
@@ -40,9 +41,18 @@ from opengov._model import FrozenModel
 from opengov._schema import tighten_schema
 from opengov._version import VERSION
 from opengov.applicants import ApplicantGroup, ApplicantType
+from opengov.applications import ApplicationFlag
+from opengov.catalogue import UsccCheck
 from opengov.categories import DisclosureMode, GovernmentLevel, LocalProactiveItem, ProactiveItem
 from opengov.channels import ReceiptRule, SubmissionChannel
 from opengov.citations import Citation, Instrument, cite
+from opengov.disclosure import (
+    DecisionKind,
+    DocumentKind,
+    PeriodSource,
+    ReferralTarget,
+    ReviewOutcome,
+)
 from opengov.editions import Edition
 from opengov.exemptions import ExemptionGround, ExemptionKind, Override
 from opengov.legacy import LegacyOutcome
@@ -81,6 +91,13 @@ VOCABULARIES: tuple[type[Enum], ...] = (
     OutcomeGroup,
     OutcomeRow,
     LegacyOutcome,
+    ApplicationFlag,
+    DocumentKind,
+    DecisionKind,
+    ReviewOutcome,
+    ReferralTarget,
+    PeriodSource,
+    UsccCheck,
 )
 
 # The articles that put each edition in force (2007 Art. 38, 2019 Art. 56).
@@ -220,6 +237,11 @@ def _extras(member: Enum) -> JSON:
                 lambda f: None if member.is_total else member.assume_report_row(f)
             ),
         }
+    if isinstance(member, DocumentKind):
+        item = member.proactive_item
+        return {"proactive_item": None if item is None else item.value}
+    if isinstance(member, DecisionKind):
+        return {"publishes": member.publishes, "withholds": member.withholds}
     return {}
 
 

@@ -1,20 +1,24 @@
-"""The opengov service (政府信息公开条例 as an HTTP service, Arts. 30-36, 49-50).
+"""The opengov service (政府信息公开条例 as an HTTP service, Arts. 12, 17-18, 26, 30-36, 49-50).
 
 ``opengov serve`` runs :func:`create_app` under uvicorn so that systems written in
 any language can use the library over HTTP: versioned JSON endpoints under
 ``/v1/`` for the vocabulary and JSON Schemas, the working-day calendar, reply
 deadlines with every counting option, applications (a history of events replayed
 into status, deadlines with explanations, remedy periods and the report row; one
-more event recorded with the library's own checks) and annual-report checks (a file
-in any form the library reads). ``/`` is a report-check page for people,
+more event recorded with the library's own checks), annual-report checks (a file
+in any form the library reads), the statute book (every dated parameter, and the
+value in force on a day), proactive disclosure (a decision's review trail replayed
+into its publication deadline, timeliness and re-evaluation day) and catalogue
+records (a metadata block read). ``/`` is a report-check page for people,
 ``/openapi.json`` the contract, ``/health`` a liveness probe. Errors are RFC 9457
 ``application/problem+json`` with the opengov error ``code``. It binds 127.0.0.1
 by default, requires a bearer token when one is configured, and bounds body
 sizes and report-reading time. Needs the ``server`` extra (FastAPI, uvicorn).
 
 Legal basis:
-    - ogi-2019:30, ogi-2019:31, ogi-2019:33, ogi-2019:36, ogi-2019:50 (through the
-      library calls each endpoint makes; every result carries its own citations).
+    - ogi-2019:30, ogi-2019:31, ogi-2019:33, ogi-2019:36, ogi-2019:50, ogi-2019:12,
+      ogi-2019:17, ogi-2019:18, ogi-2019:26 (through the library calls each endpoint
+      makes; every result carries its own citations).
 
 >>> from opengov.server import ServerSettings
 >>> ServerSettings(port=8080).host

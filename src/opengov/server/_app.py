@@ -9,6 +9,7 @@ import functools
 import hashlib
 import hmac
 import json
+import re
 import warnings
 from collections.abc import Awaitable, Callable, Iterator, MutableMapping
 from contextlib import contextmanager
@@ -24,14 +25,20 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import opengov
+from opengov import law
 from opengov._model import FrozenModel
 from opengov._schema import tighten_schema
 from opengov.applications import Application
 from opengov.calendar import WorkdayCalendar, default_calendar
+from opengov.catalogue import parse_catalogue_record
 from opengov.channels import receipt_date
+from opengov.citations import Citation
 from opengov.deadlines import Deadline, NoticeOrigin, NoticeRef, reply_deadline
+from opengov.disclosure import DisclosureDecision
 from opengov.errors import (
     CalendarCoverageError,
+    CatalogueParseError,
+    InvalidDecisionError,
     InvalidEventError,
     InvalidInputError,
     OpenGovError,
@@ -47,9 +54,17 @@ from opengov.server._wire import (
     CalendarDay,
     CalendarYear,
     CaseRequest,
+    CatalogueParse,
+    CatalogueRequest,
+    CitationOut,
     DataBasis,
+    DecisionRequest,
+    DecisionView,
     ExplainedDeadline,
     Health,
+    LawInForce,
+    LawParameter,
+    LawValue,
     NoticeOut,
     Problem,
     RecordRequest,
@@ -58,6 +73,7 @@ from opengov.server._wire import (
     ReportRowOut,
     RestDayOut,
     Schemas,
+    StatuteBook,
     Vocabularies,
     WorkingDayCount,
     WorkingDayOffset,
@@ -120,8 +136,9 @@ def problem_response(status: int, body: dict[str, Any], **headers: str) -> JSONR
 
 def status_of(exc: OpenGovError) -> int:
     """The HTTP status for an opengov error: a refused event conflicts with the
-    application's state (409); every other error is unprocessable input (422)."""
-    if isinstance(exc, InvalidEventError):
+    application's state, a refused decision or trail event with the decision's
+    (409); every other error is unprocessable input (422)."""
+    if isinstance(exc, (InvalidEventError, InvalidDecisionError)):
         return 409
     if isinstance(exc, UnknownCodeError) and "vocabulary" in str(exc)[:40]:
         return 404
@@ -156,11 +173,12 @@ def _validation_problem(errors: list[Any], instance: str) -> tuple[int, dict[str
     cause = (first.get("ctx") or {}).get("error")
     if isinstance(cause, OpenGovError):
         status = status_of(cause)
+        named = _named_field(cause)
         return status, problem(
             status,
             cause.code,
             f"{field or 'input'}: {cause}",
-            field=field,
+            field=field if named is None else ".".join(p for p in (field, named) if p),
             instance=instance,
             errors=_jsonable_errors(errors),
         )
@@ -173,6 +191,18 @@ def _validation_problem(errors: list[Any], instance: str) -> tuple[int, dict[str
         instance=instance,
         errors=_jsonable_errors(errors),
     )
+
+
+_NAMED = re.compile(r"([a-z_]+(?:\.[a-z_]+)*)(?: \([^()]{1,20}\))?: ")
+
+
+def _named_field(exc: OpenGovError) -> str | None:
+    """The field a disclosure or catalogue error names at the start of its message
+    (``approved.grounds: …``, ``formed_on (成文日期): …``), if it does."""
+    if not isinstance(exc, (InvalidDecisionError, CatalogueParseError)):
+        return None
+    m = _NAMED.match(str(exc))
+    return None if m is None else m[1]
 
 
 # -- the calendar in use and what answers rest on ----------------------------------------
@@ -240,6 +270,67 @@ def _flagged(provisional: bool) -> Iterator[None]:
 
 def _today() -> date:
     return datetime.now(_CST).date()
+
+
+def _citation(c: Citation) -> CitationOut:
+    return CitationOut(citation=str(c), zh=c.to_zh(), en=c.to_en())
+
+
+def _law_value(v: law.DatedValue) -> LawValue:
+    return LawValue(
+        since=v.since,
+        value=v.value,
+        basis=tuple(_citation(c) for c in v.basis),
+        evidence=v.evidence,
+        source=v.source,
+        note=v.note,
+    )
+
+
+@lru_cache(maxsize=64)
+def _law_parameter(name: str) -> LawParameter:
+    p = law.parameter(name)
+    return LawParameter(
+        name=p.name,
+        unit=p.unit,
+        description=p.description,
+        values=tuple(_law_value(v) for v in p.values),
+    )
+
+
+def _decision_view(request: DecisionRequest, data: _Data) -> DecisionView:
+    with _flagged(request.provisional):
+        return _decision_view_of(request, data)
+
+
+def _decision_view_of(request: DecisionRequest, data: _Data) -> DecisionView:
+    doc: DisclosureDecision = request.decision
+    day = _today() if request.as_of is None else request.as_of
+    cal = data.cal(request.provisional)
+    due = doc.publication_deadline(calendar=cal)
+    timeliness = None
+    if due is not None:
+        t = doc.timeliness(day, calendar=cal)
+        timeliness = type(t).model_validate({**dict(t), "deadline": _no_paths(t.deadline)})
+    decided = doc.decision
+    reevaluation = None
+    months = request.reevaluation_interval_months
+    if months is not None and decided is not None and decided.withholds:
+        reevaluation = doc.reevaluation_due(months, as_of=day)
+    return DecisionView(
+        decision=doc,
+        as_of=day,
+        decided=decided,
+        grounds=doc.grounds,
+        proactive_item=doc.proactive_item,
+        publication_start=doc.publication_start,
+        published_on=doc.published_on,
+        repealed_on=doc.repealed_on,
+        publication_deadline=None if due is None else _explained(due, cal),
+        timeliness=timeliness,
+        reevaluation=reevaluation,
+        data=data.basis,
+    )
 
 
 def _view(app: Application, as_of: date | None, data: _Data) -> ApplicationView:
@@ -492,7 +583,8 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
         if isinstance(exc, CalendarCoverageError) and "provisional=True" in detail:
             detail += (
                 "; in this service, set options.provisional to true in the request body "
-                "(or ?provisional=true on the calendar endpoints)"
+                "(provisional on /v1/disclosure/decision; ?provisional=true on the "
+                "calendar endpoints)"
             )
         return problem_response(
             status, problem(status, exc.code, detail, instance=request.url.path[:200])
@@ -746,15 +838,87 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
         try:
             app_after = request.application.record(request.event)
         except InvalidEventError as exc:
-            raise _Refused(exc) from None
+            raise _Refused(exc, status=409, field="event") from None
         return _view(app_after, request.as_of, data)
 
     @app.exception_handler(_Refused)
     async def _refused(request: Request, exc: _Refused) -> JSONResponse:
         return problem_response(
-            409,
-            problem(409, exc.error.code, str(exc.error), field="event", instance=request.url.path),
+            exc.status,
+            problem(
+                exc.status,
+                exc.error.code,
+                str(exc.error),
+                field=exc.field,
+                instance=request.url.path[:200],
+            ),
         )
+
+    # the statute book ----------------------------------------------------------------
+
+    @app.get("/v1/law", tags=["law"], responses=_PROBLEMS)
+    @_fast
+    def statute_book() -> StatuteBook:
+        """The statute book: every dated parameter (periods, caps, in-force days, fee
+        scales, report formats) with its values by date, each with its citations,
+        evidence level and source."""
+        return StatuteBook(
+            parameters=tuple(_law_parameter(p.name) for p in law.STATUTE_BOOK),
+            data=data.basis,
+        )
+
+    @app.get("/v1/law/{name}", tags=["law"], responses={**_PROBLEMS, 404: {"model": Problem}})
+    @_fast
+    def law_parameter(
+        name: Annotated[str, Path(max_length=100, pattern=r"^[a-z][a-z0-9_.\-]*$")],
+        on: Annotated[
+            date | None,
+            Query(description="the day to give the value in force on (none: every value)"),
+        ] = None,
+    ) -> LawInForce:
+        """One parameter, e.g. ``litigation.period_months``, and with ``?on=`` the value
+        in force on that day: a ``law_not_in_force`` problem before its first day. A
+        value of null says the law set no such rule then (the note says why)."""
+        try:
+            parameter = _law_parameter(name)
+        except UnknownCodeError as exc:
+            raise _Refused(exc, status=404, field="name") from None
+        in_force = None
+        if on is not None:
+            try:
+                in_force = _law_value(law.parameter(name).at(on))
+            except OpenGovError as exc:
+                raise _Refused(exc, status=422, field="on") from None
+        return LawInForce(parameter=parameter, on=on, in_force=in_force, data=data.basis)
+
+    # proactive disclosure and the catalogue ------------------------------------------
+
+    @app.post(
+        "/v1/disclosure/decision",
+        tags=["disclosure"],
+        responses={**_JSON_PROBLEMS, 409: {"model": Problem, "content": {PROBLEM: {}}}},
+    )
+    @_fast
+    def disclosure_decision(request: DecisionRequest) -> DecisionView:
+        """Replay a disclosure decision's review trail (Arts. 17-21): the decision in
+        force, the publication deadline (Art. 26, or the recorded period) with its
+        explanation, timeliness on ``as_of``, and the re-evaluation day of withheld
+        information (Art. 18) for the agency's interval. A trail the library refuses
+        is a 409 problem (``invalid_decision``) naming the field."""
+        return _decision_view(request, data)
+
+    @app.post("/v1/catalogue/parse", tags=["disclosure"], responses=_JSON_PROBLEMS)
+    @_fast
+    def catalogue_parse(request: CatalogueRequest) -> CatalogueParse:
+        """Read a catalogue metadata block (索引号, 信息名称, 生成日期, 发布机构, 文号…;
+        Art. 12) into a catalogue record; a 统一社会信用代码 in the 索引号 is checked."""
+        try:
+            record = parse_catalogue_record(
+                request.text, require_uscc_check=request.require_uscc_check
+            )
+        except CatalogueParseError as exc:
+            raise _Refused(exc, status=422, field=_named_field(exc) or "text") from None
+        return CatalogueParse(record=record, data=data.basis)
 
     # reports -------------------------------------------------------------------------
 
@@ -904,11 +1068,12 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
 
 
 class _Refused(Exception):
-    """An event the library refused to record (carries the InvalidEventError)."""
+    """An opengov error answered with its own status and the request field at fault
+    (an event the library refused to record: 409, ``event``)."""
 
-    def __init__(self, error: InvalidEventError) -> None:
+    def __init__(self, error: OpenGovError, *, status: int, field: str | None) -> None:
         super().__init__(str(error))
-        self.error = error
+        self.error, self.status, self.field = error, status, field
 
 
 class _ChildError(Exception):

@@ -13,17 +13,11 @@ import multiprocessing.connection
 import threading
 from typing import Any
 
-from opengov.errors import OpenGovError
+from opengov.errors import OpenGovError, ReportTimeoutError
 
-__all__ = ["ReportTimeoutError", "check_in_child", "check_report_bytes"]
+__all__ = ["check_in_child", "check_report_bytes"]
 
 _PRELOAD = ["opengov.server._reports", "opengov.reports.parse_html", "opengov.reports.parse_text"]
-
-
-class ReportTimeoutError(OpenGovError, TimeoutError):
-    """Reading an uploaded report took longer than the service allows."""
-
-    code = "report_timeout"
 
 
 def check_report_bytes(
@@ -86,7 +80,7 @@ def check_in_child(kwargs: dict[str, Any], timeout: float) -> tuple[str, Any]:
     """Run :func:`check_report_bytes` in a child process; ``("ok", result)``,
     ``("error", (code, class name, message))`` or ``("bug", text)``.
 
-    Raises :class:`ReportTimeoutError` after ``timeout`` seconds (the child is killed).
+    Raises :class:`~opengov.errors.ReportTimeoutError` after ``timeout`` seconds (the child is killed).
     """
     ctx = _context()
     ours, theirs = ctx.Pipe(duplex=False)

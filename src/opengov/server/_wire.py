@@ -21,8 +21,13 @@ from opengov.applications import (
     ApplicationState,
     ApplicationStatus,
 )
+from opengov.catalogue import MAX_CATALOGUE_CHARS, CatalogueRecord
+from opengov.categories import ProactiveItem
 from opengov.channels import SubmissionChannel
 from opengov.deadlines import Deadline, DeadlineOptions, Explanation, NoticeOrigin, NoticeRef
+from opengov.disclosure import DecisionKind, DisclosureDecision, ReevaluationDue, Timeliness
+from opengov.exemptions import ExemptionGround
+from opengov.law import Evidence, Unit
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.replies import ReplyType
 from opengov.reports.checks import Finding
@@ -33,10 +38,18 @@ __all__ = [
     "CalendarDay",
     "CalendarYear",
     "CaseRequest",
+    "CatalogueParse",
+    "CatalogueRequest",
+    "CitationOut",
     "CompletenessOut",
     "DataBasis",
+    "DecisionRequest",
+    "DecisionView",
     "ExplainedDeadline",
     "Health",
+    "LawInForce",
+    "LawParameter",
+    "LawValue",
     "NoticeOut",
     "Problem",
     "RecordRequest",
@@ -45,6 +58,7 @@ __all__ = [
     "ReportRowOut",
     "RestDayOut",
     "Schemas",
+    "StatuteBook",
     "Vocabularies",
     "WorkingDayCount",
     "WorkingDayOffset",
@@ -263,4 +277,117 @@ class ReportCheck(FrozenModel):
     findings: tuple[Finding, ...]
     errors: int = Field(ge=0)
     warnings: int = Field(ge=0)
+    data: DataBasis
+
+
+# -- the statute book ------------------------------------------------------------------------
+
+
+class CitationOut(FrozenModel):
+    """A citation: the canonical string (``Citation.parse`` reads it back), and its
+    Chinese and English renderings, as ``opengov vocab --json`` gives them."""
+
+    citation: str
+    zh: str
+    en: str
+
+
+class LawValue(FrozenModel):
+    """One value of a parameter, in force from ``since`` until the next value.
+
+    ``value`` is null where the law set no such rule from that day (``note`` says
+    why); ``evidence`` says how well the value was checked, ``source`` where.
+    """
+
+    since: date
+    value: bool | int | str | tuple[tuple[int, int], ...] | None
+    basis: tuple[CitationOut, ...]
+    evidence: Evidence
+    source: str
+    note: str
+
+
+class LawParameter(FrozenModel):
+    """A dated legal fact of the statute book (``opengov.law``): its values by date."""
+
+    name: str
+    unit: Unit
+    description: str
+    values: tuple[LawValue, ...] = Field(min_length=1)
+
+
+class StatuteBook(FrozenModel):
+    """Every parameter of the statute book, in the order of its reference page."""
+
+    parameters: tuple[LawParameter, ...]
+    data: DataBasis
+
+
+class LawInForce(FrozenModel):
+    """One parameter, and the value in force on ``on`` (``in_force``; null without ``on``)."""
+
+    parameter: LawParameter
+    on: date | None
+    in_force: LawValue | None
+    data: DataBasis
+
+
+# -- proactive disclosure and the catalogue ---------------------------------------------------
+
+
+class DecisionRequest(FrozenModel):
+    """A disclosure decision with its review trail, and the day to report on.
+
+    ``as_of`` defaults to today in China Standard Time; the response echoes it.
+    ``reevaluation_interval_months`` is the agency's interval for re-evaluating
+    withheld information (Art. 18 sets none); without it no re-evaluation day is
+    given. ``provisional`` counts days after the official holiday data from the
+    statutory rules (the deadline is flagged).
+    """
+
+    decision: DisclosureDecision
+    as_of: date | None = None
+    reevaluation_interval_months: int | None = Field(default=None, ge=1, le=120, strict=True)
+    provisional: bool = Field(default=False, strict=True)
+
+
+class DecisionView(FrozenModel):
+    """Everything a decision's trail gives rise to, on ``as_of``.
+
+    ``decided`` is the approved decision in force (null before approval, or while a
+    change or a re-evaluation awaits a new approval). ``publication_deadline`` and
+    ``timeliness`` are null when nothing is to be published (依申请公开, 不予公开, or
+    not yet within proactive disclosure); ``reevaluation`` is null unless something
+    is withheld and ``reevaluation_interval_months`` was given.
+    """
+
+    decision: DisclosureDecision
+    as_of: date
+    decided: DecisionKind | None
+    grounds: tuple[ExemptionGround, ...]
+    proactive_item: ProactiveItem | None
+    publication_start: date
+    published_on: date | None
+    repealed_on: date | None
+    publication_deadline: ExplainedDeadline | None
+    timeliness: Timeliness | None
+    reevaluation: ReevaluationDue | None
+    data: DataBasis
+
+
+class CatalogueRequest(FrozenModel):
+    """A catalogue metadata block as a page prints it (text, or an HTML fragment).
+
+    ``require_uscc_check``: refuse (``missing_extra``) rather than leave a
+    统一社会信用代码 unchecked when python-stdnum is not installed on the service.
+    """
+
+    text: str = Field(max_length=MAX_CATALOGUE_CHARS)
+    require_uscc_check: bool = Field(default=False, strict=True)
+
+
+class CatalogueParse(FrozenModel):
+    """The catalogue record read from the text."""
+
+    record: CatalogueRecord
     data: DataBasis
