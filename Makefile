@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test lint typecheck pytest bench mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ test: lint typecheck pytest
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/run.py
+
+# Mutation testing of the counting engine (slow: minutes per module, one worker; not part
+# of `make test`). MODULES="deadlines fees" limits it; results in mutants/summary.md.
+mutation: $(VENV)/.dev-installed
+	$(BIN)/python scripts/mutation.py $(MODULES)
 
 clean:
 	rm -rf $(VENV) build dist
