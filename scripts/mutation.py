@@ -90,6 +90,7 @@ class Result:
     status: dict[str, str] = field(default_factory=dict)
     message_only: set[str] = field(default_factory=set)
     diffs: dict[str, str] = field(default_factory=dict)
+    rerun: int = 0  # survivors of an earlier run re-tested (0: a full run)
 
     def count(self, *, behaviour: bool | None = None, killed: bool = False) -> int:
         """Mutants (behaviour-changing only, message-only only, or all), killed or all."""
@@ -192,8 +193,15 @@ def read_results(result: Result, work: Path) -> None:
 # -- running ----------------------------------------------------------------------------
 
 
-def run_module(module: str, tests: tuple[str, ...], children: int) -> Result:
-    """Lay out, run mutmut, read back one module."""
+def run_module(
+    module: str, tests: tuple[str, ...], children: int, earlier: dict[str, str] | None = None
+) -> Result:
+    """Lay out, run mutmut, read back one module.
+
+    With ``earlier`` (the verdicts of a previous run of the same source), only its
+    surviving mutants are run again; its killed ones stay killed, which holds as long
+    as the tests were only added to or made stricter since.
+    """
     present = tuple(t for t in tests if (ROOT / t).is_file())
     for t in tests:
         if t not in present:
@@ -202,16 +210,22 @@ def run_module(module: str, tests: tuple[str, ...], children: int) -> Result:
     lay_out(work, module, present)
     exe = Path(sys.executable).with_name("mutmut")
     cmd = [str(exe) if exe.exists() else "mutmut", "run", "--max-children", str(children)]
+    again = sorted(k for k, s in (earlier or {}).items() if s not in ("killed", "timeout"))
+    cmd += again
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     print(f"{module}: mutmut run on {len(present)} test files (log: {work / 'mutmut.log'})")
     start = time.monotonic()
     with (work / "mutmut.log").open("w", encoding="utf-8") as log:
         proc = subprocess.run(cmd, cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
-    result = Result(module, present, time.monotonic() - start)
+    result = Result(module, present, time.monotonic() - start, rerun=len(again))
     if proc.returncode != 0:
         print(f"  mutmut failed with status {proc.returncode}; see {work / 'mutmut.log'}")
         return result
     read_results(result, work)
+    if earlier:
+        for key, status in result.status.items():
+            if status == "not checked" and key in earlier:
+                result.status[key] = earlier[key]
     survivors = [k for k, s in result.status.items() if s not in ("killed", "timeout")]
     with (work / "survivors.txt").open("w", encoding="utf-8") as out:
         for key in survivors:
@@ -232,15 +246,16 @@ def summarise(results: list[Result]) -> str:
     lines = [
         f"Mutation testing, mutmut {version}, one worker; killed / total (timeouts count as killed).",
         "",
-        "| module | test files | all mutants | behaviour-changing | message-only | time |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| module | test files | all mutants | behaviour-changing | message-only | time | run |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in results:
         lines.append(
             f"| {r.module} | {len(r.tests)} | {score(r.count(killed=True), r.count())} "
             f"| {score(r.count(behaviour=True, killed=True), r.count(behaviour=True))} "
             f"| {score(r.count(behaviour=False, killed=True), r.count(behaviour=False))} "
-            f"| {r.seconds / 60:.0f} min |"
+            f"| {r.seconds / 60:.0f} min "
+            f"| {f'{r.rerun} survivors re-run' if r.rerun else 'full'} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -252,6 +267,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--max-children", type=int, default=1, help="mutmut workers (default 1)")
     parser.add_argument("--list", action="store_true", help="print the table and stop")
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="re-run only the mutants that survived the last run (read from mutants/summary.json)",
+    )
     args = parser.parse_args(argv)
     chosen = {
         m: t for m, t in MODULES.items() if not args.modules or any(s in m for s in args.modules)
@@ -262,9 +282,18 @@ def main(argv: list[str] | None = None) -> int:
         for m, t in chosen.items():
             print(m, *t, sep="\n  ")
         return 0
+    summary_json = WORK / "summary.json"
+    previous: dict[str, dict[str, object]] = {}
+    if summary_json.exists():
+        previous = {e["module"]: e for e in json.loads(summary_json.read_text(encoding="utf-8"))}
     results = []
     for module, tests in chosen.items():
-        r = run_module(module, tests, args.max_children)
+        earlier = None
+        if args.survivors:
+            if module not in previous:
+                parser.error(f"no earlier run of {module} in {summary_json}")
+            earlier = previous[module]["status"]
+        r = run_module(module, tests, args.max_children, earlier)  # type: ignore[arg-type]
         results.append(r)
         if r.status:
             print(
@@ -273,19 +302,30 @@ def main(argv: list[str] | None = None) -> int:
                 f"{r.seconds / 60:.1f} min"
             )
     WORK.mkdir(exist_ok=True)
-    summary = summarise([r for r in results if r.status])
-    (WORK / "summary.md").write_text(summary, encoding="utf-8")
-    data = [
-        {
-            "module": r.module,
-            "tests": list(r.tests),
-            "seconds": round(r.seconds),
-            "status": r.status,
-            "message_only": sorted(r.message_only),
-        }
-        for r in results
+    for r in results:
+        if r.status:
+            previous[r.module] = {
+                "module": r.module,
+                "tests": list(r.tests),
+                "seconds": round(r.seconds),
+                "rerun": r.rerun,
+                "status": r.status,
+                "message_only": sorted(r.message_only),
+            }
+    summary_json.write_text(json.dumps(list(previous.values()), indent=1), encoding="utf-8")
+    everything = [
+        Result(
+            str(e["module"]),
+            tuple(e["tests"]),  # type: ignore[arg-type]
+            float(e["seconds"]),  # type: ignore[arg-type]
+            dict(e["status"]),  # type: ignore[call-overload]
+            set(e["message_only"]),  # type: ignore[call-overload]
+            rerun=int(e.get("rerun", 0)),  # type: ignore[call-overload]
+        )
+        for e in previous.values()
     ]
-    (WORK / "summary.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+    summary = summarise(everything)
+    (WORK / "summary.md").write_text(summary, encoding="utf-8")
     print(summary)
     return 0 if all(r.status for r in results) else 1
 
