@@ -45,7 +45,7 @@ from opengov.deadlines import (
     proactive_disclosure_deadline,
     reply_deadline,
 )
-from opengov.errors import CalendarCoverageError, InvalidInputError
+from opengov.errors import CalendarCoverageError, InvalidDateError, InvalidInputError
 from opengov.fees import fee_per_page
 
 D = date.fromisoformat
@@ -365,3 +365,87 @@ def test_proactive_disclosure_local_rule_note() -> None:
         proactive_disclosure_deadline(D("2026-09-28"), days=1001)
     with pytest.raises(InvalidInputError, match="days must be an int from 1 to 1000"):
         proactive_disclosure_deadline(D("2026-09-28"), days=True)
+
+
+# -- fixed dates and the other entry points -------------------------------------------------
+
+
+def test_annual_report_due_is_a_complete_fixed_date() -> None:
+    from opengov.citations import cite
+    from opengov.deadlines import AgencyKind, DeadlineKind, PeriodUnit, annual_report_due
+    from opengov.editions import Edition
+
+    # 2019 edition Art. 49: departments by 31 January, governments by 31 March
+    d = annual_report_due(2025, AgencyKind.DEPARTMENT)
+    assert d == Deadline(
+        kind=DeadlineKind.ANNUAL_REPORT,
+        due=D("2026-01-31"),
+        start=D("2025-12-31"),
+        days=0,
+        unit=PeriodUnit.FIXED_DATE,
+        edition=Edition.REG_2019,
+        basis=(cite("ogi-2019:49.1"),),
+    )
+    assert d.model_fields_set == set(Deadline.model_fields)
+    assert annual_report_due(2025, AgencyKind.GOVERNMENT).basis == (cite("ogi-2019:49.2"),)
+    # report year 2008, the first: due 2009-03-31 under the 2007 edition (Art. 31)
+    first = annual_report_due(2008, AgencyKind.GOVERNMENT)
+    assert (first.due, first.start, first.edition) == (
+        D("2009-03-31"),
+        D("2008-12-31"),
+        Edition.REG_2007,
+    )
+    assert [str(c) for c in first.basis] == ["ogi-2007:31"]
+    assert annual_report_due(9000, AgencyKind.DEPARTMENT).due == D("9001-01-31")
+    with pytest.raises(InvalidInputError, match="report_year must be 2008 or later"):
+        annual_report_due(9001, AgencyKind.DEPARTMENT)
+    with pytest.raises(InvalidInputError, match="report_year must be an int, got True"):
+        annual_report_due(True, AgencyKind.DEPARTMENT)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="unknown agency kind 'ministry'"):
+        annual_report_due(2025, "ministry")  # type: ignore[arg-type]
+
+
+def test_computed_deadlines_have_every_field_set_and_pickle() -> None:
+    import pickle
+
+    d = reply_deadline(D("2026-09-28"), extended=True)
+    assert d.model_fields_set == set(Deadline.model_fields)
+    assert pickle.loads(pickle.dumps(d)) == d
+
+
+def test_explanation_lines_are_numbered_from_one() -> None:
+    # the title, then one numbered line per step
+    e = reply_deadline(D("2026-09-28")).explain()
+    en, zh = e.to_en().split("\n"), e.to_zh().split("\n")
+    assert len(en) == len(zh) == len(e.steps) + 1
+    assert en[0] == e.title_en
+    assert zh[0] == e.title_zh
+    assert en[1].startswith("1. Start: 2026-09-28 (Mon)")
+    assert en[-1] == f"{len(e.steps)}. Due: 2026-10-30 (Fri)"
+    assert zh[1].startswith("1. ")
+
+
+def test_explain_names_the_rest_days_of_the_calendar_given() -> None:
+    cal = official_calendar().with_extra_rest_days([D("2026-10-29"), D("2026-10-30")], "某节")
+    d = reply_deadline(D("2026-09-28"), calendar=cal)
+    rest = [s for s in d.explain(cal).steps if s.kind.value == "rest_days"]
+    assert (D("2026-10-29"), "某节", "某节") in rest[0].names
+
+
+def test_proactive_disclosure_fields() -> None:
+    from opengov.deadlines import DeadlineKind
+    from opengov.editions import Edition
+
+    d = proactive_disclosure_deadline(D("2026-09-28"))
+    assert (d.kind, d.edition, d.notes, d.days) == (
+        DeadlineKind.PROACTIVE_DISCLOSURE,
+        Edition.REG_2019,
+        (),
+        20,
+    )
+    # the shortest local rule, 1 working day: Tue 09-29
+    one = proactive_disclosure_deadline(D("2026-09-28"), days=1)
+    assert one.due == D("2026-09-29")
+    assert one.notes == ("local rule: 1 working days instead of the statutory 20",)
+    with pytest.raises(InvalidDateError, match=r"^formed_on must be a datetime\.date"):
+        proactive_disclosure_deadline("2026-09-28")  # type: ignore[arg-type]
