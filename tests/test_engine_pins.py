@@ -400,7 +400,7 @@ def test_annual_report_due_is_a_complete_fixed_date() -> None:
     with pytest.raises(InvalidInputError, match="report_year must be 2008 or later"):
         annual_report_due(9001, AgencyKind.DEPARTMENT)
     with pytest.raises(InvalidInputError, match="report_year must be an int, got True"):
-        annual_report_due(True, AgencyKind.DEPARTMENT)  # type: ignore[arg-type]
+        annual_report_due(True, AgencyKind.DEPARTMENT)
     with pytest.raises(InvalidInputError, match="unknown agency kind 'ministry'"):
         annual_report_due(2025, "ministry")  # type: ignore[arg-type]
 
