@@ -100,3 +100,22 @@ def test_band_count_and_amount() -> None:
         "fee-measures-2020:3",
         "fee-measures-2020:5",
     ]
+
+
+def test_one_scale_only_messages_cite_the_rule() -> None:
+    import re
+
+    with pytest.raises(
+        InvalidInputError,
+        match=re.escape(
+            "pass items or pages, not both: an application is charged under one scale "
+            "only (国办函〔2020〕109号 Art. 3)"
+        ),
+    ):
+        assess_fee(items=1, pages=40)
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^earlier_this_month applies to the per-item scale only; per-page fees are "
+        r"counted within one application$",
+    ):
+        assess_fee(pages=40, earlier_this_month=2)
