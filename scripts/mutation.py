@@ -146,9 +146,10 @@ class _StripErrorText(ast.NodeTransformer):
         return self.generic_visit(node)
 
 
-def _functions(path: Path) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    return {
+def _functions(path: Path) -> tuple[str, dict[str, ast.FunctionDef | ast.AsyncFunctionDef]]:
+    text = path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    return text, {
         n.name: n
         for n in ast.walk(tree)
         if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and "__mutmut_" in n.name
@@ -157,7 +158,7 @@ def _functions(path: Path) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
 
 def classify(result: Result, mutated: Path) -> None:
     """Fill ``message_only`` and ``diffs`` from the mutated module mutmut wrote."""
-    funcs = _functions(mutated)
+    text, funcs = _functions(mutated)
     for key in result.status:
         name = key.rpartition(".")[2]
         orig = funcs.get(name.partition("__mutmut_")[0] + "__mutmut_orig")
@@ -167,13 +168,15 @@ def classify(result: Result, mutated: Path) -> None:
         a, b = orig.name, mutant.name
         orig.name = mutant.name = "f"
         stripped = [ast.dump(_StripErrorText().visit(_copy(f))) for f in (orig, mutant)]
+        orig.name, mutant.name = a, b
         if stripped[0] == stripped[1]:
             result.message_only.add(key)
-        diff = difflib.unified_diff(
-            ast.unparse(orig).splitlines(), ast.unparse(mutant).splitlines(), lineterm="", n=1
+        before, after = (
+            (ast.get_source_segment(text, f) or "").replace(f.name, "f", 1).splitlines()
+            for f in (orig, mutant)
         )
+        diff = difflib.unified_diff(before, after, lineterm="", n=1)
         result.diffs[key] = "\n".join(list(diff)[2:])
-        orig.name, mutant.name = a, b
 
 
 def _copy(node: ast.AST) -> ast.AST:
