@@ -159,6 +159,7 @@ def _functions(path: Path) -> tuple[str, dict[str, ast.FunctionDef | ast.AsyncFu
 def classify(result: Result, mutated: Path) -> None:
     """Fill ``message_only`` and ``diffs`` from the mutated module mutmut wrote."""
     text, funcs = _functions(mutated)
+    lines = text.splitlines()
     for key in result.status:
         name = key.rpartition(".")[2]
         orig = funcs.get(name.partition("__mutmut_")[0] + "__mutmut_orig")
@@ -172,7 +173,7 @@ def classify(result: Result, mutated: Path) -> None:
         if stripped[0] == stripped[1]:
             result.message_only.add(key)
         before, after = (
-            (ast.get_source_segment(text, f) or "").replace(f.name, "f", 1).splitlines()
+            [lines[f.lineno - 1].replace(f.name, "f", 1), *lines[f.lineno : f.end_lineno]]
             for f in (orig, mutant)
         )
         diff = difflib.unified_diff(before, after, lineterm="", n=1)

@@ -19,13 +19,20 @@ Only the public calendar API is used (``opengov.calendar``).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from opengov.calendar import official_calendar, parse_notice_text
-from opengov.errors import CalendarCoverageError, InvalidInputError, ProvisionalCalendarWarning
+from opengov.errors import (
+    CalendarCoverageError,
+    CalendarDataError,
+    InvalidDateError,
+    InvalidInputError,
+    ProvisionalCalendarWarning,
+)
 
 D = date.fromisoformat
 CAL = official_calendar()
@@ -289,3 +296,109 @@ def test_with_provisional_round_trip() -> None:
     assert CAL.with_provisional(False) is CAL
     with pytest.raises(InvalidInputError, match="provisional must be True or False"):
         CAL.with_provisional(1)  # type: ignore[arg-type]
+
+
+# -- what the errors and warnings say ------------------------------------------------------
+
+PROV = official_calendar(provisional=True)
+INSTALL = (
+    "once for every use (opengov calendar add-notice FILE, or install_notice(), or a file in "
+    "the OPENGOV_NOTICES directory), or opt in to a provisional answer"
+)
+
+
+def _full(text: str) -> str:
+    return "^" + re.escape(text) + "$"
+
+
+def test_coverage_errors_say_where_the_data_ends_and_what_to_do() -> None:
+    with pytest.raises(CalendarCoverageError, match=_full(
+        "start 2003-12-31 falls before 2004-01-01, the first day with State Council "
+        "holiday-notice data (coverage 2004-01-01..2026-12-28); opengov has no official "
+        "working-day data for earlier years"
+    )):  # fmt: skip
+        CAL.add_working_days(D("2003-12-31"), 1)
+    with pytest.raises(CalendarCoverageError, match=_full(
+        "1 working days before 2004-01-02 falls before 2004-01-01, the first day with State "
+        "Council holiday-notice data (coverage 2004-01-01..2026-12-28); opengov has no "
+        "official working-day data for earlier years"
+    )):  # fmt: skip
+        CAL.add_working_days(D("2004-01-02"), -1)
+    with pytest.raises(CalendarCoverageError, match=_full(
+        "1 working days after 2026-12-28 falls after 2026-12-28: the 2027 State Council "
+        "holiday notice can still move the last days of 2026 (the 2019 notice made 2018-12-29 "
+        "a working day and 2018-12-31 a rest day), so opengov gives no official answer for "
+        f"them yet. Install the 2027 notice {INSTALL} with provisional=True"
+    )):  # fmt: skip
+        CAL.add_working_days(D("2026-12-28"), 1)
+    with pytest.raises(CalendarCoverageError, match=_full(
+        "day 2027-03-01 falls in 2027, which no State Council holiday notice in this calendar "
+        "covers (official data: 2004-01-01..2026-12-28). Install the 2027 notice "
+        f"{INSTALL} from the statutory holiday rules with provisional=True"
+    )):  # fmt: skip
+        CAL.is_working_day(D("2027-03-01"))
+    with pytest.raises(CalendarCoverageError, match=_full(
+        "1 working days after 2099-12-31 falls after 2099-12-31, the end of the provisional "
+        "calendar; no working-day answer can be given that far ahead"
+    )):  # fmt: skip
+        PROV.add_working_days(D("2099-12-31"), 1)
+    # a month period whose year leaves the date range: no calendar covers 9999
+    with pytest.raises(CalendarCoverageError, match=r"^the period's last day falls in 9999"):
+        CAL.add_period(date(9999, 12, 1), months=1)
+
+
+def test_period_outside_the_data_at_both_ends() -> None:
+    # from Tue 2003-12-30, day 1 is 12-31: before the data
+    with pytest.raises(
+        CalendarCoverageError, match=r"^the period's last day falls before 2004-01-01"
+    ):
+        CAL.add_period(D("2003-12-30"), days=1)
+    # from Wed 2003-12-31, day 1 is Thu 2004-01-01 (元旦), the first day of the data:
+    # it rolls to Fri 01-02
+    p = CAL.add_period(D("2003-12-31"), days=1)
+    assert (p.nominal_end, p.due) == (D("2004-01-01"), D("2004-01-02"))
+    # a calendar whose last day is a rest day: rolling runs off its end
+    cal = CAL.with_extra_rest_days([D("2026-12-28")], "某节")
+    for roll in ("rest_days", "festival_days"):
+        with pytest.raises(CalendarCoverageError, match=r"^the period's last day falls after"):
+            cal.add_period(D("2026-12-27"), days=1, roll=roll)
+
+
+def test_provisional_warnings_name_the_call_and_point_at_the_caller() -> None:
+    with pytest.warns(ProvisionalCalendarWarning, match=_full(
+        "is_working_day(2027-03-03) rests on provisional calendar data after 2026-12-28 "
+        "(statutory holidays only, no 调休); check it once the State Council notice for that "
+        "year is published"
+    )) as caught:  # fmt: skip
+        PROV.is_working_day(D("2027-03-03"))
+    assert caught[0].filename == __file__
+    with pytest.warns(ProvisionalCalendarWarning, match=r"^holiday_name\(2027-03-03\) rests on"):
+        assert PROV.holiday_name(D("2027-03-03")) is None
+
+
+def test_single_day_questions_name_the_argument() -> None:
+    for ask in (CAL.holiday_name, CAL.source, CAL.is_provisional, CAL.is_working_day):
+        with pytest.raises(InvalidDateError, match=r"^day must be a datetime\.date"):
+            ask("2026-01-05")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match=r"^months must be an int, got bool"):
+        CAL.add_period(D("2026-01-05"), months=True)
+    with pytest.raises(
+        InvalidInputError, match=r"^roll must be 'rest_days' or 'festival_days', got 'weekends'$"
+    ):
+        CAL.add_period(D("2026-01-05"), days=1, roll="weekends")  # type: ignore[arg-type]
+
+
+def test_notice_origins_repr_and_immutability() -> None:
+    from opengov.calendar import WorkdayCalendar
+
+    cal = WorkdayCalendar([*CAL.notices, INVENTED_2027])
+    assert {s.origin for s in cal.sources[:-1]} == {"bundled"}
+    assert (cal.sources[-1].notice, cal.sources[-1].origin) == (INVENTED_2027, "added")
+    with pytest.raises(
+        CalendarDataError, match=r"^expected HolidayNotice \(or NoticeSource\) records, got 1$"
+    ):
+        WorkdayCalendar([1])  # type: ignore[list-item]
+    assert repr(CAL) == "<WorkdayCalendar 2004-01-01..2026-12-28>"
+    assert repr(PROV) == "<WorkdayCalendar 2004-01-01..2026-12-28, provisional=True>"
+    with pytest.raises(AttributeError, match=r"^WorkdayCalendar is immutable$"):
+        del CAL.notices
