@@ -402,3 +402,25 @@ def test_notice_origins_repr_and_immutability() -> None:
     assert repr(PROV) == "<WorkdayCalendar 2004-01-01..2026-12-28, provisional=True>"
     with pytest.raises(AttributeError, match=r"^WorkdayCalendar is immutable$"):
         del CAL.notices
+
+
+def test_extra_rest_days_given_to_the_constructor_are_checked() -> None:
+    from opengov.calendar import WorkdayCalendar
+
+    day = D("2026-03-20")
+    shape = re.escape(
+        "extra_rest_days must be an iterable of (name, days) pairs, e.g. [('古尔邦节', [date])]"
+    )
+    with pytest.raises(InvalidInputError, match=f"^{shape}; got int$"):
+        WorkdayCalendar(CAL.notices, extra_rest_days=5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match=f"^{shape}; got the item"):
+        WorkdayCalendar(CAL.notices, extra_rest_days=[("肉孜节",)])  # type: ignore[list-item]
+    with pytest.raises(InvalidInputError, match=f"^{shape}; got the item"):
+        WorkdayCalendar(CAL.notices, extra_rest_days=[["肉孜节", [day]]])  # type: ignore[list-item]
+    for name in ("", 1):
+        with pytest.raises(InvalidInputError, match=r"^extra rest days need a name"):
+            WorkdayCalendar(CAL.notices, extra_rest_days=[(name, [day])])  # type: ignore[list-item]
+    cal = WorkdayCalendar(CAL.notices, extra_rest_days=[("肉孜节", [day])])
+    assert cal.holiday_name(day) == ("肉孜节", "肉孜节")
+    with pytest.raises(CalendarDataError, match=r"^two 2026 notices share revision \[0, 0\]$"):
+        WorkdayCalendar([*CAL.notices, CAL.notices_for(2026)[0]])
