@@ -338,9 +338,12 @@ def test_a_calendar_passed_in_is_the_one_counted_on() -> None:
     # 10-29, 10-30 off: days 19, 20 are 11-02, 11-03
     assert reply_deadline(D("2026-09-28"), calendar=cal).due == D("2026-11-03")
     assert proactive_disclosure_deadline(D("2026-09-28"), calendar=cal).due == D("2026-11-03")
-    with pytest.raises(InvalidInputError, match="calendar must be a WorkdayCalendar"):
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^calendar must be a WorkdayCalendar \(e\.g\. default_calendar\(\)\), got str$",
+    ):
         reply_deadline(D("2026-09-28"), calendar="official")  # type: ignore[arg-type]
-    with pytest.raises(InvalidInputError, match="options must be a DeadlineOptions"):
+    with pytest.raises(InvalidInputError, match=r"^options must be a DeadlineOptions, got dict$"):
         reply_deadline(D("2026-09-28"), options={"provisional": True})  # type: ignore[arg-type]
 
 
