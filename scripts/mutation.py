@@ -96,6 +96,8 @@ class Result:
         """Mutants (behaviour-changing only, message-only only, or all), killed or all."""
         n = 0
         for name, status in self.status.items():
+            if status == "not checked":  # outside the subset run
+                continue
             if behaviour is not None and (name not in self.message_only) != behaviour:
                 continue
             if killed and status not in ("killed", "timeout"):
@@ -214,7 +216,9 @@ def run_module(
     lay_out(work, module, present)
     exe = Path(sys.executable).with_name("mutmut")
     cmd = [str(exe) if exe.exists() else "mutmut", "run", "--max-children", str(children)]
-    again = sorted(k for k, s in (earlier or {}).items() if s not in ("killed", "timeout"))
+    again = sorted(
+        k for k, s in (earlier or {}).items() if s not in ("killed", "timeout", "not checked")
+    )
     cmd += again
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     print(f"{module}: mutmut run on {len(present)} test files (log: {work / 'mutmut.log'})")
