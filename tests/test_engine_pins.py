@@ -452,3 +452,28 @@ def test_proactive_disclosure_fields() -> None:
     assert one.notes == ("local rule: 1 working days instead of the statutory 20",)
     with pytest.raises(InvalidDateError, match=r"^formed_on must be a datetime\.date"):
         proactive_disclosure_deadline("2026-09-28")  # type: ignore[arg-type]
+
+
+def test_notices_of_a_new_calendar() -> None:
+    # a calendar built here (new notice records): the references are built afresh
+    from opengov.calendar import WorkdayCalendar
+
+    cal = WorkdayCalendar(official_calendar().notices)
+    d = reply_deadline(D("2026-09-28"), calendar=cal)
+    assert [
+        (n.year, n.revision, n.label, n.origin.value, n.path, n.evidence) for n in d.notices
+    ] == [(2026, 0, "国办发明电〔2025〕7号", "bundled", None, "partly_verified")]
+    # a span from December 2025 rests on the 2025 and 2026 notices (29 December on)
+    d = reply_deadline(D("2025-12-15"), calendar=cal)
+    assert [n.year for n in d.notices] == [2025, 2026]
+
+
+def test_aware_datetimes_are_read_in_china_time() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    # 2026-09-27 17:00 UTC is 2026-09-28 01:00 in China (UTC+8): received Mon 09-28
+    late = datetime(2026, 9, 27, 17, 0, tzinfo=timezone.utc)
+    assert reply_deadline(late).due == D("2026-10-30")
+    assert reply_deadline(late).start == D("2026-09-28")
+    cst = datetime(2026, 9, 28, 9, 0, tzinfo=timezone(timedelta(hours=8)))
+    assert proactive_disclosure_deadline(cst).due == D("2026-10-30")
