@@ -20,7 +20,7 @@ import pytest
 
 from opengov.calendar import official_calendar
 from opengov.deadlines import DeadlineKind, DeadlineOptions, PeriodUnit, RegionalRestDays
-from opengov.errors import InvalidInputError
+from opengov.errors import CalendarCoverageError, InvalidDateError, InvalidInputError
 from opengov.remedies import (
     NO_REPLY_REVIEW_START,
     REMEDY_CAP_COUNTING,
@@ -209,3 +209,67 @@ def test_litigation_after_review_uses_the_calendar_given() -> None:
     assert (d.kind, d.unit, d.days) == (DeadlineKind.LITIGATION_AFTER_REVIEW, PeriodUnit.DAYS, 15)
     assert basis(d) == ["admin-litigation-2017:45", "civil-code:201", "civil-code:203"]
     assert [n.year for n in d.notices] == [2026]
+
+
+@pytest.mark.parametrize("how", calendars())
+def test_every_remedy_uses_the_options_and_calendar_given(how: dict[str, object]) -> None:
+    # local rest days 05-06, 09-01, 10-08 (2026)
+    # review: 60 days after Mon 2026-03-02 = Fri 05-01 (劳动节) → 05-06 (local) → Thu 05-07
+    d = review_deadline(D("2026-03-02"), **how)  # type: ignore[arg-type]
+    assert (d.kind, d.due) == (DeadlineKind.ADMINISTRATIVE_REVIEW, D("2026-05-07"))
+    # litigation: 6 months after 2026-03-01 = Tue 09-01 (local) → Wed 09-02
+    d = litigation_deadline(D("2026-03-01"), **how)  # type: ignore[arg-type]
+    assert (d.kind, d.due) == (DeadlineKind.LITIGATION, D("2026-09-02"))
+    # after review: 15 days after Thu 2026-09-17 = Fri 10-02 (国庆节) → 10-08 (local) → 10-09
+    d = litigation_after_review_deadline(D("2026-09-17"), **how)  # type: ignore[arg-type]
+    assert d.due == D("2026-10-09")
+    # no reply: 6 months after 2026-03-01 → 09-02 as above; 60 days after 03-02 → 05-07
+    assert no_reply_litigation_deadline(D("2026-03-01"), **how).due == D("2026-09-02")  # type: ignore[arg-type]
+    assert no_reply_review_deadline(D("2026-03-02"), **how).due == D("2026-05-07")  # type: ignore[arg-type]
+    # litigation not told, cap from 2025-09-01: Tue 2026-09-01 (local) → 09-02
+    d = litigation_deadline(D("2025-09-01"), remedies_notified=False, **how)  # type: ignore[arg-type]
+    assert (d.kind, d.due) == (DeadlineKind.LITIGATION, D("2026-09-02"))
+    # … and with informed_on 2026-04-01: 6 months = Thu 10-01 (国庆节) is after the cap
+    d = litigation_deadline(
+        D("2025-09-01"),
+        remedies_notified=False,
+        informed_on=D("2026-04-01"),
+        **how,  # type: ignore[arg-type]
+    )
+    assert (d.kind, d.start, d.due) == (DeadlineKind.LITIGATION, D("2025-09-01"), D("2026-09-02"))
+
+
+def test_cap_kind_and_the_end_of_the_date_range() -> None:
+    d = review_deadline(D("2025-09-01"), remedies_notified=False, informed_on=D("2026-08-01"))
+    assert d.kind is DeadlineKind.ADMINISTRATIVE_REVIEW
+    with pytest.raises(
+        CalendarCoverageError,
+        match=r"^a one-year period from 9998-01-01 ends after 9998; no working-day calendar "
+        r"covers it$",
+    ):
+        review_deadline(D("9998-01-01"), remedies_notified=False, informed_on=D("9998-01-02"))
+
+
+def test_remedy_errors_name_the_argument() -> None:
+    with pytest.raises(InvalidDateError, match=r"^known_on must be a datetime\.date"):
+        review_deadline("2026-03-02")  # type: ignore[arg-type]
+    with pytest.raises(InvalidDateError, match=r"^known_on must be a datetime\.date"):
+        litigation_deadline("2026-03-02")  # type: ignore[arg-type]
+    with pytest.raises(InvalidDateError, match=r"^informed_on must be a datetime\.date"):
+        review_deadline(D("2026-03-02"), remedies_notified=False, informed_on="2026-03-03")  # type: ignore[arg-type]
+    with pytest.raises(InvalidDateError, match=r"^decision_received_on must be a datetime\.date"):
+        litigation_after_review_deadline("2026-03-02")  # type: ignore[arg-type]
+    with pytest.raises(InvalidDateError, match=r"^reply_due must be a datetime\.date"):
+        no_reply_litigation_deadline("2026-03-02")  # type: ignore[arg-type]
+    with pytest.raises(InvalidDateError, match=r"^reply_due must be a datetime\.date"):
+        no_reply_review_deadline("2026-03-02")  # type: ignore[arg-type]
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^informed_on is the day an applicant not told of the remedy learnt of it; "
+        r"pass remedies_notified=False with it, or leave it out$",
+    ):
+        litigation_deadline(D("2025-09-01"), informed_on=D("2025-09-02"))
+    with pytest.raises(
+        InvalidInputError, match=r"^remedies_notified must be True or False, got int$"
+    ):
+        review_deadline(D("2025-09-01"), remedies_notified=1)  # type: ignore[arg-type]
