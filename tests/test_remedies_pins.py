@@ -273,3 +273,20 @@ def test_remedy_errors_name_the_argument() -> None:
         InvalidInputError, match=r"^remedies_notified must be True or False, got int$"
     ):
         review_deadline(D("2025-09-01"), remedies_notified=1)  # type: ignore[arg-type]
+
+
+def test_a_remedy_period_is_a_plain_calendar_period() -> None:
+    from opengov.deadlines import Deadline
+
+    # 60 days after Sun 2026-08-02: day 60 = Thu 10-01 (国庆节) → Thu 10-08
+    d = review_deadline(D("2026-08-02"))
+    assert d.model_fields_set == set(Deadline.model_fields)
+    assert (d.extension_days, d.original_due, d.excluded, d.runs) == (0, None, (), ())
+    assert [r[0] for r in d.rolled] == [D(f"2026-10-0{i}") for i in range(1, 8)]
+    assert d.rolled[0][1:] == ("国庆节", "National Day")
+    with pytest.raises(
+        CalendarCoverageError,
+        match=r"^a period starting 9999-01-01 ends after 9999-12-31; no working-day calendar "
+        r"covers it$",
+    ):
+        review_deadline(D("9999-01-01"))
