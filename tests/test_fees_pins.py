@@ -80,7 +80,7 @@ def test_errors_name_the_argument() -> None:
         item_rate("3")  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match="n must be between 1 and"):
         page_rate(0)
-    with pytest.raises(InvalidInputError, match=r"pass items \(按件计收\) or pages \(按量计收\)"):
+    with pytest.raises(InvalidInputError, match=r"^pass items \(按件计收\) or pages \(按量计收\)$"):
         assess_fee()
 
 
