@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from opengov.calendar import official_calendar, parse_notice_text
+from opengov.calendar import WorkdayCalendar, official_calendar, parse_notice_text
 from opengov.errors import (
     CalendarCoverageError,
     CalendarDataError,
@@ -423,3 +423,51 @@ def test_extra_rest_days_given_to_the_constructor_are_checked() -> None:
     assert cal.holiday_name(day) == ("肉孜节", "肉孜节")
     with pytest.raises(CalendarDataError, match=r"^two 2026 notices share revision \[0, 0\]$"):
         WorkdayCalendar([*CAL.notices, CAL.notices_for(2026)[0]])
+
+
+def test_sources_between_reads_29_december_as_the_next_year() -> None:
+    from datetime import datetime, timezone
+
+    def years(a: object, b: object) -> list[int]:
+        return [s.notice.year for s in CAL.sources_between(a, b)]  # type: ignore[arg-type]
+
+    # a notice for year Y sets the days from 29 December of Y-1 (OPEN_DAYS_FROM)
+    assert years(D("2025-12-28"), D("2025-12-28")) == [2025]
+    assert years(D("2025-12-29"), D("2025-12-29")) == [2026]
+    assert years(D("2025-12-29"), D("2026-03-01")) == [2026]
+    assert years(D("2024-12-28"), D("2025-12-29")) == [2024, 2025, 2026]
+    # reversed, the same span
+    assert years(D("2026-01-20"), D("2025-12-20")) == [2025, 2026]
+    # aware datetimes are read in China time: 2025-12-28 17:00 UTC is 12-29 in Beijing
+    late = datetime(2025, 12, 28, 17, 0, tzinfo=timezone.utc)
+    assert years(late, late) == [2026]
+    with pytest.raises(InvalidDateError, match=r"^first must be a datetime\.date"):
+        CAL.sources_between("2025-12-28", D("2025-12-28"))  # type: ignore[arg-type]
+    with pytest.raises(InvalidDateError, match=r"^last must be a datetime\.date"):
+        CAL.sources_between(D("2025-12-28"), "2025-12-28")  # type: ignore[arg-type]
+
+
+def test_year_listing_arguments_and_warnings() -> None:
+    with pytest.raises(InvalidInputError, match=r"^year must be an int, got str"):
+        CAL.rest_days("2020")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match=r"^year must be between 2 and 9998, got 1$"):
+        CAL.rest_days(1)
+    # year 2 passes the range check and is then outside the data
+    with pytest.raises(CalendarCoverageError, match=r"^year start 0002-01-01 falls before"):
+        CAL.make_up_workdays(2)
+    with pytest.warns(ProvisionalCalendarWarning, match=r"^the 2027 listing rests on provisional"):
+        PROV.rest_days(2027)
+    with pytest.warns(ProvisionalCalendarWarning, match=r"^add_period\(2099-12-30\) rests on"):
+        PROV.add_period(D("2099-12-30"), days=1)
+
+
+def test_extra_rest_days_survive_copies_and_mode_changes() -> None:
+    import pickle
+
+    cal = CAL.with_extra_rest_days([D("2026-03-20")], "肉孜节")
+    assert cal.with_provisional().holiday_name(D("2026-03-20")) == ("肉孜节", "肉孜节")
+    assert pickle.loads(pickle.dumps(cal)).holiday_name(D("2026-03-20")) == ("肉孜节", "肉孜节")
+    with pytest.raises(InvalidDateError, match=r"^extra rest day must be a datetime\.date"):
+        CAL.with_extra_rest_days(["2026-03-20"], "肉孜节")  # type: ignore[list-item]
+    with pytest.raises(InvalidDateError, match=r"^extra rest day must be a datetime\.date"):
+        WorkdayCalendar(CAL.notices, extra_rest_days=[("肉孜节", ["2026-03-20"])])  # type: ignore[list-item]
