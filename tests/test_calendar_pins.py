@@ -435,6 +435,7 @@ def test_sources_between_reads_29_december_as_the_next_year() -> None:
     assert years(D("2025-12-28"), D("2025-12-28")) == [2025]
     assert years(D("2025-12-29"), D("2025-12-29")) == [2026]
     assert years(D("2025-12-29"), D("2026-03-01")) == [2026]
+    assert years(D("2024-12-29"), D("2024-12-29")) == [2025]
     assert years(D("2024-12-28"), D("2025-12-29")) == [2024, 2025, 2026]
     # reversed, the same span
     assert years(D("2026-01-20"), D("2025-12-20")) == [2025, 2026]
