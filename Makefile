@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest docs bench clean
+.PHONY: demo test lint typecheck pytest docs bench mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test: lint typecheck pytest docs
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/run.py
+
+# Mutation testing of the counting engine (slow: minutes per module, one worker; not part
+# of `make test`). MODULES="deadlines fees" limits it; results in mutants/summary.md.
+mutation: $(VENV)/.dev-installed
+	$(BIN)/python scripts/mutation.py $(MODULES)
 
 clean:
 	rm -rf $(VENV) build dist site .cache

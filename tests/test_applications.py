@@ -72,7 +72,7 @@ def test_receipt_follows_art_31() -> None:
     )
     assert app.received_on == D("2026-09-28")
     assert app.reply_deadline().due == D("2026-10-30")
-    with pytest.raises(OpenGovError):
+    with pytest.raises(OpenGovError, match=r"by fax.*pass confirmed_on"):
         Application.receive(
             SubmissionChannel.FAX,
             submitted_on=D("2026-09-28"),
@@ -340,7 +340,7 @@ def test_any_sequence_applies_or_raises_without_changing_state(
         try:
             expected = app.reply_deadline()
         except CalendarCoverageError:  # pauses can push the count into 2027
-            with pytest.raises(CalendarCoverageError):
+            with pytest.raises(CalendarCoverageError, match="falls after 2026-12-28"):
                 replayed.reply_deadline()
         else:
             assert replayed.reply_deadline() == expected

@@ -37,7 +37,9 @@ def test_art_20_item_numbers_and_citations() -> None:
 
 @pytest.mark.parametrize("bad", [0, 16, -1, True, "1", None])
 def test_unknown_item_numbers_are_refused(bad: object) -> None:
-    with pytest.raises(UnknownCodeError):
+    with pytest.raises(
+        UnknownCodeError, match=r"Art\. 20 (has items|item number is an int from) 1 to 15"
+    ):
         ProactiveItem.by_number(bad)  # type: ignore[arg-type]
 
 

@@ -57,7 +57,7 @@ def test_string_channel_accepted_and_unknown_refused() -> None:
 
 
 def test_dates_are_checked() -> None:
-    with pytest.raises(InvalidDateError):
+    with pytest.raises(InvalidDateError, match="submitted_on is a naive datetime"):
         receipt_date(SubmissionChannel.IN_PERSON, submitted_on=datetime(2026, 3, 2))
     aware = datetime(2026, 3, 1, 20, tzinfo=timezone.utc)  # 04:00 on 2 March in Beijing
     assert receipt_date(SubmissionChannel.IN_PERSON, submitted_on=aware) == D1

@@ -118,7 +118,9 @@ def test_json_round_trip_of_deadline_and_explanation() -> None:
 
 
 def test_outside_coverage_raises_unless_provisional() -> None:
-    with pytest.raises(CalendarCoverageError):
+    with pytest.raises(
+        CalendarCoverageError, match="20 working days after 2026-12-20 falls after 2026-12-28"
+    ):
         reply_deadline(date(2026, 12, 20))
     with pytest.warns(ProvisionalCalendarWarning):
         d = reply_deadline(date(2026, 12, 20), options=DeadlineOptions(provisional=True))
@@ -127,9 +129,9 @@ def test_outside_coverage_raises_unless_provisional() -> None:
 
 @pytest.mark.parametrize("bad", ["2026-09-28", None, 20260928])
 def test_bad_input(bad: object) -> None:
-    with pytest.raises(InvalidDateError):
+    with pytest.raises(InvalidDateError, match=r"^received_on must be a datetime\.date"):
         reply_deadline(bad)  # type: ignore[arg-type]
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="extended must be True or False, got 1"):
         reply_deadline(date(2026, 9, 28), extended=1)  # type: ignore[arg-type]
 
 
@@ -140,7 +142,7 @@ def test_proactive_disclosure() -> None:
     assert local.due == date(2026, 10, 10)
     assert local.notes
     assert str(local.basis[0]) == "ogi-2019:26"
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="days must be an int from 1 to 1000, got 0"):
         proactive_disclosure_deadline(date(2026, 9, 28), days=0)
 
 
@@ -151,7 +153,7 @@ def test_annual_report_due_dates() -> None:
     d = annual_report_due(2018, AgencyKind.DEPARTMENT)
     assert (d.due, d.edition) == (date(2019, 3, 31), Edition.REG_2007)
     assert annual_report_due(2019, "department").due == date(2020, 1, 31)  # type: ignore[arg-type]
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="report_year must be 2008 or later"):
         annual_report_due(2007, AgencyKind.GOVERNMENT)
     assert annual_report_due(2025, AgencyKind.GOVERNMENT).explain().steps[-1].end == date(
         2026, 3, 31

@@ -40,7 +40,7 @@ def test_naive_datetime_is_refused() -> None:
 
 
 def test_strings_are_refused() -> None:
-    with pytest.raises(InvalidDateError):
+    with pytest.raises(InvalidDateError, match=r"^on must be a datetime\.date"):
         edition_in_force("2020-01-01")  # type: ignore[arg-type]
 
 

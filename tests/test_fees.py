@@ -91,7 +91,7 @@ def test_bands_partition_the_quote(n: int, earlier: int) -> None:
 def test_never_both_modes() -> None:
     with pytest.raises(InvalidInputError, match="not both"):
         assess_fee(items=3, pages=50)
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match=r"pass items \(按件计收\) or pages \(按量计收\)"):
         assess_fee()
     with pytest.raises(InvalidInputError, match="per-item"):
         assess_fee(pages=50, earlier_this_month=3)
@@ -101,7 +101,7 @@ def test_never_both_modes() -> None:
 
 @pytest.mark.parametrize("bad", [0, -1, True, 1.5, "3", None, 10**9])
 def test_bad_counts_raise(bad: object) -> None:
-    with pytest.raises(OpenGovError):
+    with pytest.raises(OpenGovError, match=r"^items must be (an int|between 1 and 100000)"):
         fee_per_item(bad)  # type: ignore[arg-type]
 
 

@@ -222,9 +222,9 @@ def test_no_periods_while_the_applicant_is_awaited_or_after_closing() -> None:
 
 
 def test_bad_dates_are_refused() -> None:
-    with pytest.raises(InvalidDateError):
+    with pytest.raises(InvalidDateError, match=r"as_of must be a datetime\.date"):
         new("2026-03-02").remedy_deadlines(as_of="2026-04-01")  # type: ignore[arg-type]
-    with pytest.raises(InvalidDateError):
+    with pytest.raises(InvalidDateError, match=r"reply_due must be a datetime\.date"):
         no_reply_review_deadline(None)  # type: ignore[arg-type]
 
 

@@ -60,7 +60,7 @@ def test_every_public_enum_refuses_unknown_codes_with_an_opengov_error() -> None
     assert len(enums) > 30
     for cls in enums:
         assert issubclass(cls, CodeEnum), cls
-        with pytest.raises(UnknownCodeError):
+        with pytest.raises(UnknownCodeError, match=r"unknown \w+ code 'no such code'"):
             cls("no such code")
 
 

@@ -348,9 +348,9 @@ def test_codes_are_accepted_where_members_are() -> None:
     assert REPLY.report_row("2019") is OutcomeRow.WITHHELD_STATE_SECRET
     assert ExemptionGround.PROHIBITED_BY_LAW.exists_in("2007") is False
     assert LocalProactiveItem.LAND_EXPROPRIATION.binds("township")
-    with pytest.raises(opengov.UnknownCodeError):
+    with pytest.raises(opengov.UnknownCodeError, match="unknown ReportFormat code None"):
         REPLY.report_row(None)  # type: ignore[arg-type]
-    with pytest.raises(opengov.UnknownCodeError):
+    with pytest.raises(opengov.UnknownCodeError, match="unknown Edition code '2020'"):
         receipt_date(SubmissionChannel.IN_PERSON, submitted_on=DAY, edition="2020")
 
 
@@ -358,18 +358,20 @@ def test_edges_of_the_date_range_are_clear_errors() -> None:
     west = datetime.max.replace(tzinfo=timezone(timedelta(hours=-12)))
     with pytest.raises(opengov.InvalidDateError, match="China Standard Time"):
         edition_in_force(west)
-    with pytest.raises(opengov.CalendarCoverageError):
+    with pytest.raises(opengov.CalendarCoverageError, match="the period's last day falls in 9999"):
         CAL.add_period(date.max, months=1)
     assert list(DateRange(date.max, date.max)) == [date.max]
     with pytest.raises(opengov.CitationError, match="1 to 9999"):
         Citation.parse("ogi-2019:" + "9" * 5000)
-    with pytest.raises(opengov.CalendarDataError):
+    with pytest.raises(opengov.CalendarDataError, match="notice data is not valid JSON"):
         load_notice('{"year": ' + "1" * 5000 + "}")
 
 
 def test_array_steps_beyond_the_calendar_do_not_wrap() -> None:
     huge = np.array([2**64 - 1], dtype=np.uint64)
-    with pytest.raises(opengov.CalendarCoverageError):
+    with pytest.raises(
+        opengov.CalendarCoverageError, match="some results fall outside the calendar"
+    ):
         CAL.add_working_days_array(DAYS[:1], huge)
     with pytest.raises(opengov.CalendarCoverageError, match="2099-12-31"):
         PROV.add_working_days_array(np.array(["2099-12-30"], dtype="datetime64[D]"), 100)

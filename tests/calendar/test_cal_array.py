@@ -52,15 +52,21 @@ def test_between_array_matches_scalar(a: list[date], b: list[date]) -> None:
 
 
 def test_array_errors() -> None:
-    with pytest.raises(InvalidDateError):
+    with pytest.raises(
+        InvalidDateError,
+        match=r"start must be a numpy datetime64\[D\] array, got dtype datetime64\[h\]",
+    ):
         CAL.add_working_days_array(np.array(["2026-01-05T10"], dtype="datetime64[h]"), 1)
-    with pytest.raises(InvalidDateError):
+    with pytest.raises(InvalidDateError, match="start contains NaT"):
         CAL.add_working_days_array(np.array(["NaT"], dtype="datetime64[D]"), 1)
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="n must be integers, got dtype float64"):
         CAL.add_working_days_array(_arr([date(2026, 1, 5)]), 1.5)
-    with pytest.raises(CalendarCoverageError):
+    with pytest.raises(
+        CalendarCoverageError,
+        match=r"some results fall outside the calendar \(2004-01-01 to 2026-12-28\)",
+    ):
         CAL.add_working_days_array(_arr([date(2026, 12, 20)]), 20)
-    with pytest.raises(CalendarCoverageError):
+    with pytest.raises(CalendarCoverageError, match="a start date falls before 2004-01-01"):
         CAL.add_working_days_array(_arr([date(2003, 12, 20)]), 1)
 
 

@@ -100,7 +100,9 @@ def test_an_application_uses_the_installed_notice(tmp_path: Path, monkeypatch) -
             applicant_type=ApplicantType.NATURAL_PERSON,
             submitted_on=date(2026, 12, 10),
         )
-        with pytest.raises(CalendarCoverageError):
+        with pytest.raises(
+            CalendarCoverageError, match="20 working days after 2026-12-10 falls after 2026-12-28"
+        ):
             app.reply_deadline()
         notice = parse_notice_text(2027, INVENTED_2027.read_text(encoding="utf-8"))
         (tmp_path / "notices").mkdir()

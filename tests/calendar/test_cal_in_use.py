@@ -153,16 +153,22 @@ def test_without_installed_notices_the_default_is_the_official_calendar(dirs: Di
     with pytest.raises(CalendarCoverageError, match="2027"):
         reply_deadline(RECEIVED)
     app = application()
-    with pytest.raises(CalendarCoverageError):
+    with pytest.raises(
+        CalendarCoverageError, match="20 working days after 2026-12-10 falls after 2026-12-28"
+    ):
         app.reply_deadline()
-    with pytest.raises(CalendarCoverageError):
+    with pytest.raises(
+        CalendarCoverageError, match="20 working days after 2026-12-10 falls after 2026-12-28"
+    ):
         app.status(date(2026, 12, 15))
 
 
 def test_an_installed_file_reaches_every_deadline(dirs: Dirs) -> None:
     path = write(dirs.env / "notice-2027.json", INVENTED)
     # The default calendar is read once: the new file counts after a reload.
-    with pytest.raises(CalendarCoverageError):
+    with pytest.raises(
+        CalendarCoverageError, match="20 working days after 2026-12-10 falls after 2026-12-28"
+    ):
         reply_deadline(RECEIVED)
     cal = reload_default_calendar()
     assert default_calendar() is cal
@@ -209,14 +215,18 @@ def test_application_queries_take_a_calendar(dirs: Dirs) -> None:
     assert app.status(date(2026, 12, 15), calendar=added).working_days_left == 17
     assert app.deadlines(calendar=added)[0].due == DUE
     # and the default (no 2027) is untouched
-    with pytest.raises(CalendarCoverageError):
+    with pytest.raises(
+        CalendarCoverageError, match="20 working days after 2026-12-10 falls after 2026-12-28"
+    ):
         app.reply_deadline()
 
 
 def test_two_files_disagreeing_about_a_notice_are_refused_naming_both(dirs: Dirs) -> None:
     first = write(dirs.env / "a.json", INVENTED)
     second = write(dirs.user / "b.json", other_2027())
-    with pytest.raises(NoticeRejectedError) as info:
+    with pytest.raises(
+        NoticeRejectedError, match="two installed files give different 2027 notices"
+    ) as info:
         reload_default_calendar()
     assert first in str(info.value)
     assert second in str(info.value)
@@ -225,14 +235,18 @@ def test_two_files_disagreeing_about_a_notice_are_refused_naming_both(dirs: Dirs
     set_default_calendar(None)  # forget it: the next use reads the files
     with pytest.raises(NoticeRejectedError, match="two installed files"):
         default_calendar()
-    with pytest.raises(NoticeRejectedError):
+    with pytest.raises(
+        NoticeRejectedError, match="two installed files give different 2027 notices"
+    ):
         reply_deadline(date(2026, 9, 28))
 
 
 def test_two_files_disagreeing_in_one_directory_are_refused(dirs: Dirs) -> None:
     first = write(dirs.env / "a.json", INVENTED)
     second = write(dirs.env / "b.json", other_2027())
-    with pytest.raises(NoticeRejectedError) as info:
+    with pytest.raises(
+        NoticeRejectedError, match="two installed files give different 2027 notices"
+    ) as info:
         installed_notices()
     assert first in str(info.value)
     assert second in str(info.value)
@@ -314,7 +328,9 @@ def test_install_notice_writes_once_and_refuses_a_different_notice(dirs: Dirs) -
     assert target.read_bytes() == written
 
     assert remove_notice(2027) == (str(target),)
-    with pytest.raises(CalendarCoverageError):
+    with pytest.raises(
+        CalendarCoverageError, match="20 working days after 2026-12-10 falls after 2026-12-28"
+    ):
         reply_deadline(RECEIVED)
 
 
@@ -322,7 +338,7 @@ def test_install_notice_refuses_an_implausible_notice_before_writing(dirs: Dirs)
     with pytest.raises(NoticeRejectedError, match="国庆节"):
         install_notice(without_national_day())
     assert not dirs.user.exists() or list(dirs.user.iterdir()) == []
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="install_notice needs a HolidayNotice"):
         install_notice(INVENTED.to_dict())  # type: ignore[arg-type]
 
 
@@ -352,7 +368,9 @@ def test_set_default_calendar_is_used_and_none_restores_the_files(dirs: Dirs) ->
     d = reply_deadline(RECEIVED)
     assert (d.notices[-1].origin, d.notices[-1].path) == (NoticeOrigin.INSTALLED, path)
     assert reply_deadline(date(2026, 9, 28)).due == date(2026, 10, 30)
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(
+        InvalidInputError, match="set_default_calendar needs a WorkdayCalendar or None, got str"
+    ):
         set_default_calendar("official")  # type: ignore[arg-type]
 
 
@@ -362,7 +380,9 @@ def test_the_official_calendar_never_includes_installed_notices(dirs: Dirs) -> N
     assert official_calendar().notices_for(2027) == ()
     assert official_calendar(provisional=True).notices_for(2027) == ()
     assert {s.origin for s in official_calendar().sources} == {"bundled"}
-    with pytest.raises(CalendarCoverageError):
+    with pytest.raises(
+        CalendarCoverageError, match="20 working days after 2026-12-10 falls after 2026-12-28"
+    ):
         reply_deadline(RECEIVED, calendar=official_calendar())
 
 
@@ -442,7 +462,9 @@ def test_pickled_calendars_answer_the_worked_examples() -> None:
     assert ROUND_TRIPPED["official"].is_working_day(EXTRA_DAY)
     assert not ROUND_TRIPPED["extra_rest_day"].is_working_day(EXTRA_DAY)
     assert ROUND_TRIPPED["extra_rest_day"].holiday_name(EXTRA_DAY) == ("肉孜节", "肉孜节")
-    with pytest.raises(CalendarCoverageError):
+    with pytest.raises(
+        CalendarCoverageError, match="20 working days after 2026-12-10 falls after 2026-12-28"
+    ):
         ROUND_TRIPPED["official"].add_working_days(RECEIVED, 20)
     # Provisionally (statutory days only, no 调休) 2027 rests on Fri 01-01 alone: the
     # same count as above, due Fri 2027-01-08, flagged.

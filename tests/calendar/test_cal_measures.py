@@ -49,7 +49,10 @@ def test_days_per_revision(year: int, total: int, festivals: int) -> None:
 def test_revisions_are_in_order_and_years_before_them_are_refused() -> None:
     assert [r.first_year for r in REVISIONS] == sorted(r.first_year for r in REVISIONS)
     assert revision_in_force(2026).instrument == "国务院令第795号"
-    with pytest.raises(CalendarDataError):
+    with pytest.raises(
+        CalendarDataError,
+        match="no revision of the holiday measures in opengov's table governs 1990",
+    ):
         statutory_days(1990)
 
 

@@ -72,9 +72,9 @@ def test_parser_reads_older_wording_and_cross_year_dates() -> None:
 
 @pytest.mark.parametrize("bad", [None, 2027.0, True])
 def test_parser_bad_arguments(bad: object) -> None:
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="year must be an int such as 2027"):
         parse_notice_text(bad, "一、元旦：1月1日放假。")  # type: ignore[arg-type]
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="the notice text must be a str"):
         parse_notice_text(2027, bad)  # type: ignore[arg-type]
 
 
@@ -92,7 +92,7 @@ def test_with_notice_extends_coverage_and_keeps_the_original() -> None:
     assert cal.is_working_day(date(2027, 2, 14))
     # 2026-12-21..25 and 28..31 (9), 1-3 January off, 4..8 (14), 11..15 (19), 18 (20).
     assert cal.add_working_days(date(2026, 12, 20), 20) == date(2027, 1, 18)
-    with pytest.raises(CalendarCoverageError):
+    with pytest.raises(CalendarCoverageError, match="day 2027-02-12 falls in 2027"):
         CAL.is_working_day(date(2027, 2, 12))
 
 
@@ -102,7 +102,7 @@ def test_with_notice_refuses_duplicates_gaps_and_junk() -> None:
         CAL.with_notice(n2026)
     with pytest.raises(CalendarDataError, match="consecutive"):
         CAL.with_notice(parse_notice_text(2028, "一、元旦：1月1日（周六）放假。"))
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="with_notice needs a HolidayNotice"):
         CAL.with_notice("2027")  # type: ignore[arg-type]
 
 
@@ -139,21 +139,33 @@ def test_json_round_trip_and_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "record",
+    ("record", "match"),
     [
-        "not json",
-        "[]",
-        '{"year": 2027}',
-        '{"year": 2027, "festivals": []}',
-        '{"year": "2027", "festivals": [{"zh": "元旦", "en": "x", "rest": [["2027-01-01", "2027-01-01"]]}]}',
-        '{"year": 2027, "festivals": [{"zh": "元旦", "en": "x", "rest": [["2027-01-02", "2027-01-01"]]}]}',
-        '{"year": 2027, "festivals": [{"zh": "元旦", "en": "x", "rest": [["2027-13-01", "2027-01-01"]]}]}',
-        '{"year": 2027, "evidence": "rumour", "festivals": [{"zh": "元旦", "en": "x", "rest": []}]}',
-        '{"year": 2027, "colour": 1, "festivals": []}',
+        ("not json", "cannot read notice file 'not json'"),
+        ("[]", r"cannot read notice file '\[\]'"),
+        ('{"year": 2027}', "notice 2027: festivals must be a list"),
+        ('{"year": 2027, "festivals": []}', "the 2027 notice names no festival"),
+        (
+            '{"year": "2027", "festivals": [{"zh": "元旦", "en": "x", "rest": [["2027-01-01", "2027-01-01"]]}]}',
+            "a notice year must be an int such as 2027, got '2027'",
+        ),
+        (
+            '{"year": 2027, "festivals": [{"zh": "元旦", "en": "x", "rest": [["2027-01-02", "2027-01-01"]]}]}',
+            "range 2027-01-02 to 2027-01-01 ends before it starts",
+        ),
+        (
+            '{"year": 2027, "festivals": [{"zh": "元旦", "en": "x", "rest": [["2027-13-01", "2027-01-01"]]}]}',
+            r"'2027-13-01' is not an ISO date \(YYYY-MM-DD\)",
+        ),
+        (
+            '{"year": 2027, "evidence": "rumour", "festivals": [{"zh": "元旦", "en": "x", "rest": []}]}',
+            "evidence must be one of verified, partly_verified, recalled; got 'rumour'",
+        ),
+        ('{"year": 2027, "colour": 1, "festivals": []}', r"unknown field\(s\) \['colour'\]"),
     ],
 )
-def test_bad_notice_data_is_a_calendar_data_error(record: str) -> None:
-    with pytest.raises(CalendarDataError):
+def test_bad_notice_data_is_a_calendar_data_error(record: str, match: str) -> None:
+    with pytest.raises(CalendarDataError, match=match):
         load_notice(record)
 
 
@@ -177,9 +189,9 @@ def test_extra_rest_days_layer_on_top() -> None:
     assert cal.add_working_days(date(2026, 3, 19), 1) == date(2026, 3, 24)
     assert CAL.add_working_days(date(2026, 3, 19), 1) == date(2026, 3, 20)
     assert cal.offset(date(2026, 3, 19), 1).skipped[0].name_zh == "古尔邦节"
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="extra rest days need a name"):
         CAL.with_extra_rest_days([date(2026, 3, 20)], "")
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="days must be an iterable of dates"):
         CAL.with_extra_rest_days("2026-03-20", "x")  # type: ignore[arg-type]
 
 

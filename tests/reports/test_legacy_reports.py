@@ -120,7 +120,7 @@ def test_a_legacy_page_given_to_the_current_parser_says_what_it_is() -> None:
         parse_report(CORPUS / "pingtan-zone-2011" / "page.txt")
     assert isinstance(info.value, ReportParseError)
     assert "2007 Regulation" in str(info.value)
-    with pytest.raises(LegacyReportError):
+    with pytest.raises(LegacyReportError, match="no table 三 found"):
         parse_report(CORPUS / "pingtan-county-2012" / "table.html")
 
 
@@ -147,9 +147,9 @@ def test_years_outside_2008_2018_are_refused() -> None:
         parse_legacy_report_text(text, year=2007)
     with pytest.raises(ReportParseError, match="year="):
         parse_legacy_report_text(text)
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="year must be an int, got '2012'"):
         parse_legacy_report_text(text, year="2012")  # type: ignore[arg-type]
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="text must be a str, got bytes"):
         parse_legacy_report_text(b"x")  # type: ignore[arg-type]
 
 
@@ -274,7 +274,10 @@ def test_series_mixes_current_and_legacy_reports() -> None:
     frame = series_frame(rows)
     assert list(frame.columns[:4]) == ["agency", "year", "format", "row"]
     assert len(frame) == len(rows)
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(
+        InvalidInputError,
+        match="reports must be an iterable of AnnualReport and LegacyReport objects",
+    ):
         report_series(legacy)  # type: ignore[arg-type]
 
 

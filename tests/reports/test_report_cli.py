@@ -301,7 +301,7 @@ def test_workers_give_the_same_output(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exc:
+    with pytest.raises(SystemExit, match=r"^0$") as exc:
         main(["--version"])
     assert exc.value.code == 0
     assert capsys.readouterr().out == f"opengov-cn {opengov.__version__}\n"

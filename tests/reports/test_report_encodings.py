@@ -93,7 +93,9 @@ def test_a_declared_charset_that_does_not_decode_is_an_error() -> None:
     # UTF-8 declared, GBK bytes: nothing else is tried
     data = SPANS.encode("gbk")
     offset = data.index("某市".encode("gbk"))
-    with pytest.raises(ReportParseError) as caught:
+    with pytest.raises(
+        ReportParseError, match="it declares charset=utf-8, but the bytes"
+    ) as caught:
         parse_report_bytes(data, name="page.html")
     message = str(caught.value)
     assert "'page.html'" in message
@@ -113,7 +115,7 @@ def test_an_undecodable_file_says_where() -> None:
     gbk = CLEAN.encode("gbk")
     cut = gbk.index(b"\n") + 1
     data = gbk[:cut] + b"\xff\xff" + gbk[cut:]
-    with pytest.raises(ReportParseError) as caught:
+    with pytest.raises(ReportParseError, match="it is neither UTF-8") as caught:
         parse_report_bytes(data, name="r.txt")
     message = str(caught.value)
     assert "'r.txt'" in message

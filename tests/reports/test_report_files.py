@@ -108,7 +108,7 @@ def test_a_damaged_zip_is_refused(tmp_path: Path) -> None:
 def test_a_legacy_word_file_is_refused_with_the_conversion_to_run() -> None:
     # an OLE2 compound file: the signature and an empty header sector
     ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
-    with pytest.raises(ReportParseError) as caught:
+    with pytest.raises(ReportParseError, match="legacy Word or WPS file") as caught:
         parse_report_bytes(ole2, name="报告.doc")
     assert str(caught.value) == (
         "cannot read report file '报告.doc': it is a legacy Word or WPS file (.doc, .wps; "

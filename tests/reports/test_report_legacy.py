@@ -20,7 +20,7 @@ def test_lossless_lines_convert() -> None:
 
 def test_interpretation_needs_assume() -> None:
     counts = {L.TOLD_TO_AMEND: 2, L.REFUSED: 1, L.REFUSED_STATE_SECRET: 1}
-    with pytest.raises(NeedsInterpretationError):
+    with pytest.raises(NeedsInterpretationError, match="has no lossless 2021-format row"):
         to_result_counts(counts, ReportFormat.F2021)
     got = assume_result_counts(counts, ReportFormat.F2021)
     assert got[OutcomeRow.OTHER_NOT_CORRECTED] == 2

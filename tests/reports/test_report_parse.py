@@ -210,9 +210,9 @@ def test_missing_file_raises_report_parse_error(tmp_path: object) -> None:
 def test_junk_input_raises_opengov_errors(junk: object) -> None:
     from opengov import InvalidInputError
 
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match=r"^text must be a str, got (NoneType|bytes|int)"):
         parse_report_text(junk)  # type: ignore[arg-type]
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match=r"^html must be a str, got (NoneType|bytes|int)"):
         parse_report_html(junk)  # type: ignore[arg-type]
 
 

@@ -51,7 +51,7 @@ def test_a_scanned_pdf_is_refused() -> None:
     image = document[0].render(scale=1).to_pil()  # page 1 as a scan would give it
     scan = io.BytesIO()
     image.save(scan, format="PDF")
-    with pytest.raises(ReportParseError) as caught:
+    with pytest.raises(ReportParseError, match="the PDF has no text layer") as caught:
         parse_report_bytes(scan.getvalue(), name="scan.pdf")
     assert str(caught.value) == (
         "cannot read report file 'scan.pdf': the PDF has no text layer (a scanned image); "
