@@ -20,7 +20,12 @@ import pytest
 
 from opengov.calendar import official_calendar
 from opengov.deadlines import DeadlineKind, DeadlineOptions, PeriodUnit, RegionalRestDays
-from opengov.errors import CalendarCoverageError, InvalidDateError, InvalidInputError
+from opengov.errors import (
+    CalendarCoverageError,
+    InvalidDateError,
+    InvalidInputError,
+    LawNotInForceError,
+)
 from opengov.remedies import (
     NO_REPLY_REVIEW_START,
     REMEDY_CAP_COUNTING,
@@ -56,7 +61,12 @@ def test_review_law_switches_on_2024_01_01() -> None:
 
 
 def test_not_told_of_review_only_from_2024() -> None:
-    with pytest.raises(InvalidInputError, match="applies from 2024-01-01; known_on 2023-12-31"):
+    # the statute book has no review cap before 行政复议法 2023 (Art. 20 para. 3)
+    with pytest.raises(
+        LawNotInForceError,
+        match=r"^review\.not_informed_cap_months: the law set no value on 2023-12-31 .*"
+        r"a value applies from 2024-01-01$",
+    ):
         review_deadline(D("2023-12-31"), remedies_notified=False)
     # 2024-01-01 + 1 year = Wed 2025-01-01, 元旦 → Thu 2025-01-02
     d = review_deadline(D("2024-01-01"), remedies_notified=False)
@@ -65,9 +75,12 @@ def test_not_told_of_review_only_from_2024() -> None:
     assert "admin-reconsideration-2023:20.3" in basis(d)
 
 
-def test_not_told_of_litigation_only_from_2018_02_08() -> None:
-    with pytest.raises(InvalidInputError, match="applies from 2018-02-08; known_on 2018-02-07"):
-        litigation_deadline(D("2018-02-07"), remedies_notified=False)
+def test_not_told_of_litigation_one_year_from_2018_02_08() -> None:
+    # the day before: 法释〔2000〕8号 Art. 41's two-year cap; 2018-02-07 + 2 years =
+    # Fri 2020-02-07, a working day (2020 春节 rest ended Sun 02-02)
+    old = litigation_deadline(D("2018-02-07"), remedies_notified=False)
+    assert (old.nominal_due, old.due) == (D("2020-02-07"), D("2020-02-07"))
+    assert basis(old)[:2] == ["admin-litigation-2017:46", "admin-litigation-interpretation-2000:41"]
     # 2018-02-08 + 1 year = Fri 2019-02-08, in 春节 (02-04..10) → Mon 02-11
     d = litigation_deadline(D("2018-02-08"), remedies_notified=False)
     assert (d.nominal_due, d.due) == (D("2019-02-08"), D("2019-02-11"))
@@ -244,7 +257,7 @@ def test_cap_kind_and_the_end_of_the_date_range() -> None:
     assert d.kind is DeadlineKind.ADMINISTRATIVE_REVIEW
     with pytest.raises(
         CalendarCoverageError,
-        match=r"^a one-year period from 9998-01-01 ends after 9998; no working-day calendar "
+        match=r"^a one-year period from 9998-01-01 ends after 9997; no working-day calendar "
         r"covers it$",
     ):
         review_deadline(D("9998-01-01"), remedies_notified=False, informed_on=D("9998-01-02"))
