@@ -18,12 +18,20 @@ from opengov.applicants import ApplicantType
 from opengov.applications import (
     Application,
     CorrectionNotReceived,
+    CorrectionReceived,
     CorrectionRequested,
+    ExtensionApproved,
     FeeNoticeSent,
     FeeNotPaid,
 )
 from opengov.channels import SubmissionChannel
-from opengov.deadlines import Deadline, DeadlineOptions, PeriodUnit
+from opengov.deadlines import (
+    CorrectionEdition,
+    Deadline,
+    DeadlineOptions,
+    FeeWindow,
+    PeriodUnit,
+)
 from opengov.errors import (
     CalendarCoverageError,
     InvalidEventError,
@@ -295,3 +303,88 @@ def test_no_reply_litigation_before_2018_says_the_rule_was_not_checked() -> None
     d = no_reply_litigation_deadline(D("2014-03-12"))
     assert d.due == D("2014-09-12")
     assert any("was not checked" in n for n in d.notes)
+
+
+# -- 补正 under the 2007 edition, and 程序从新 across 2019-05-15 ---------------------------
+# 2019 notice (国办发明电〔2018〕15号, amended by 国办发明电〔2019〕2号): 劳动节 05-01..04,
+# make-up Sun 05-05; 端午 Fri 06-07..Sun 06-09, no make-up day.
+
+
+def _deadline(app: Application, kind: str) -> Deadline:
+    return next(d for d in app.deadlines() if d.kind.value == kind)
+
+
+def test_correction_period_cites_the_2007_article_under_the_2007_edition() -> None:
+    # 2007 Art. 21(4) "申请内容不明确的，应当告知申请人作出更改、补充"; 2019 Art. 30 only
+    # from 2019-05-15. Received Mon 2018-03-05, notice Tue 03-06, 5 working days from 03-07:
+    # 03-07, 08, 09, 12, 13 → Tue 2018-03-13.
+    app = _app("2018-03-05").record(CorrectionRequested(on=D("2018-03-06"), period_days=5))
+    d = _deadline(app, "correction")
+    assert d.due == D("2018-03-13")
+    assert basis(d) == ["ogi-2007:21(4)"]
+    # under the 2019 edition the same notice cites Art. 30
+    app = _app("2026-03-02").record(CorrectionRequested(on=D("2026-03-03"), period_days=5))
+    assert basis(_deadline(app, "correction")) == ["ogi-2019:30"]
+
+
+def _corrected(
+    received: str, corrected: str, options: DeadlineOptions | None = None
+) -> Application:
+    app = Application.receive(
+        SubmissionChannel.IN_PERSON,
+        submitted_on=D(received),
+        applicant_type=ApplicantType.NATURAL_PERSON,
+        options=options,
+    )
+    app = app.record(CorrectionRequested(on=D(received), period_days=15))
+    return app.record(CorrectionReceived(on=D(corrected)))
+
+
+def test_corrected_after_2019_05_15_keeps_15_working_days_by_default() -> None:
+    # Received Mon 2019-05-06 (2007 edition), corrected Thu 2019-05-16 (2019 in force).
+    # Default: 2007 Art. 24 para. 2's 15 working days from 05-17: 05-17 (1), 05-20..24
+    # (6), 05-27..31 (11), 06-03..06 (15) → Thu 2019-06-06.
+    d = _corrected("2019-05-06", "2019-05-16").reply_deadline()
+    assert (d.start, d.days, d.due) == (D("2019-05-16"), 15, D("2019-06-06"))
+    assert d.edition.value == "2007"
+    assert "ogi-2007:21(4)" in basis(d)
+
+
+def test_corrected_after_2019_05_15_procedure_from_new_gives_20() -> None:
+    # CorrectionEdition.CORRECTION (程序从新): 2019 Art. 33 para. 2's 20 working days:
+    # ... 06-06 (15), 端午 06-07, 06-10..14 (20) → Fri 2019-06-14.
+    opts = DeadlineOptions(correction_edition=CorrectionEdition.CORRECTION)
+    app = _corrected("2019-05-06", "2019-05-16", opts)
+    d = app.reply_deadline()
+    assert (d.days, d.due, d.edition.value) == (20, D("2019-06-14"), "2019")
+    assert "ogi-2019:33.2" in basis(d)
+    assert any("程序从新" in n for n in d.notes)
+    # an extension up to the 2019 edition's 20 working days; by default at most 15
+    assert app.record(ExtensionApproved(on=D("2019-06-03"), days=20)).reply_deadline().days == 20
+    with pytest.raises(InvalidEventError, match="at most 15 working days"):
+        _corrected("2019-05-06", "2019-05-16").record(
+            ExtensionApproved(on=D("2019-06-03"), days=20)
+        )
+
+
+def test_corrected_before_2019_05_15_stays_2007_under_either_option() -> None:
+    # Corrected Tue 2019-05-14, the day before the 2019 edition: 15 working days from
+    # 05-15: 05-15..17 (3), 05-20..24 (8), 05-27..31 (13), 06-03, 06-04 (15) → Tue 06-04.
+    opts = DeadlineOptions(correction_edition=CorrectionEdition.CORRECTION)
+    for o in (None, opts):
+        d = _corrected("2019-05-06", "2019-05-14", o).reply_deadline()
+        assert (d.days, d.due, d.edition.value) == (15, D("2019-06-04"), "2007")
+
+
+def test_fee_window_read_from_the_book_on_the_notice_day() -> None:
+    # 109号 as reported ("收到收费通知次日起20个工作日内"): notice received Tue 2026-03-10 →
+    # Wed 2026-04-08 (hand count in test_remedies_after_fee_not_paid), basis the Measures.
+    app = _app("2026-03-02").record(
+        FeeNoticeSent(on=D("2026-03-10"), fee=fee_per_page(120), delivered_on=D("2026-03-10"))
+    )
+    app = Application.model_validate(
+        {**dict(app), "options": DeadlineOptions(fee_window=FeeWindow.COUNTED)}
+    )
+    d = _deadline(app, "fee_payment")
+    assert (d.days, d.due) == (20, D("2026-04-08"))
+    assert basis(d) == ["fee-measures-2020"]
