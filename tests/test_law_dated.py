@@ -32,6 +32,7 @@ from opengov.deadlines import (
     FeeWindow,
     PeriodUnit,
 )
+from opengov.editions import Edition
 from opengov.errors import (
     CalendarCoverageError,
     InvalidEventError,
@@ -346,7 +347,7 @@ def test_corrected_after_2019_05_15_keeps_15_working_days_by_default() -> None:
     # (6), 05-27..31 (11), 06-03..06 (15) → Thu 2019-06-06.
     d = _corrected("2019-05-06", "2019-05-16").reply_deadline()
     assert (d.start, d.days, d.due) == (D("2019-05-16"), 15, D("2019-06-06"))
-    assert d.edition.value == "2007"
+    assert d.edition is Edition.REG_2007
     assert "ogi-2007:21(4)" in basis(d)
 
 
@@ -356,7 +357,7 @@ def test_corrected_after_2019_05_15_procedure_from_new_gives_20() -> None:
     opts = DeadlineOptions(correction_edition=CorrectionEdition.CORRECTION)
     app = _corrected("2019-05-06", "2019-05-16", opts)
     d = app.reply_deadline()
-    assert (d.days, d.due, d.edition.value) == (20, D("2019-06-14"), "2019")
+    assert (d.days, d.due, d.edition) == (20, D("2019-06-14"), Edition.REG_2019)
     assert "ogi-2019:33.2" in basis(d)
     assert any("程序从新" in n for n in d.notes)
     # an extension up to the 2019 edition's 20 working days; by default at most 15
@@ -373,7 +374,7 @@ def test_corrected_before_2019_05_15_stays_2007_under_either_option() -> None:
     opts = DeadlineOptions(correction_edition=CorrectionEdition.CORRECTION)
     for o in (None, opts):
         d = _corrected("2019-05-06", "2019-05-14", o).reply_deadline()
-        assert (d.days, d.due, d.edition.value) == (15, D("2019-06-04"), "2007")
+        assert (d.days, d.due, d.edition) == (15, D("2019-06-04"), Edition.REG_2007)
 
 
 def test_fee_window_read_from_the_book_on_the_notice_day() -> None:
