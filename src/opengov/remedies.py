@@ -75,6 +75,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BAR_COUNTING",
     "CLOSURE_REMEDY_START",
+    "NEWER_REGULATIONS_LEAD",
     "NO_REPLY_REVIEW_START",
     "PERIOD_TRANSITION",
     "REMEDY_CAP_COUNTING",
@@ -631,6 +632,12 @@ reply period, which is a period for performance set by the Regulation (Art. 33).
 """
 
 _REGS_16_1 = cite("admin-reconsideration-regs-2007:16(1)")
+NEWER_REGULATIONS_LEAD = (
+    "open lead, not confirmed: a public code module on 复议前置 cites a newer 行政复议法实施条例 "
+    "(its Arts. 30-31, whose content does not match the 2007 Arts. 30-31) under which a "
+    "non-reply (受理后不予答复) must go to review first (行政复议法 2023 Art. 23(1)(3)); its "
+    "text, number and date were not found, so opengov does not apply it"
+)
 _NO_REPLY_REVIEW_2023 = (
     "open question: whether 行政复议法实施条例 (2007) Art. 16 survives the 2023 revision of "
     "the Law is unsettled; opengov reads it as still in force, so the applicant is taken to "
@@ -671,7 +678,7 @@ def no_reply_review_deadline(
     review = law.parameter("review.period_days")
     notes: tuple[str, ...] = (_expired_note(day), NO_REPLY_REVIEW_START)
     if day >= _REVIEW_2023_IN_FORCE:
-        notes = (*notes, _NO_REPLY_REVIEW_2023)
+        notes = (*notes, _NO_REPLY_REVIEW_2023, NEWER_REGULATIONS_LEAD)
     return period_deadline(
         DeadlineKind.ADMINISTRATIVE_REVIEW,
         day,
@@ -708,7 +715,7 @@ def no_reply_litigation_deadline(
     entry = period.at(day)
     notes: tuple[str, ...] = (_expired_note(day),)
     if day >= _REVIEW_2023_IN_FORCE:
-        notes = (*notes, _NO_REPLY_LITIGATION_2023)
+        notes = (*notes, _NO_REPLY_LITIGATION_2023, NEWER_REGULATIONS_LEAD)
     return period_deadline(
         DeadlineKind.LITIGATION,
         day,
