@@ -71,9 +71,19 @@ def test_instrument_in_force_days_come_from_the_book() -> None:
     assert Instrument.ADMIN_LITIGATION_INTERPRETATION_2018.effective == date(2018, 2, 8)
     assert Instrument.OGI_2019.effective == date(2019, 5, 15)  # 2019 Art. 56
     assert Instrument.REPORT_FORMAT_2021.effective is None
-    # the recalled ones say so
+    # 法释〔2015〕9号 took effect with the amended Law (SPC announcement, secondary copies)
+    assert Instrument.ADMIN_LITIGATION_INTERPRETATION_2015.effective == date(2015, 5, 1)
+    assert Instrument.ADMIN_LITIGATION_INTERPRETATION_2015.document_no == "法释〔2015〕9号"
+    # 法释〔2000〕8号: the number is verified (法释〔2018〕1号 Art. 163 para. 2 repeals it by it)
+    assert Instrument.ADMIN_LITIGATION_INTERPRETATION_2000.document_no == "法释〔2000〕8号"
+    # 109号's 2021-01-01 rests on the 黑龙江省财政厅 notice of 2021-01-06 (not the Measures'
+    # own article): partly verified, upgraded from recalled
     fee = law.parameter("in_force.fee-measures-2020").values[0]
-    assert fee.evidence is law.Evidence.RECALLED
+    assert fee.evidence is law.Evidence.PARTLY_VERIFIED
+    assert "黑龙江省财政厅" in fee.source
+    # the recalled ones say so
+    hours = law.parameter("in_force.working-hours-1995").values[0]
+    assert hours.evidence is law.Evidence.RECALLED
 
 
 # The days the issue found written in several places. Each lives in law.py only.
@@ -130,7 +140,13 @@ def test_litigation_period_is_the_books_value_on_the_day(day: date) -> None:
     # Art. 202, via relativedelta); rolling only moves it later, onto a working day
     months = law.parameter("litigation.period_months").int_at(day)
     assert months == (3 if day < date(2015, 5, 1) else 6)
+    # 法释〔2015〕9号 Art. 26 para. 1: a 3-month period still running on 2015-05-01 becomes
+    # 6 months. By hand: known 2015-01-31 → 04-30 (Thu, a working day: expired); known
+    # 2015-02-01 → 05-01 (劳动节 → 05-04: running); so from 2015-02-01 on, 6 months.
+    if date(2015, 2, 1) <= day:
+        months = 6
     d = litigation_deadline(day)
+    assert d.days == months
     assert d.nominal_due == day + relativedelta(months=months)
     assert d.due >= d.nominal_due
     assert official_calendar().is_working_day(d.due)

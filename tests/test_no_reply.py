@@ -263,3 +263,19 @@ def test_application_periods_open_the_day_after_the_reply_deadline(
         assert got == ()
     else:
         assert got == (no_reply_review_deadline(due), no_reply_litigation_deadline(due))
+
+
+def test_the_newer_regulations_lead_is_noted_from_2024_only() -> None:
+    # Legal review (2026-11-30), lead A3: a public code module cites a newer
+    # 行政复议法实施条例 putting 受理后不予答复 under 行政复议法 2023 Art. 23(1)(3) (review
+    # first); text, number and date not found. Behaviour unchanged: the periods are as
+    # before (2026-03-30 + 60 days → Fri 05-29; + 6 months → Wed 09-30), each with the note.
+    from opengov.remedies import NEWER_REGULATIONS_LEAD
+
+    review = no_reply_review_deadline(D("2026-03-30"))
+    suit = no_reply_litigation_deadline(D("2026-03-30"))
+    assert (review.due, suit.due) == (D("2026-05-29"), D("2026-09-30"))
+    assert NEWER_REGULATIONS_LEAD in review.notes
+    assert NEWER_REGULATIONS_LEAD in suit.notes
+    # a reply period that expired under the 2017 Law: the lead does not concern it
+    assert NEWER_REGULATIONS_LEAD not in no_reply_review_deadline(D("2018-03-22")).notes

@@ -51,6 +51,7 @@ __all__ = [
     "ConfidentialityReview",
     "ConsultationSent",
     "ConsultedParty",
+    "CorrectionEdition",
     "CorrectionNotReceived",
     "CorrectionReceived",
     "CorrectionRequested",
@@ -222,6 +223,7 @@ if TYPE_CHECKING:
     from opengov.citations import Citation, Instrument
     from opengov.deadlines import (
         AgencyKind,
+        CorrectionEdition,
         Deadline,
         DeadlineKind,
         DeadlineOptions,

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_OPTIONS",
+    "CorrectionEdition",
     "CountedRun",
     "Deadline",
     "DeadlineKind",
@@ -190,6 +191,44 @@ class FeeWindow(CodeEnum):
         return (cite("fee-measures-2020"),)
 
 
+class CorrectionEdition(CodeEnum):
+    """Which edition's reply period runs after a correction that crosses an edition change.
+
+    An application received under the 2007 edition (before 2019-05-15) whose
+    corrected version arrives from 2019-05-15 restarts its reply period on that
+    day (2007 Art. 21(4); 2019 Art. 30). Neither edition says which period then runs:
+
+    - ``RECEIPT`` (default): the edition in force when the application was first
+      received (2007: 15 working days, extension 15). The conservative reading: a
+      deadline never later than the law's.
+    - ``CORRECTION``: the edition in force when the corrected application arrived
+      (程序从新, procedure follows the new rule: 2019, 20 working days, extension 20,
+      the 2019 consultation and delay rules).
+    """
+
+    RECEIPT = "receipt"
+    CORRECTION = "correction"
+
+    @property
+    def label_zh(self) -> str:
+        """Chinese description."""
+        if self is CorrectionEdition.RECEIPT:
+            return "适用收到申请时施行的条例"
+        return "适用收到补正申请时施行的条例（程序从新）"
+
+    @property
+    def label_en(self) -> str:
+        """English description."""
+        if self is CorrectionEdition.RECEIPT:
+            return "the edition in force when the application was received"
+        return "the edition in force when the corrected application was received (程序从新)"
+
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """Why."""
+        return (cite("ogi-2007:21(4)"), cite("ogi-2019:30"), cite("ogi-2019:56"))
+
+
 class RegionalRestDays(FrozenModel):
     """Rest days a local government sets for its area, e.g. a minority festival.
 
@@ -218,6 +257,8 @@ class DeadlineOptions(FrozenModel):
 
     Recorded on every result. ``regional_rest_days`` adds a local government's
     rest days (:class:`RegionalRestDays`) to the calendar counted on.
+    ``correction_edition`` chooses the reply period after a 2007-edition
+    application is corrected from 2019-05-15 (:class:`CorrectionEdition`).
 
     >>> DeadlineOptions().receipt_day.value
     'not_counted'
@@ -228,6 +269,7 @@ class DeadlineOptions(FrozenModel):
     fee_window: FeeWindow | None = None
     provisional: bool = Field(default=False, strict=True)
     regional_rest_days: tuple[RegionalRestDays, ...] = ()
+    correction_edition: CorrectionEdition = CorrectionEdition.RECEIPT
 
 
 DEFAULT_OPTIONS = DeadlineOptions()

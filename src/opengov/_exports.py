@@ -100,6 +100,7 @@ EXPORTS: dict[str, str] = {
     "ExcludedInterval": "opengov.deadlines",
     "Explanation": "opengov.deadlines",
     "FeeWindow": "opengov.deadlines",
+    "CorrectionEdition": "opengov.deadlines",
     "PauseEndpoints": "opengov.deadlines",
     "ReceiptDay": "opengov.deadlines",
     "RegionalRestDays": "opengov.deadlines",

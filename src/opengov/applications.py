@@ -50,6 +50,7 @@ from opengov import law
 from opengov._dates import as_date
 from opengov._engine import (
     DEFAULT_OPTIONS,
+    CorrectionEdition,
     Deadline,
     DeadlineKind,
     DeadlineOptions,
@@ -70,7 +71,7 @@ from opengov.channels import SubmissionChannel, receipt_date
 from opengov.citations import Citation, cite
 from opengov.editions import Edition, edition_in_force
 from opengov.errors import InvalidEventError, NeedsInterpretationError
-from opengov.fees import FEE_PAYMENT_DAYS, FeeQuote, require_fee_chargeable
+from opengov.fees import FeeQuote, require_fee_chargeable
 from opengov.outcomes import OutcomeRow, ReportFormat
 from opengov.replies import Reply, ReplyType
 
@@ -610,7 +611,7 @@ class _State:
         """The last day of the consulted party's period (the date only: no Deadline built)."""
         if e.party is ConsultedParty.OTHER_AGENCY:
             return None  # Art. 33 para. 3: time not counted, but no statutory limit
-        rules = self.edition.rules
+        rules = self.consultation_edition(e.on).rules
         n = (
             rules.third_party_opinion_days
             if e.party is ConsultedParty.THIRD_PARTY
@@ -619,7 +620,7 @@ class _State:
         return None if n is None else self.cal.add_working_days(_delivery(e), n)
 
     def opinion_deadline(self, e: ConsultationSent) -> Deadline | None:
-        rules = self.edition.rules
+        rules = self.consultation_edition(e.on).rules
         if e.party is ConsultedParty.OTHER_AGENCY:
             return None  # Art. 33 para. 3: time not counted, but no statutory limit
         if e.party is ConsultedParty.THIRD_PARTY:
@@ -637,19 +638,37 @@ class _State:
         if self.fee is None:
             return None
         notes = () if self.fee.delivered_on else ("notice assumed received the day it was sent",)
+        window = law.parameter("fees.payment_days").at(self.fee.on)
         return self._wd(
             DeadlineKind.FEE_PAYMENT,
             _delivery(self.fee),
-            FEE_PAYMENT_DAYS,
-            (cite("fee-measures-2020"),),
+            _payment_days(self.fee.on),
+            window.basis,
             notes,
         )
+
+    def procedure_edition(self) -> Edition:
+        """The edition whose reply period runs now: the receipt day's, or under
+        ``CorrectionEdition.CORRECTION`` the corrected application's (程序从新)."""
+        if (
+            self.correction_received is not None
+            and self.options.correction_edition is CorrectionEdition.CORRECTION
+        ):
+            return edition_in_force(self.correction_received)
+        return self.edition
+
+    def consultation_edition(self, sent: date) -> Edition:
+        """The edition a consultation sent on ``sent`` follows: the procedure edition
+        for one sent on or after the corrected application arrived, else the receipt's."""
+        if self.correction_received is not None and sent >= self.correction_received:
+            return self.procedure_edition()
+        return self.edition
 
     def correction_deadline(self) -> Deadline | None:
         e = self.correction
         if e is None:
             return None
-        basis = (cite("ogi-2019:30"),)
+        basis = (_correction_basis(self.edition),)
         notes = () if e.delivered_on else ("notice assumed received the day it was sent",)
         if e.working_days:
             return self._wd(DeadlineKind.CORRECTION, _delivery(e), e.period_days, basis, notes)
@@ -697,14 +716,15 @@ class _State:
 
     def _reply_deadline(self, horizon: date) -> Deadline:
         opts = self.options
-        rules = self.edition.rules
+        edition = self.procedure_edition()
+        rules = edition.rules
         stop = self.closing.on if self.closing is not None else None
         if self.on_the_spot:
             return trusted(
                 Deadline, kind=DeadlineKind.REPLY, due=self.received_on,
                 start=self.received_on, days=0, unit=PeriodUnit.WORKING_DAYS,
-                edition=self.edition,
-                basis=(cite("ogi-2019:33.1" if self.edition is Edition.REG_2019 else "ogi-2007:24.1"),),
+                edition=edition,
+                basis=(cite("ogi-2019:33.1" if edition is Edition.REG_2019 else "ogi-2007:24.1"),),
                 extension_days=0, original_due=None, nominal_due=None, excluded=(), runs=(),
                 rolled=(), provisional=False, options=opts,
                 notes=("answerable on the spot: due the day it is received",), notices=(),
@@ -713,7 +733,7 @@ class _State:
             return trusted(
                 Deadline, kind=DeadlineKind.REPLY, due=self.delay.until,
                 start=self.clock_start, days=0, unit=PeriodUnit.FIXED_DATE,
-                edition=self.edition, basis=(cite("ogi-2019:35"),),
+                edition=edition, basis=(cite("ogi-2019:35"),),
                 extension_days=0, original_due=None, nominal_due=None, excluded=(), runs=(),
                 rolled=(), provisional=False, options=opts,
                 notes=(f"delayed reply (Art. 35): the agency set {self.delay.until.isoformat()} "
@@ -722,7 +742,10 @@ class _State:
             )  # fmt: skip
         spans: list[tuple[PauseKind, date, date, bool]] = []
         for c in self.consultations:
-            if self.edition is Edition.REG_2007 and c.party is not ConsultedParty.THIRD_PARTY:
+            if (
+                self.consultation_edition(c.sent) is Edition.REG_2007
+                and c.party is not ConsultedParty.THIRD_PARTY
+            ):
                 continue  # 2007 Art. 24 para. 3 excludes third-party time only
             kind = (
                 PauseKind.THIRD_PARTY_CONSULTATION
@@ -758,19 +781,19 @@ class _State:
                 spans.append((PauseKind.FEE_PAYMENT, self.fee.on, end, open_))
             else:
                 notes = ("fee payment window counted in the reply period (fee_window=counted)",)
-        basis = reply_basis(self.edition, self.extension is not None)
+        basis = reply_basis(edition, self.extension is not None)
         if self.correction_received is not None:
-            basis = (
-                *basis,
-                cite("ogi-2019:30" if self.edition.value == "2019" else "ogi-2007:21(4)"),
-            )
+            basis = (*basis, _correction_basis(self.edition))
+            if edition is not self.edition:
+                basis = (*basis, cite("ogi-2019:56"))
+                notes = (*notes, _procedure_note(self.edition, edition, self.correction_received))
         if spans:
-            basis = (*basis, _pause_basis(self.edition))
+            basis = (*basis, _pause_basis(edition))
         extension_days = self.extension.days if self.extension else 0
         # Everything the count depends on: the options by value (applications read
         # from JSON each have their own), the calendar by identity (kept alive in
         # the entry and checked on a hit).
-        key = (id(self.cal), opts, self.edition, self.clock_start, extension_days,
+        key = (id(self.cal), opts, edition, self.clock_start, extension_days,
                basis, tuple(spans), notes)  # fmt: skip
         hit = _REPLY_MEMO.get(key)
         if hit is not None and hit[0] is self.cal:
@@ -780,7 +803,7 @@ class _State:
             self.clock_start,
             rules.reply_days,
             basis=basis,
-            edition=self.edition,
+            edition=edition,
             options=opts,
             pauses=[make_pause(k, s, e, open_=o, options=opts) for k, s, e, o in spans],
             extension_days=extension_days,
@@ -921,18 +944,19 @@ class _State:
                 raise refuse("a delayed reply day was set (Art. 35); it is the deadline")
             if state is ApplicationState.AWAITING_CORRECTION:
                 raise refuse("the reply period has not started: a correction is awaited")
-            limit = self.edition.rules.max_extension_days
+            edition = self.procedure_edition()
+            limit = edition.rules.max_extension_days
             if e.days > limit:
                 raise refuse(
                     f"an extension is at most {limit} working days under the "
-                    f"{self.edition.value} edition ({self.edition.rules.extension_basis})"
+                    f"{edition.value} edition ({edition.rules.extension_basis})"
                 )
             current = self.reply_deadline(as_of=e.on).due
             if e.on > current:
                 raise refuse(f"the reply deadline ({current}) has passed; extend before it")
             self.extension = e
         elif isinstance(e, ReplyDelayed):
-            if self.edition is not Edition.REG_2019:
+            if self.procedure_edition() is not Edition.REG_2019:
                 raise refuse("a delayed reply (Art. 35) exists under the 2019 edition only")
             if self.delay is not None:
                 raise refuse("a delayed reply period may be set only once")
@@ -955,7 +979,7 @@ class _State:
             require_fee_chargeable(self.received_on)  # 国办函〔2020〕109号 not yet in force
             if e.on > self.reply_deadline(as_of=e.on).due:  # 109号: within the reply period
                 self._flag(ApplicationFlag.LATE_FEE_NOTICE)
-            fee_due = self.cal.add_working_days(_delivery(e), FEE_PAYMENT_DAYS)
+            fee_due = self.cal.add_working_days(_delivery(e), _payment_days(e.on))
             self.fee = e
             self.fee_due = fee_due
             if e.delivered_on is None:
@@ -1017,6 +1041,24 @@ def _event_day(e: Any) -> date:
 
 def _pause_basis(edition: Edition) -> Citation:
     return cite("ogi-2019:33.3" if edition is Edition.REG_2019 else "ogi-2007:24.3")
+
+
+def _correction_basis(edition: Edition) -> Citation:
+    """Where the 补正 is provided for: 2019 Art. 30, or 2007 Art. 21(4) (告知作出更改、补充)."""
+    return cite("ogi-2019:30" if edition is Edition.REG_2019 else "ogi-2007:21(4)")
+
+
+def _payment_days(notice_day: date) -> int:
+    """Working days to pay, read from the statute book on the day the fee notice was sent."""
+    return law.parameter("fees.payment_days").int_at(notice_day)
+
+
+def _procedure_note(received: Edition, edition: Edition, corrected: date) -> str:
+    return (
+        f"received under the {received.value} edition, corrected on {corrected.isoformat()}: "
+        f"the reply period is the {edition.value} edition's (correction_edition=correction, "
+        "程序从新); the default counts the receipt edition's, the shorter period"
+    )
 
 
 _EVENT_TYPES = frozenset(

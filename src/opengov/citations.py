@@ -58,6 +58,7 @@ class Instrument(CodeEnum):
     ADMIN_LITIGATION_2017 = "admin-litigation-2017"
     ADMIN_LITIGATION_1989 = "admin-litigation-1989"
     ADMIN_LITIGATION_INTERPRETATION_2000 = "admin-litigation-interpretation-2000"
+    ADMIN_LITIGATION_INTERPRETATION_2015 = "admin-litigation-interpretation-2015"
     ADMIN_LITIGATION_INTERPRETATION_2018 = "admin-litigation-interpretation-2018"
     FEE_MEASURES_2020 = "fee-measures-2020"
     HOLIDAY_MEASURES_2024 = "holiday-measures-2024"
@@ -137,8 +138,13 @@ _INSTRUMENTS: dict[Instrument, _InstrumentInfo] = {
     Instrument.ADMIN_LITIGATION_INTERPRETATION_2000: _InstrumentInfo(
         "《最高人民法院关于执行〈中华人民共和国行政诉讼法〉若干问题的解释》",
         "SPC Interpretation on Implementing the Administrative Litigation Law (2000)",
-        # 法释〔2000〕8号: number recalled (a 2016 court document cites "法释〔〕8号")
-        None,
+        # verified: repealed by name and number in 法释〔2018〕1号 Art. 163 para. 2
+        "法释〔2000〕8号",
+    ),
+    Instrument.ADMIN_LITIGATION_INTERPRETATION_2015: _InstrumentInfo(
+        "《最高人民法院关于适用〈中华人民共和国行政诉讼法〉若干问题的解释》",
+        "SPC Interpretation on Applying the Administrative Litigation Law (2015)",
+        "法释〔2015〕9号",
     ),
     Instrument.ADMIN_LITIGATION_INTERPRETATION_2018: _InstrumentInfo(
         "《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》",

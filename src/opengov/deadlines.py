@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 from opengov._dates import as_date
 from opengov._engine import (
     DEFAULT_OPTIONS,
+    CorrectionEdition,
     CountedRun,
     Deadline,
     DeadlineKind,
@@ -76,6 +77,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AgencyKind",
+    "CorrectionEdition",
     "CountedRun",
     "Deadline",
     "DeadlineKind",

@@ -89,14 +89,15 @@ def require_fee_chargeable(received_on: date) -> None:
     信息处理费 exist only under 国办函〔2020〕109号 (statute book:
     ``fees.processing_fee``); an application received before the Measures took
     effect cannot be charged (:data:`FEE_BY_RECEIPT_DAY`). The in-force day is
-    recalled, not verified, and the message says so.
+    partly verified (a provincial finance department's notice, not the Measures'
+    own article), and the message says so.
 
     >>> from datetime import date
     >>> require_fee_chargeable(date(2021, 3, 1))
     >>> require_fee_chargeable(date(2020, 6, 1))
     Traceback (most recent call last):
     ...
-    opengov.errors.InvalidEventError: no information processing fee (信息处理费) may be charged for an application received on 2020-06-01: such fees exist only under 国办函〔2020〕109号, whose in-force day in opengov's statute book is 2021-01-01 (in-force date recalled; the Measures are dated 2020-11-17 and were published 2020-12-01 (verified)); record the reply without a fee notice
+    opengov.errors.InvalidEventError: no information processing fee (信息处理费) may be charged for an application received on 2020-06-01: such fees exist only under 国办函〔2020〕109号, whose in-force day in opengov's statute book is 2021-01-01 (in-force date partly verified (a provincial finance department's notice, not the Measures' own article); the Measures are dated 2020-11-17 and were published 2020-12-01 (verified)); record the reply without a fee notice
     """
     day = as_date(received_on, "received_on")
     book = law.parameter("fees.processing_fee")

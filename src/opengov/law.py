@@ -228,10 +228,18 @@ _S_INTERP2000 = (
     "2-year cap of 《若干解释》 Art. 41: 行政法学研究 2016 study (journal.wf.pub/article:"
     "xzfxyj201601008; cnlaw365.cn/fayuanshenpan/20160414/14740.html: courts kept applying the "
     "two years after the 2014 amendment); wording at 00.wendadaohang.com/zd/nZInBBZDDeTTIBZeBZ.html"
-    " and lawbrand.cn/zhishi/336569.html (Q&A pages); in force 2000-03-10: "
-    "ask.fsou.com/html/text/art/3355664/335566489_6.html"
+    ", lawbrand.cn/zhishi/336569.html and m.110ask.com/tuwen/12867141099584524150.html (Q&A "
+    "pages); in force 2000-03-10: ask.fsou.com/html/text/art/3355664/335566489_6.html and "
+    "clonglawyer.com/show_150.html; number 法释〔2000〕8号 verified: repealed by name and number "
+    "in 法释〔2018〕1号 Art. 163 para. 2 (" + _MIRROR + ")"
 )
 _S_INTERP2000_BARS = "5/20-year bars before 2015: hunanyuer.com/falvbaike/151717.html (secondary)"
+_S_INTERP2015 = (
+    f"{_MIRROR}: 司法解释/最高人民法院关于适用《行政诉讼法》若干问题的解释(2015-04-22).md "
+    "(Arts. 4, 26, 27: no cap on the not-informed period); number and in force 2015-05-01: SPC "
+    "announcement copied at wenqilaw.com/index.php?id=91, zhangyue.com/readbook/11274077/2 "
+    "(与修改后的《行政诉讼法》同步施行); number also in 法释〔2018〕1号 Art. 163 para. 2"
+)
 _S_INTERP2018 = (
     f"{_MIRROR}: 司法解释/最高人民法院关于适用《行政诉讼法》的解释(2018-02-06).md (Arts. 64-66); "
     "number and in-force date: SPC announcement at guoqi.org/special/gzwpagepi.php?id=16501"
@@ -241,11 +249,25 @@ _S_FEES = (
     "art_48387_3211285.html; by6872.com …/f3326c8a-…html, dated 2020-11-17, published "
     "2020-12-01); page tiers: xinhui.gov.cn …/post_2365222.html"
 )
+_S_FEES_IN_FORCE = (
+    "in force 2021-01-01: 黑龙江省财政厅 notice of 2021-01-06 (bzdlxx.com/zwxxgk/zcgk/zfsxgkzd/"
+    "2021/12/154464: 自2021年1月1日起…根据…国办函〔2020〕109号规定…收取信息处理费); the "
+    "Measures' own article on the day was not read"
+)
 _S_FEE_WINDOW = (
     "payment window: 四川省财政厅 发展改革委 notice on 109号 (m.tube444.com/xxgk-show-18175.html) "
     "and 法治日报 (pf.rednet.cn/content/2020/12/02/8666854.html); article number not seen"
 )
 _S_FORMATS = "国办公开办函〔2019〕60号 and 〔2021〕30号 (the project's legal reference, §3)"
+_S_OGI2007_18 = (
+    "2007 Art. 18 (属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内予以"
+    "公开) quoted at law.lawtime.cn/lifadongtai/21248.html and m.110ask.com/wenda/"
+    "10377646666437147101.html (secondary copies)"
+)
+_S_REGS2007 = (
+    "国务院令第499号 公布 自2007年8月1日起施行: copy at ccgp-neimenggu.gov.cn/docs/"
+    "中华人民共和国行政复议法实施条例 (a government procurement site)"
+)
 _S_RECALLED = "recalled; not checked against a source here"
 
 # -- the in-force days -------------------------------------------------------------------
@@ -287,14 +309,23 @@ V, P, M = Evidence.VERIFIED, Evidence.PARTLY_VERIFIED, Evidence.RECALLED
 _NOT_2007 = "the 2007 Regulation set no such period"
 _SCOPE = "opengov's book starts with the 2007 Regulation (2008-05-01)"
 _NOTE_2015_CAP = (
-    "from 2015-05-01 to 2018-02-07: courts kept applying the two-year cap of the 2000 "
-    "interpretation (行政法学研究 2016 study of judgments); whether 法释〔2015〕9号 set a "
-    "shorter cap was not checked (a reviewer recalled one year): suing within one year of "
-    "knowing the reply's content is the safe course"
+    "from 2015-05-01 to 2018-02-07 the two-year cap of the 2000 interpretation (Art. 41) "
+    "stayed in force: 法释〔2015〕9号 sets no cap on this period (all 27 articles read) and "
+    "keeps earlier interpretations except where they conflict with it (Art. 27); courts "
+    "applied the two years (行政法学研究 2016 study of judgments); the one-year cap starts "
+    "with 法释〔2018〕1号 Art. 64 on 2018-02-08"
 )
-_NOTE_2014_TRANSITION = (
-    "a three-month period still running on 2015-05-01 may have become six months "
-    "(法释〔2015〕9号, recalled, not verified); opengov keeps three months, the earlier day"
+_NOTE_2015_TRANSITION = (
+    "2015年5月1日前起诉期限尚未届满的，适用修改后的行政诉讼法关于起诉期限的规定 (Art. 26 para. "
+    "1): opengov reads 尚未届满 as 'the last day of the three-month period, after any "
+    "roll-forward, is on or after 2015-05-01'; such a period becomes six months from the same "
+    "start day"
+)
+_NOTE_NO_REPLY_2008 = (
+    "the rule for suing over a non-reply before 2015-05-01 (the 2000 interpretation) was not "
+    "checked: opengov applies the six months that 法释〔2015〕9号 Art. 4 and 法释〔2018〕1号 "
+    "Art. 66 set later; the period then may have been shorter (direct litigation was three "
+    "months)"
 )
 
 _BOOK: tuple[Parameter, ...] = (
@@ -345,7 +376,7 @@ _BOOK: tuple[Parameter, ...] = (
         "ogi.proactive_disclosure_days",
         Unit.WORKING_DAYS,
         "proactive disclosure after information is formed or changed (2007 Art. 18; 2019 Art. 26)",
-        _v(_OGI_2007, 20, "ogi-2007:18", M, _S_RECALLED),
+        _v(_OGI_2007, 20, "ogi-2007:18", P, _S_OGI2007_18),
         _v(_OGI_2019, 20, "ogi-2019:26", V, _S_OGI2019),
     ),
     _p(
@@ -380,9 +411,10 @@ _BOOK: tuple[Parameter, ...] = (
             _FEES_2020,
             True,
             ("fee-measures-2020", "ogi-2019:42"),
-            M,
-            _S_FEES,
-            "in-force date recalled; the Measures are dated 2020-11-17 and were published "
+            P,
+            f"{_S_FEES}; {_S_FEES_IN_FORCE}",
+            "in-force date partly verified (a provincial finance department's notice, not the "
+            "Measures' own article); the Measures are dated 2020-11-17 and were published "
             "2020-12-01 (verified)",
         ),
     ),
@@ -463,7 +495,7 @@ _BOOK: tuple[Parameter, ...] = (
         "litigation.period_months",
         Unit.MONTHS,
         "direct-litigation period (行政诉讼法 Art. 39 (1989) / Art. 46 (2014))",
-        _v(_OGI_2007, 3, "admin-litigation-1989:39", P, _S_LIT1989, _NOTE_2014_TRANSITION),
+        _v(_OGI_2007, 3, "admin-litigation-1989:39", P, _S_LIT1989),
         _v(
             _LIT_2014,
             6,
@@ -471,6 +503,42 @@ _BOOK: tuple[Parameter, ...] = (
             V,
             f"{_S_LIT2014}; text: {_S_LIT2017}",
             "Art. 46 as enacted by the 2014 amendment, unchanged in 2017",
+        ),
+    ),
+    _p(
+        "litigation.period_transition",
+        Unit.FLAG,
+        "a direct-litigation period still running (尚未届满) on the day a new period took "
+        "effect follows the new period (法释〔2015〕9号 Art. 26 para. 1)",
+        _v(
+            _LIT_2014,
+            True,
+            "admin-litigation-interpretation-2015:26.1",
+            V,
+            _S_INTERP2015,
+            _NOTE_2015_TRANSITION,
+        ),
+    ),
+    _p(
+        "litigation.no_reply_period_months",
+        Unit.MONTHS,
+        "litigation period after a non-reply, from the end of the period for performance "
+        "(不履行法定职责)",
+        _v(
+            _OGI_2007,
+            6,
+            "admin-litigation-interpretation-2018:66",
+            M,
+            _S_RECALLED,
+            _NOTE_NO_REPLY_2008,
+        ),
+        _v(_LIT_2014, 6, "admin-litigation-interpretation-2015:4", V, _S_INTERP2015),
+        _v(
+            _INTERP_2018,
+            6,
+            ("admin-litigation-interpretation-2018:66", "admin-litigation-2017:47.1"),
+            V,
+            _S_INTERP2018,
         ),
     ),
     _p(
@@ -488,9 +556,9 @@ _BOOK: tuple[Parameter, ...] = (
         _v(
             _LIT_2014,
             24,
-            "admin-litigation-interpretation-2000:41",
+            ("admin-litigation-interpretation-2000:41", "admin-litigation-interpretation-2015:27"),
             P,
-            _S_INTERP2000,
+            f"{_S_INTERP2000}; {_S_INTERP2015}",
             _NOTE_2015_CAP,
         ),
         _v(_INTERP_2018, 12, "admin-litigation-interpretation-2018:64", V, _S_INTERP2018),
@@ -556,7 +624,7 @@ _BOOK: tuple[Parameter, ...] = (
         "in_force.admin-reconsideration-regs-2007",
         Unit.IN_FORCE,
         "the Regulations for Implementing the Administrative Reconsideration Law",
-        _v(date(2007, 8, 1), True, "admin-reconsideration-regs-2007", M, _S_RECALLED),
+        _v(date(2007, 8, 1), True, "admin-reconsideration-regs-2007", P, _S_REGS2007),
     ),
     _p(
         "in_force.admin-litigation-1989",
@@ -571,6 +639,13 @@ _BOOK: tuple[Parameter, ...] = (
         _v(date(2000, 3, 10), True, "admin-litigation-interpretation-2000", P, _S_INTERP2000),
     ),
     _p(
+        "in_force.admin-litigation-interpretation-2015",
+        Unit.IN_FORCE,
+        "SPC interpretation on applying the amended Administrative Litigation Law "
+        "(法释〔2015〕9号)",
+        _v(_LIT_2014, True, "admin-litigation-interpretation-2015", P, _S_INTERP2015),
+    ),
+    _p(
         "in_force.admin-litigation-interpretation-2018",
         Unit.IN_FORCE,
         "SPC interpretation of the Administrative Litigation Law (法释〔2018〕1号)",
@@ -580,7 +655,7 @@ _BOOK: tuple[Parameter, ...] = (
         "in_force.fee-measures-2020",
         Unit.IN_FORCE,
         "the information processing fee Measures (国办函〔2020〕109号)",
-        _v(_FEES_2020, True, "fee-measures-2020", M, _S_FEES),
+        _v(_FEES_2020, True, "fee-measures-2020", P, f"{_S_FEES}; {_S_FEES_IN_FORCE}"),
     ),
     _p(
         "in_force.holiday-measures-2024",

@@ -3,7 +3,8 @@
 An applicant who disagrees with a reply may apply for administrative review
 (行政复议) within 60 days of knowing of it (行政复议法 2023 Art. 20; 2017 Art. 9
 before 2024-01-01), sue directly within 6 months (行政诉讼法 Art. 46; 3 months under
-the 1989 Law's Art. 39 for replies known before 2015-05-01), or sue within 15 days
+the 1989 Law's Art. 39 for replies known before 2015-05-01, unless that period was
+still running on 2015-05-01: 法释〔2015〕9号 Art. 26), or sue within 15 days
 of receiving a review decision (Art. 45). Every period, cap and bar is read from
 the statute book (:mod:`opengov.law`) on the day that matters, and a result that
 rests on a value not verified against its source says so in its ``notes``. These are calendar-day and
@@ -35,12 +36,14 @@ reading in its ``notes`` (see ``docs/concepts/deadlines.md``).
 
 Legal basis:
     - admin-reconsideration-2023:20, admin-reconsideration-2017:9,
-      admin-litigation-2017:46, admin-litigation-1989:39, admin-litigation-2017:45,
+      admin-litigation-2017:46, admin-litigation-1989:39,
+      admin-litigation-interpretation-2015:26.1, admin-litigation-2017:45,
       admin-reconsideration-2023:23(4); civil-code:201, civil-code:202,
       civil-code:203;
     - not told of the remedy: admin-reconsideration-2023:20.3,
       admin-litigation-interpretation-2018:64;
     - no reply: admin-reconsideration-regs-2007:16(1),
+      admin-litigation-interpretation-2015:4,
       admin-litigation-interpretation-2018:66, admin-litigation-2017:47.1;
     - not told before 2018-02-08: admin-litigation-interpretation-2000:41;
     - bars: admin-litigation-2017:46.2, admin-litigation-interpretation-2000:42,
@@ -65,7 +68,6 @@ from opengov._dates import as_date
 from opengov._engine import Deadline, DeadlineKind, DeadlineOptions, period_deadline
 from opengov.citations import Citation, cite
 from opengov.errors import CalendarCoverageError, InvalidInputError
-from opengov.law import in_force
 
 if TYPE_CHECKING:
     from opengov.calendar import WorkdayCalendar
@@ -73,7 +75,9 @@ if TYPE_CHECKING:
 __all__ = [
     "BAR_COUNTING",
     "CLOSURE_REMEDY_START",
+    "NEWER_REGULATIONS_LEAD",
     "NO_REPLY_REVIEW_START",
+    "PERIOD_TRANSITION",
     "REMEDY_CAP_COUNTING",
     "closure_remedy_deadlines",
     "litigation_after_review_deadline",
@@ -137,7 +141,11 @@ def litigation_deadline(
     """Last day to sue directly: 6 months after ``known_on`` (3 before 2015-05-01).
 
     行政诉讼法 Art. 46 (in force 2015-05-01) gives six months; for a reply known
-    before that day, the 1989 Law's Art. 39 gave three. If the reply did not tell
+    before that day, the 1989 Law's Art. 39 gave three, unless those three months
+    had not expired on 2015-05-01 (their last day, after any roll-forward, on or
+    after it): then six months from the same day (法释〔2015〕9号 Art. 26 para. 1;
+    :data:`PERIOD_TRANSITION`, book parameter ``litigation.period_transition``).
+    If the reply did not tell
     the applicant of the litigation period (``remedies_notified=False``), the period
     runs from ``informed_on``, the day they learnt of it, but ends no later than
     the cap after ``known_on``: one year (行诉解释 2018 Art. 64) for replies known
@@ -151,6 +159,8 @@ def litigation_deadline(
     datetime.date(2026, 10, 8)
     >>> litigation_deadline(date(2014, 6, 3)).due   # 3 months: Wed 2014-09-03
     datetime.date(2014, 9, 3)
+    >>> litigation_deadline(date(2015, 2, 10)).due  # running on 2015-05-01: 6 months
+    datetime.date(2015, 8, 10)
     >>> litigation_deadline(date(2025, 9, 1), remedies_notified=False,
     ...                     informed_on=date(2026, 4, 3)).due   # the cap, 2026-09-01
     datetime.date(2026, 9, 1)
@@ -179,6 +189,82 @@ def _evidence_notes(*entries: law.DatedValue) -> tuple[str, ...]:
     return tuple(out)
 
 
+PERIOD_TRANSITION = (
+    "interpretation period_transition: a direct-litigation period is still running "
+    "(尚未届满) on 2015-05-01 when its last day under the 1989 Law's three months, after any "
+    "roll-forward (Civil Code Art. 203), is on or after 2015-05-01; such a period follows "
+    "the amended Law (法释〔2015〕9号 Art. 26 para. 1): six months from the same start day"
+)
+"""How opengov reads 尚未届满 in 法释〔2015〕9号 Art. 26 para. 1.
+
+Recorded in the ``notes`` of every litigation period counted from a day before
+2015-05-01, whichever way it falls. The book holds the rule as
+``litigation.period_transition``.
+"""
+
+# the book's transition rule for a period parameter, where it has one
+_TRANSITIONS = {"litigation.period_months": "litigation.period_transition"}
+
+
+def _unit(period: law.Parameter, length: int) -> dict[str, int]:
+    return {"days": length} if period.unit is law.Unit.DAYS else {"months": length}
+
+
+def _governing(
+    kind: DeadlineKind,
+    period: law.Parameter,
+    read_on: date,
+    start: date,
+    *,
+    options: DeadlineOptions | None,
+    calendar: WorkdayCalendar | None,
+) -> tuple[int, tuple[Citation, ...], tuple[str, ...]]:
+    """The period (length, basis, notes) read on ``read_on`` for a period from ``start``.
+
+    Where the book holds a transition rule for the parameter, a period that had not
+    expired on the day the next value took effect takes that value
+    (:data:`PERIOD_TRANSITION`).
+    """
+    entry = period.at(read_on)
+    length = period.int_at(read_on)
+    rule = _TRANSITIONS.get(period.name)
+    nxt = next((v for v in period.values if v.since > entry.since), None)
+    if rule is None or nxt is None or not isinstance(nxt.value, int):
+        return length, entry.basis, _evidence_notes(entry)
+    transition = law.parameter(rule)
+    if nxt.since < transition.first or not transition.flag_at(nxt.since):
+        return length, entry.basis, _evidence_notes(entry)
+    old = period_deadline(
+        kind, start, entry.basis, options=options, calendar=calendar, notes=(),
+        **_unit(period, length),
+    )  # fmt: skip
+    unit = period.unit.value
+    if old.due < nxt.since:
+        return (
+            length,
+            entry.basis,
+            (
+                f"{length} {unit} from {start.isoformat()} ended on {old.due.isoformat()}, "
+                f"before {nxt.since.isoformat()}: the period had expired, so the later "
+                f"{nxt.value} {unit} do not apply",
+                PERIOD_TRANSITION,
+                *_evidence_notes(entry),
+            ),
+        )
+    rule_entry = transition.at(nxt.since)
+    return (
+        nxt.value,
+        (*nxt.basis, *rule_entry.basis),
+        (
+            f"{length} {unit} from {start.isoformat()} would end on {old.due.isoformat()}, "
+            f"on or after {nxt.since.isoformat()}: the period was still running (尚未届满), "
+            f"so it is {nxt.value} {unit} from the same day",
+            PERIOD_TRANSITION,
+            *_evidence_notes(nxt),
+        ),
+    )
+
+
 def _remedy(
     kind: DeadlineKind,
     day: date,
@@ -192,18 +278,20 @@ def _remedy(
 ) -> Deadline:
     """The one reader behind review and litigation periods: a period and its cap."""
     period = law.parameter(period_name)
-    entry = period.at(day)
-    length = period.int_at(day)
-    unit = {"days": length} if period.unit is law.Unit.DAYS else {"months": length}
+    notified = _notified(remedies_notified, informed_on)
+    # the ordinary period runs from the day the applicant learnt of the remedy, if given
+    start = day if informed_on is None else max(day, as_date(informed_on, "informed_on"))
+    length, basis, notes = _governing(kind, period, day, start, options=options, calendar=calendar)
+    unit = _unit(period, length)
     label = f"{length} {period.unit.value}"
-    if _notified(remedies_notified, informed_on):
+    if notified:
         return period_deadline(
             kind,
             day,
-            entry.basis,
+            basis,
             options=options,
             calendar=calendar,
-            notes=_evidence_notes(entry),
+            notes=notes,
             **unit,
         )
     cap = law.parameter(cap_name)
@@ -212,10 +300,10 @@ def _remedy(
         kind,
         day,
         informed_on,
-        entry.basis + cap_entry.basis,
+        basis + cap_entry.basis,
         label,
         cap.int_at(day),
-        _evidence_notes(entry, cap_entry),
+        notes + _evidence_notes(cap_entry),
         options=options,
         calendar=calendar,
         **unit,
@@ -544,6 +632,12 @@ reply period, which is a period for performance set by the Regulation (Art. 33).
 """
 
 _REGS_16_1 = cite("admin-reconsideration-regs-2007:16(1)")
+NEWER_REGULATIONS_LEAD = (
+    "open lead, not confirmed: a public code module on 复议前置 cites a newer 行政复议法实施条例 "
+    "(its Arts. 30-31, whose content does not match the 2007 Arts. 30-31) under which a "
+    "non-reply (受理后不予答复) must go to review first (行政复议法 2023 Art. 23(1)(3)); its "
+    "text, number and date were not found, so opengov does not apply it"
+)
 _NO_REPLY_REVIEW_2023 = (
     "open question: whether 行政复议法实施条例 (2007) Art. 16 survives the 2023 revision of "
     "the Law is unsettled; opengov reads it as still in force, so the applicant is taken to "
@@ -554,15 +648,6 @@ _NO_REPLY_LITIGATION_2023 = (
     "must go to administrative review first (行政复议法 2023 Art. 23(1)(3)); opengov does "
     "not, and lists this period, but applying for review within its period is the safe course"
 )
-
-
-def _no_reply_before_2018(art_66: date) -> str:
-    return (
-        f"行诉解释 2018 Art. 66 took effect on {art_66.isoformat()}; the rule for a non-reply "
-        "before it (the 2000 interpretation) was not checked, and opengov applies Art. 66's "
-        "six months: the period then may have been shorter (direct litigation was 3 months "
-        "before 2015-05-01)"
-    )
 
 
 def _expired_note(day: date) -> str:
@@ -593,7 +678,7 @@ def no_reply_review_deadline(
     review = law.parameter("review.period_days")
     notes: tuple[str, ...] = (_expired_note(day), NO_REPLY_REVIEW_START)
     if day >= _REVIEW_2023_IN_FORCE:
-        notes = (*notes, _NO_REPLY_REVIEW_2023)
+        notes = (*notes, _NO_REPLY_REVIEW_2023, NEWER_REGULATIONS_LEAD)
     return period_deadline(
         DeadlineKind.ADMINISTRATIVE_REVIEW,
         day,
@@ -614,27 +699,29 @@ def no_reply_litigation_deadline(
     """Last day to sue when the agency never replied: 6 months (行诉解释 2018 Art. 66).
 
     "应当在行政机关履行法定职责期限届满之日起六个月内提出": counted from
-    ``reply_due``, the last day of the reply period (not itself counted). For a
-    reply period that expired from 2024-01-01 the result notes that a court may
-    require review first (行政复议法 2023 Art. 23(1)(3)).
+    ``reply_due``, the last day of the reply period (not itself counted). The period
+    is read from the statute book (``litigation.no_reply_period_months``) on
+    ``reply_due``: 法释〔2015〕9号 Art. 4 from 2015-05-01, 行诉解释 2018 Art. 66 from
+    2018-02-08 (both six months); before 2015-05-01 the rule was not checked and the
+    result says so. For a reply period that expired from 2024-01-01 the result
+    notes that a court may require review first (行政复议法 2023 Art. 23(1)(3)).
 
     >>> from datetime import date
     >>> no_reply_litigation_deadline(date(2026, 4, 3)).due   # 10-03 is in 国庆节 → 10-08
     datetime.date(2026, 10, 8)
     """
     day = as_date(reply_due, "reply_due")
+    period = law.parameter("litigation.no_reply_period_months")
+    entry = period.at(day)
     notes: tuple[str, ...] = (_expired_note(day),)
     if day >= _REVIEW_2023_IN_FORCE:
-        notes = (*notes, _NO_REPLY_LITIGATION_2023)
-    art_66 = in_force("admin-litigation-interpretation-2018")
-    if art_66 is not None and day < art_66:
-        notes = (*notes, _no_reply_before_2018(art_66))
+        notes = (*notes, _NO_REPLY_LITIGATION_2023, NEWER_REGULATIONS_LEAD)
     return period_deadline(
         DeadlineKind.LITIGATION,
         day,
-        (cite("admin-litigation-interpretation-2018:66"), cite("admin-litigation-2017:47.1")),
-        months=6,
+        entry.basis,
+        months=period.int_at(day),
         options=options,
         calendar=calendar,
-        notes=notes,
+        notes=notes + _evidence_notes(entry),
     )
