@@ -27,6 +27,7 @@ from opengov.errors import (
     LawNotInForceError,
 )
 from opengov.remedies import (
+    NEWER_REGULATIONS_LEAD,
     NO_REPLY_REVIEW_START,
     REMEDY_CAP_COUNTING,
     litigation_after_review_deadline,
@@ -104,8 +105,9 @@ def test_no_reply_review_switches_law_and_notes_on_2024_01_01() -> None:
     assert old.due == D("2024-02-29")
     new = no_reply_review_deadline(D("2024-01-01"))
     assert basis(new)[0] == "admin-reconsideration-2023:20"
-    assert len(new.notes) == 3
+    assert len(new.notes) == 4
     assert new.notes[2].startswith("open question: whether 行政复议法实施条例 (2007) Art. 16")
+    assert new.notes[3] == NEWER_REGULATIONS_LEAD
     assert new.due == D("2024-03-01")
 
 
@@ -117,8 +119,9 @@ def test_no_reply_litigation_notes_review_first_from_2024() -> None:
     assert (old.unit, old.days) == (PeriodUnit.MONTHS, 6)
     new = no_reply_litigation_deadline(D("2024-01-01"))
     assert new.due == D("2024-07-01")
-    assert len(new.notes) == 2
+    assert len(new.notes) == 3
     assert "行政复议法 2023 Art. 23(1)(3)" in new.notes[1]
+    assert new.notes[2] == NEWER_REGULATIONS_LEAD
     assert basis(new)[:2] == [
         "admin-litigation-interpretation-2018:66",
         "admin-litigation-2017:47.1",
