@@ -22,9 +22,6 @@ KNOWN_CYCLES: dict[frozenset[str], str] = {
         "AnnualReport._repr_html_ (notebook display) calls render, which shows the "
         "checks' findings on hover"
     ),
-    frozenset({"opengov.citations", "opengov.law"}): (
-        "Instrument.effective reads the statute book, whose values cite instruments"
-    ),
 }
 
 

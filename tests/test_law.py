@@ -67,13 +67,21 @@ def test_unknown_parameter_lists_the_known_ones() -> None:
 
 
 def test_instrument_in_force_days_come_from_the_book() -> None:
-    assert Instrument.ADMIN_RECONSIDERATION_2023.effective == date(2024, 1, 1)  # Art. 90
-    assert Instrument.ADMIN_LITIGATION_INTERPRETATION_2018.effective == date(2018, 2, 8)
-    assert Instrument.OGI_2019.effective == date(2019, 5, 15)  # 2019 Art. 56
-    assert Instrument.REPORT_FORMAT_2021.effective is None
+    assert law.in_force(Instrument.ADMIN_RECONSIDERATION_2023) == date(2024, 1, 1)  # Art. 90
+    assert law.in_force(Instrument.ADMIN_LITIGATION_INTERPRETATION_2018) == date(2018, 2, 8)
+    assert law.in_force(Instrument.OGI_2019) == date(2019, 5, 15)  # 2019 Art. 56
+    assert law.in_force("ogi-2007") == date(2008, 5, 1)  # 2007 Art. 38, by its code
+    assert law.in_force(Instrument.REPORT_FORMAT_2021) is None  # cited, not dated
+    # the book is the one home of these days: the instrument itself holds none
+    assert not hasattr(Instrument.OGI_2019, "effective")
     # the recalled ones say so
     fee = law.parameter("in_force.fee-measures-2020").values[0]
     assert fee.evidence is law.Evidence.RECALLED
+
+
+def test_in_force_refuses_an_unknown_instrument_code() -> None:
+    with pytest.raises(UnknownCodeError, match="unknown Instrument code 'ogi-2020'"):
+        law.in_force("ogi-2020")
 
 
 # The days the issue found written in several places. Each lives in law.py only.
