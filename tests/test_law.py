@@ -67,12 +67,15 @@ def test_unknown_parameter_lists_the_known_ones() -> None:
 
 
 def test_instrument_in_force_days_come_from_the_book() -> None:
-    assert Instrument.ADMIN_RECONSIDERATION_2023.effective == date(2024, 1, 1)  # Art. 90
-    assert Instrument.ADMIN_LITIGATION_INTERPRETATION_2018.effective == date(2018, 2, 8)
-    assert Instrument.OGI_2019.effective == date(2019, 5, 15)  # 2019 Art. 56
-    assert Instrument.REPORT_FORMAT_2021.effective is None
+    assert law.in_force(Instrument.ADMIN_RECONSIDERATION_2023) == date(2024, 1, 1)  # Art. 90
+    assert law.in_force(Instrument.ADMIN_LITIGATION_INTERPRETATION_2018) == date(2018, 2, 8)
+    assert law.in_force(Instrument.OGI_2019) == date(2019, 5, 15)  # 2019 Art. 56
+    assert law.in_force("ogi-2007") == date(2008, 5, 1)  # 2007 Art. 38, by its code
+    assert law.in_force(Instrument.REPORT_FORMAT_2021) is None  # cited, not dated
+    # the book is the one home of these days: the instrument itself holds none
+    assert not hasattr(Instrument.OGI_2019, "effective")
     # 法释〔2015〕9号 took effect with the amended Law (SPC announcement, secondary copies)
-    assert Instrument.ADMIN_LITIGATION_INTERPRETATION_2015.effective == date(2015, 5, 1)
+    assert law.in_force(Instrument.ADMIN_LITIGATION_INTERPRETATION_2015) == date(2015, 5, 1)
     assert Instrument.ADMIN_LITIGATION_INTERPRETATION_2015.document_no == "法释〔2015〕9号"
     # 法释〔2000〕8号: the number is verified (法释〔2018〕1号 Art. 163 para. 2 repeals it by it)
     assert Instrument.ADMIN_LITIGATION_INTERPRETATION_2000.document_no == "法释〔2000〕8号"
@@ -84,6 +87,11 @@ def test_instrument_in_force_days_come_from_the_book() -> None:
     # the recalled ones say so
     hours = law.parameter("in_force.working-hours-1995").values[0]
     assert hours.evidence is law.Evidence.RECALLED
+
+
+def test_in_force_refuses_an_unknown_instrument_code() -> None:
+    with pytest.raises(UnknownCodeError, match="unknown Instrument code 'ogi-2020'"):
+        law.in_force("ogi-2020")
 
 
 # The days the issue found written in several places. Each lives in law.py only.

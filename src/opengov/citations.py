@@ -3,7 +3,9 @@
 A :class:`Citation` names an :class:`Instrument` (the 2019 or 2007 Regulation, the
 Civil Code, the Administrative Reconsideration Law, …) and optionally an article,
 paragraph (款) and item (项). It has one canonical string that parses back, and
-renders in Chinese and English.
+renders in Chinese and English. The day an instrument took effect is a dated fact
+of the statute book, :func:`opengov.law.in_force`, which cites instruments (this
+module does not read the book).
 
 Canonical form: ``<instrument>[:<article>[.<paragraph>][(<item>)]]``, e.g.
 ``ogi-2019:33.2`` (Art. 33 para. 2) or ``ogi-2019:36(4)`` (Art. 36 item 4).
@@ -26,7 +28,6 @@ Legal basis:
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import NamedTuple
 
 from pydantic import Field, model_validator
@@ -83,17 +84,6 @@ class Instrument(CodeEnum):
     def document_no(self) -> str | None:
         """The document number (文号), where one is known."""
         return _INSTRUMENTS[self].document_no
-
-    @property
-    def effective(self) -> date | None:
-        """The date the instrument took effect, where the statute book records it.
-
-        Read from :mod:`opengov.law` (``in_force.<code>``), where each day is
-        written once with its source and evidence.
-        """
-        from opengov.law import in_force  # the book cites instruments: import on use
-
-        return in_force(self.value)
 
 
 _OGI = "《中华人民共和国政府信息公开条例》"

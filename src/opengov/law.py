@@ -46,10 +46,10 @@ from itertools import pairwise
 from pydantic import Field, model_validator
 
 from opengov._dates import as_date
-from opengov._lookup import CodeEnum
+from opengov._lookup import CodeEnum, lookup
 from opengov._model import FrozenModel
 from opengov._show import show
-from opengov.citations import Citation, cite
+from opengov.citations import Citation, Instrument, cite
 from opengov.errors import LawNotInForceError, UnknownCodeError
 
 __all__ = [
@@ -702,13 +702,20 @@ def parameter(name: str) -> Parameter:
         ) from None
 
 
-def in_force(instrument: str) -> date | None:
-    """The day an instrument (its citation code) took effect, if the book records it.
+def in_force(instrument: Instrument | str) -> date | None:
+    """The day an instrument took effect, if the book records it (``in_force.<code>``).
 
-    >>> in_force("admin-reconsideration-2023")
+    ``instrument`` is an :class:`~opengov.citations.Instrument` or its code; an
+    unknown code raises :class:`~opengov.errors.UnknownCodeError`. ``None`` means
+    the book does not date that instrument (it is cited, but no rule reads its day).
+
+    >>> from opengov.citations import Instrument
+    >>> in_force(Instrument.ADMIN_RECONSIDERATION_2023)
     datetime.date(2024, 1, 1)
+    >>> in_force("ogi-2019"), in_force(Instrument.REPORT_FORMAT_2021)
+    (datetime.date(2019, 5, 15), None)
     """
-    p = _BY_NAME.get(f"in_force.{instrument}")
+    p = _BY_NAME.get(f"in_force.{lookup(Instrument, instrument).value}")
     return None if p is None else p.first
 
 

@@ -165,7 +165,7 @@ def _rows_by_format(row: Callable[[ReportFormat], OutcomeRow | None]) -> JSON:
 def _extras(member: Enum) -> JSON:
     """The vocabulary-specific fields of one member."""
     if isinstance(member, Instrument):
-        eff = member.effective
+        eff = law.in_force(member)
         return {"document_no": member.document_no, "effective": eff and eff.isoformat()}
     if isinstance(member, Edition):
         r = member.rules

@@ -75,6 +75,23 @@ def test_failing_cells_carry_the_finding_on_hover() -> None:
     assert any(m.replace("“", "&quot;") in " ".join(titles) for m in messages)
 
 
+def test_the_notebook_display_itself_marks_the_failing_cell() -> None:
+    # the same report shown by the notebook (_repr_html_), not through to_styled_html:
+    # 商业企业 1 in （二）部分公开 left out of 总计 8, so 总计 should be 9
+    r = parse_report(CORPUS / "pingtan-zrz-2023" / "page.html")
+    cells = re.findall(r'<td class="og-num og-error" title="([^"]*)">8</td>', r._repr_html_())
+    assert any("column_total" in t and "expected 9, found 8" in t for t in cells)
+
+
+def test_reports_made_from_reports_keep_the_display() -> None:
+    # create, with_cell and from_json build AnnualReports, never a bare ReportData
+    r = AnnualReport.create(agency="某局", year=2021)
+    ref = CellRef.review(ReviewKind.ADMINISTRATIVE_REVIEW, ReviewResult.TOTAL)
+    for made in (r, r.with_cell(ref, r.cell(ref)), AnnualReport.from_json(r.to_json())):
+        assert type(made) is AnnualReport
+        assert made._repr_html_().startswith('<meta charset="utf-8">')
+
+
 def test_unread_and_recovered_cells_are_marked() -> None:
     # the crawler text of pingtan-2024 runs 本年新收's cells together: split by the
     # row's arithmetic (recovered); three cells of table 二 stay unread

@@ -185,14 +185,14 @@ def test_a_line_with_other_characters_is_never_a_rule(line: str) -> None:
 def test_prose_digits_through_the_table_are_the_digits_char_by_char(text: str) -> None:
     import unicodedata
 
-    from opengov.reports.model import ODD_DIGIT, _odd_digit, prose_digits
+    from opengov.reports._tables import ODD_DIGIT, _odd_digit, prose_digits
 
     by_char = "".join(ODD_DIGIT if not c.isascii() and _odd_digit(c) else c for c in text)
     assert prose_digits(text) == unicodedata.normalize("NFKC", by_char)
 
 
 def test_characters_prose_digits_skips_are_never_odd_digits() -> None:
-    from opengov.reports.model import _MAYBE_ODD, _odd_digit
+    from opengov.reports._tables import _MAYBE_ODD, _odd_digit
 
     skipped = [chr(o) for o in range(0x110000) if not _MAYBE_ODD.match(chr(o))]
     assert len(skipped) > 20000

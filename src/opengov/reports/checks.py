@@ -69,15 +69,16 @@ from opengov._model import FrozenModel
 from opengov.citations import Citation
 from opengov.errors import InvalidInputError
 from opengov.outcomes import OutcomeRow, ReportFormat
-from opengov.reports.model import (
+from opengov.reports._tables import (
     APPLICANT_COLUMNS,
     BALANCE_NOTE,
     TYPE_COLUMNS,
-    AnnualReport,
     ApplicantColumn,
     Cell,
     CellKind,
     CellRef,
+    DisclosureColumn,
+    ReportData,
     ReportTable,
     ReviewKind,
     ReviewResult,
@@ -265,7 +266,7 @@ class Finding(FrozenModel):
 
 
 class _Ctx:
-    def __init__(self, report: AnnualReport, blank_as_zero: bool) -> None:
+    def __init__(self, report: ReportData, blank_as_zero: bool) -> None:
         self.report = report
         self.blank_as_zero = blank_as_zero
         self.out: list[Finding] = []
@@ -329,7 +330,7 @@ def _sum_rule(
         )
 
 
-def check_report(report: AnnualReport, *, blank_as_zero: bool = True) -> tuple[Finding, ...]:
+def check_report(report: ReportData, *, blank_as_zero: bool = True) -> tuple[Finding, ...]:
     """Apply every single-report rule; returns findings, errors first.
 
     Never raises on a well-typed report, however wrong its numbers are.
@@ -448,8 +449,6 @@ def _check_values(ctx: _Ctx) -> None:
 @cache
 def _money_signed(column: str) -> tuple[bool, bool]:
     """Whether a table-二 column holds amounts, and whether it may be negative."""
-    from opengov.reports.model import DisclosureColumn
-
     col = DisclosureColumn(column)
     return col.is_money, col.is_signed
 
@@ -500,7 +499,7 @@ def _check_narrative(ctx: _Ctx) -> None:
 
 
 def check_carry_forward(
-    previous: AnnualReport, current: AnnualReport, *, blank_as_zero: bool = True
+    previous: ReportData, current: ReportData, *, blank_as_zero: bool = True
 ) -> tuple[Finding, ...]:
     """Compare last year's 四、结转下年度 with this year's 二、上年结转, column by column.
 
@@ -589,7 +588,7 @@ def _row_index(fmt: ReportFormat) -> dict[OutcomeRow, int]:
     return {r: i for i, r in enumerate(fmt.rows)}
 
 
-def _sources(*reports: AnnualReport) -> tuple[str, ...]:
+def _sources(*reports: ReportData) -> tuple[str, ...]:
     """The files of ``reports`` that are known, in order."""
     return tuple(r.source for r in reports if r.source is not None)
 
@@ -603,7 +602,7 @@ def _agency_key(agency: str | None) -> str | None:
     return key or None
 
 
-def _readings(report: AnnualReport) -> list[object]:
+def _readings(report: ReportData) -> list[object]:
     """What each table cell says, for comparing two readings of a report: its number
     (a blank counts as 0), "n/a", or ``None`` for a cell not read."""
     out: list[object] = []
@@ -617,7 +616,7 @@ def _readings(report: AnnualReport) -> list[object]:
     return out
 
 
-def _agree(a: AnnualReport, b: AnnualReport) -> bool:
+def _agree(a: ReportData, b: ReportData) -> bool:
     """True when the tables of ``a`` and ``b`` say the same wherever both were read."""
     if a.format is not b.format:
         return False
@@ -625,7 +624,7 @@ def _agree(a: AnnualReport, b: AnnualReport) -> bool:
     return all(x is None or y is None or x == y for x, y in pairs)
 
 
-def _same_tables(a: AnnualReport, b: AnnualReport) -> bool:
+def _same_tables(a: ReportData, b: ReportData) -> bool:
     return (a.format, a.disclosure, a.applications, a.review) == (
         b.format,
         b.disclosure,
@@ -634,15 +633,15 @@ def _same_tables(a: AnnualReport, b: AnnualReport) -> bool:
     )
 
 
-def _ordered(reports: list[AnnualReport]) -> list[AnnualReport]:
+def _ordered(reports: list[ReportData]) -> list[ReportData]:
     """``reports`` by agency, year and source; reports alike in all three by their
     content, so that no order of the input shows in the output."""
 
-    def key(r: AnnualReport) -> tuple[bool, str, int, bool, str]:
+    def key(r: ReportData) -> tuple[bool, str, int, bool, str]:
         agency = _agency_key(r.agency)
         return (agency is not None, agency or "", r.year, r.source is not None, r.source or "")
 
-    out: list[AnnualReport] = []
+    out: list[ReportData] = []
     for _, alike in groupby(sorted(reports, key=key), key=key):
         group = list(alike)
         if len(group) > 1:
@@ -651,7 +650,7 @@ def _ordered(reports: list[AnnualReport]) -> list[AnnualReport]:
     return out
 
 
-def _duplicates(group: Sequence[AnnualReport]) -> list[Finding]:
+def _duplicates(group: Sequence[ReportData]) -> list[Finding]:
     """One finding for each report of an agency-year after the first: a warning when
     the two say the same wherever both were read (one report read twice, perhaps in
     part from one file), an error when they differ."""
@@ -687,11 +686,11 @@ def _duplicates(group: Sequence[AnnualReport]) -> list[Finding]:
     return out
 
 
-def _distinct(group: Sequence[AnnualReport]) -> list[AnnualReport]:
+def _distinct(group: Sequence[ReportData]) -> list[ReportData]:
     """One report for each different reading in ``group``: of readings that agree
     (:func:`_agree`), the one with the most cells read (the first, on a tie)."""
     by_read = sorted(group, key=lambda r: -r.completeness().read)  # stable: ties keep order
-    out: list[AnnualReport] = []
+    out: list[ReportData] = []
     for r in by_read:
         if not any(_agree(r, kept) for kept in out):
             out.append(r)
@@ -699,7 +698,7 @@ def _distinct(group: Sequence[AnnualReport]) -> list[AnnualReport]:
 
 
 def check_reports(
-    reports: Iterable[AnnualReport], *, blank_as_zero: bool = True
+    reports: Iterable[ReportData], *, blank_as_zero: bool = True
 ) -> tuple[Finding, ...]:
     """Check each report; report duplicates; compare consecutive years of an agency.
 
@@ -723,7 +722,7 @@ def check_reports(
     out: list[Finding] = []
     for r in rs:
         out.extend(check_report(r, blank_as_zero=blank_as_zero))
-    groups: dict[tuple[str, int], list[AnnualReport]] = {}
+    groups: dict[tuple[str, int], list[ReportData]] = {}
     for r in rs:
         agency = _agency_key(r.agency)
         if agency is not None:

@@ -26,21 +26,21 @@ from html import escape
 
 from opengov.errors import InvalidInputError
 from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
-from opengov.reports.checks import Finding, Severity, check_report
-from opengov.reports.model import (
+from opengov.reports._tables import (
     APPLICANT_COLUMNS,
     BALANCE_NOTE,
     TYPE_COLUMNS,
-    AnnualReport,
     ApplicantColumn,
     Cell,
     CellKind,
     CellRef,
+    ReportData,
     ReviewKind,
     ReviewResult,
     disclosure_layout,
     require_report,
 )
+from opengov.reports.checks import Finding, Severity, check_report
 
 __all__ = ["to_html", "to_markdown", "to_styled_html", "to_text"]
 
@@ -55,12 +55,12 @@ _PARTS = (
 )
 
 
-def title(report: AnnualReport) -> str:
+def title(report: ReportData) -> str:
     """The report's title, e.g. 某局2021年政府信息公开工作年度报告."""
     return f"{report.agency or ''}{report.year}年政府信息公开工作年度报告"
 
 
-def _application_rows(report: AnnualReport) -> Iterator[tuple[str, str, str, tuple[Cell, ...]]]:
+def _application_rows(report: ReportData) -> Iterator[tuple[str, str, str, tuple[Cell, ...]]]:
     """(label col 1, col 2, col 3, cells) per row; merged labels only on their first row."""
     fmt = report.format
     seen: set[OutcomeGroup] = set()
@@ -94,7 +94,7 @@ def _v(cell: Cell) -> str:
     return shown
 
 
-def _pipe_lines(report: AnnualReport, markdown: bool) -> Iterator[str]:
+def _pipe_lines(report: ReportData, markdown: bool) -> Iterator[str]:
     def line(cells: list[str], header: bool = False) -> Iterator[str]:
         cells = [c.replace("|", "\\|") for c in cells]
         if markdown:
@@ -153,13 +153,13 @@ def _pipe_lines(report: AnnualReport, markdown: bool) -> Iterator[str]:
                 yield from line([_v(c) for c in report.review.cells])
 
 
-def to_markdown(report: AnnualReport) -> str:
+def to_markdown(report: ReportData) -> str:
     """The report as Markdown: headings, prose and the three tables."""
     report = require_report(report)
     return "\n".join(_pipe_lines(report, markdown=True)) + "\n"
 
 
-def to_text(report: AnnualReport) -> str:
+def to_text(report: ReportData) -> str:
     """The report as a ``|``-separated text dump (one table row per line)."""
     report = require_report(report)
     return "\n".join(_pipe_lines(report, markdown=False)) + "\n"
@@ -181,7 +181,7 @@ def _td(text: str, rowspan: int = 1, colspan: int = 1, cls: str = "", title: str
 class _Style:
     """How each value cell of a styled page is marked: its classes and hover text."""
 
-    def __init__(self, report: AnnualReport, findings: Iterable[Finding]) -> None:
+    def __init__(self, report: ReportData, findings: Iterable[Finding]) -> None:
         self.notes: dict[CellRef, list[Finding]] = {}
         for f in findings:
             for c in f.cells:
@@ -223,7 +223,7 @@ def _tds(
     return "".join(style.td(ref, c) for ref, c in zip(refs, cells, strict=True))
 
 
-def _html_applications(report: AnnualReport, style: _Style | None = None) -> Iterator[str]:
+def _html_applications(report: ReportData, style: _Style | None = None) -> Iterator[str]:
     fmt = report.format
     yield '<table class="opengov-report-table3" border="1">'
     yield f"<tr>{_td(BALANCE_NOTE, 3, 3)}{_td('申请人情况', 1, 7)}</tr>"
@@ -253,7 +253,7 @@ def _html_applications(report: AnnualReport, style: _Style | None = None) -> Ite
     yield "</table>"
 
 
-def _html_review(report: AnnualReport, style: _Style | None = None) -> Iterator[str]:
+def _html_review(report: ReportData, style: _Style | None = None) -> Iterator[str]:
     results = [r.label_zh for r in ReviewResult]
     yield '<table class="opengov-report-table4" border="1">'
     yield f"<tr>{_td('行政复议', 1, 5)}{_td('行政诉讼', 1, 10)}</tr>"
@@ -270,7 +270,7 @@ def _html_review(report: AnnualReport, style: _Style | None = None) -> Iterator[
     yield "</table>"
 
 
-def _html_disclosure(report: AnnualReport, style: _Style | None = None) -> Iterator[str]:
+def _html_disclosure(report: ReportData, style: _Style | None = None) -> Iterator[str]:
     fmt = report.format
     cells = iter(report.disclosure.cells)
     yield '<table class="opengov-report-table2" border="1">'
@@ -286,7 +286,7 @@ def _html_disclosure(report: AnnualReport, style: _Style | None = None) -> Itera
     yield "</table>"
 
 
-def _html_body(report: AnnualReport, style: _Style | None) -> list[str]:
+def _html_body(report: ReportData, style: _Style | None) -> list[str]:
     out = ['<div class="opengov-report">', f"<h1>{escape(title(report))}</h1>"]
     for part, heading in _PARTS:
         out.append(f"<h2>{escape(heading)}</h2>")
@@ -301,7 +301,7 @@ def _html_body(report: AnnualReport, style: _Style | None) -> list[str]:
     return out
 
 
-def to_html(report: AnnualReport) -> str:
+def to_html(report: ReportData) -> str:
     """The report as an HTML fragment with the official table layout."""
     report = require_report(report)
     return "\n".join(_html_body(report, None)) + "\n"
@@ -324,7 +324,7 @@ _CSS = """
 """
 
 
-def to_styled_html(report: AnnualReport, findings: Iterable[Finding] | None = None) -> str:
+def to_styled_html(report: ReportData, findings: Iterable[Finding] | None = None) -> str:
     """The report as a styled HTML fragment, as a notebook shows it (``_repr_html_``).
 
     The official layout of :func:`to_html`, with a ``<meta charset="utf-8">``, a
