@@ -51,6 +51,8 @@ class Instrument(CodeEnum):
     OGI_2019 = "ogi-2019"
     OGI_2007 = "ogi-2007"
     CIVIL_CODE = "civil-code"
+    CIVIL_GENERAL_RULES_2017 = "civil-general-rules-2017"
+    CIVIL_PRINCIPLES_1986 = "civil-principles-1986"
     CIVIL_PROCEDURE_2023 = "civil-procedure-2023"
     ADMIN_RECONSIDERATION_2023 = "admin-reconsideration-2023"
     ADMIN_RECONSIDERATION_2017 = "admin-reconsideration-2017"
@@ -111,6 +113,12 @@ _INSTRUMENTS: dict[Instrument, _InstrumentInfo] = {
         "国务院令第492号",
     ),
     Instrument.CIVIL_CODE: _InstrumentInfo("《中华人民共和国民法典》", "Civil Code", None),
+    Instrument.CIVIL_GENERAL_RULES_2017: _InstrumentInfo(
+        "《中华人民共和国民法总则》", "General Rules of the Civil Law (2017)", None
+    ),
+    Instrument.CIVIL_PRINCIPLES_1986: _InstrumentInfo(
+        "《中华人民共和国民法通则》", "General Principles of the Civil Law (1986)", None
+    ),
     Instrument.CIVIL_PROCEDURE_2023: _InstrumentInfo(
         "《中华人民共和国民事诉讼法》", "Civil Procedure Law (2023)", None
     ),
