@@ -70,6 +70,7 @@ class Instrument(CodeEnum):
     REPORT_FORMAT_2021 = "report-format-2021"
     TIME_LIMITS_INTERPRETATION_2015 = "time-limits-interpretation-2015"
     GUIDING_CASE_26 = "guiding-case-26"
+    OGI_CASES_2011 = "ogi-cases-2011"
 
     @property
     def title_zh(self) -> str:
@@ -198,6 +199,12 @@ _INSTRUMENTS: dict[Instrument, _InstrumentInfo] = {
         "最高人民法院指导案例26号（李健雄诉广东省交通运输厅政府信息公开案）",
         "SPC Guiding Case No. 26",
         None,
+    ),
+    Instrument.OGI_CASES_2011: _InstrumentInfo(
+        "《最高人民法院关于审理政府信息公开行政案件若干问题的规定》",
+        "SPC Provisions on Open Government Information Cases (2011)",
+        # partly verified: the number from a secondary source only (legal reference §5)
+        "法释〔2011〕17号",
     ),
 }
 

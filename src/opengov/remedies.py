@@ -66,8 +66,10 @@ from dateutil.relativedelta import relativedelta
 from opengov import law
 from opengov._dates import as_date
 from opengov._engine import Deadline, DeadlineKind, DeadlineOptions, period_deadline
+from opengov._lookup import lookup
 from opengov.citations import Citation, cite
 from opengov.errors import CalendarCoverageError, InvalidInputError
+from opengov.replies import CorrectionReply
 
 if TYPE_CHECKING:
     from opengov.calendar import WorkdayCalendar
@@ -75,11 +77,13 @@ if TYPE_CHECKING:
 __all__ = [
     "BAR_COUNTING",
     "CLOSURE_REMEDY_START",
+    "CORRECTION_REMEDIES",
     "NEWER_REGULATIONS_LEAD",
     "NO_REPLY_REVIEW_START",
     "PERIOD_TRANSITION",
     "REMEDY_CAP_COUNTING",
     "closure_remedy_deadlines",
+    "correction_remedy_deadlines",
     "litigation_after_review_deadline",
     "litigation_bar",
     "litigation_deadline",
@@ -475,6 +479,59 @@ def closure_remedy_deadlines(
         out.append(
             Deadline.model_validate(
                 {**dict(d), "basis": d.basis + extra, "notes": (*note, *d.notes)}
+            )
+        )
+    return out[0], out[1]
+
+
+CORRECTION_REMEDIES = (
+    "更正 answer (Art. 41): the ordinary review and litigation periods from the day the "
+    "applicant knew of the answer; not review-first (行政复议法 2023 Art. 23(1)(4) covers "
+    "refusals to disclose only); a refusal to correct, or not referring the request, is open "
+    "to suit (法释〔2011〕17号 Art. 1(4))"
+)
+"""The note on the remedy periods of an answer to an Art. 41 更正 request."""
+
+
+def correction_remedy_deadlines(
+    reply: CorrectionReply | str,
+    known_on: date,
+    *,
+    remedies_notified: bool = True,
+    informed_on: date | None = None,
+    options: DeadlineOptions | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> tuple[Deadline, Deadline]:
+    """Review and litigation periods after an answer to a 更正 request (Art. 41).
+
+    The periods are those of :func:`review_deadline` and :func:`litigation_deadline`
+    from ``known_on``, each with the answer's basis added and the note
+    :data:`CORRECTION_REMEDIES`. No review-first rule applies
+    (:attr:`CorrectionReply.review_first`).
+
+    >>> from datetime import date
+    >>> review, suit = correction_remedy_deadlines("refused", date(2026, 3, 2))
+    >>> review.due, suit.due     # 60 days: Fri 05-01 (劳动节) → Wed 05-06; 6 months: Wed 09-02
+    (datetime.date(2026, 5, 6), datetime.date(2026, 9, 2))
+    """
+    answer = lookup(CorrectionReply, reply)
+    day = as_date(known_on, "known_on")
+    out = []
+    for reader in (review_deadline, litigation_deadline):
+        d = reader(
+            day,
+            remedies_notified=remedies_notified,
+            informed_on=informed_on,
+            options=options,
+            calendar=calendar,
+        )
+        out.append(
+            Deadline.model_validate(
+                {
+                    **dict(d),
+                    "basis": d.basis + answer.basis,
+                    "notes": (CORRECTION_REMEDIES, *d.notes),
+                }
             )
         )
     return out[0], out[1]
