@@ -407,9 +407,11 @@ class CorrectionReply(CodeEnum):
         refusals to disclose, and a 更正 answer is not one."""
         return False
 
-    def report_row(self, fmt: ReportFormat | str) -> None:
-        """``None`` in every format: table 三 counts 政府信息公开申请, and neither the
-        2019 nor the 2021 format has a row for a 更正 request (Art. 41)."""
+    def report_row(self, fmt: ReportFormat | str) -> OutcomeRow | None:
+        """The table-三 row: ``None`` in every format. Table 三 counts 政府信息公开申请,
+        and neither the 2019 nor the 2021 format has a row for a 更正 request (Art. 41).
+        Typed like :meth:`Reply.report_row` with a possible ``None``, so that code
+        counting both handles the missing row."""
         lookup(ReportFormat, fmt)
         return None
 
