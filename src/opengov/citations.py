@@ -65,6 +65,8 @@ class Instrument(CodeEnum):
     FEE_MEASURES_2020 = "fee-measures-2020"
     HOLIDAY_MEASURES_2024 = "holiday-measures-2024"
     HOLIDAY_MEASURES_2013 = "holiday-measures-2013"
+    HOLIDAY_MEASURES_2007 = "holiday-measures-2007"
+    HOLIDAY_MEASURES_1999 = "holiday-measures-1999"
     WORKING_HOURS_1995 = "working-hours-1995"
     REPORT_FORMAT_2019 = "report-format-2019"
     REPORT_FORMAT_2021 = "report-format-2021"
@@ -173,7 +175,18 @@ _INSTRUMENTS: dict[Instrument, _InstrumentInfo] = {
     Instrument.HOLIDAY_MEASURES_2013: _InstrumentInfo(
         "《全国年节及纪念日放假办法》（2013年）",
         "Measures on National Holidays and Memorial Days (2013)",
-        None,
+        # gov.cn (2013-12-11): 中华人民共和国国务院令 第644号
+        "国务院令第644号",
+    ),
+    Instrument.HOLIDAY_MEASURES_2007: _InstrumentInfo(
+        "《全国年节及纪念日放假办法》（2007年）",
+        "Measures on National Holidays and Memorial Days (2007)",
+        "国务院令第513号",
+    ),
+    Instrument.HOLIDAY_MEASURES_1999: _InstrumentInfo(
+        "《全国年节及纪念日放假办法》（1999年）",
+        "Measures on National Holidays and Memorial Days (1999)",
+        "国务院令第270号",
     ),
     Instrument.WORKING_HOURS_1995: _InstrumentInfo(
         "《国务院关于职工工作时间的规定》",

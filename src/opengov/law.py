@@ -752,14 +752,45 @@ _BOOK: tuple[Parameter, ...] = (
     _p(
         "in_force.holiday-measures-2013",
         Unit.IN_FORCE,
-        "the holiday measures as amended in 2013",
+        "the holiday measures as amended in 2013 (国务院令第644号)",
         _v(
             date(2014, 1, 1),
             True,
             "holiday-measures-2013",
             P,
             "the project's legal reference §6.1 (the 2013 text governs 2014-2024); every "
-            "bundled notice of 2014-2024 balances against its festival days (calendar tests)",
+            "bundled notice of 2014-2024 balances against its festival days (calendar tests); "
+            "order 644 and 自2014年1月1日起施行: gov.cn/zhuanti/2013-12/11/content_2610576.htm",
+        ),
+    ),
+    _p(
+        "in_force.holiday-measures-2007",
+        Unit.IN_FORCE,
+        "the holiday measures as amended in 2007 (国务院令第513号; 清明, 端午, 中秋 added, "
+        "劳动节 one day)",
+        _v(
+            date(2008, 1, 1),
+            True,
+            "holiday-measures-2007",
+            P,
+            f"{_S_HOLIDAY2007}; every bundled notice of 2008-2013 balances against its "
+            "festival days (calendar tests)",
+        ),
+    ),
+    _p(
+        "in_force.holiday-measures-1999",
+        Unit.IN_FORCE,
+        "the holiday measures as revised in 1999 (国务院令第270号; 劳动节 and 国庆节 three "
+        "days each)",
+        _v(
+            date(1999, 9, 18),
+            True,
+            "holiday-measures-1999",
+            P,
+            f"{_S_HOLIDAY1999}; every bundled notice of 2004-2007 balances against its "
+            "festival days (calendar tests)",
+            "in force on the day it was published (自发布之日起施行); opengov's festival table "
+            "applies it from 2000, the first whole year it governed",
         ),
     ),
     _p(
