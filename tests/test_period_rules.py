@@ -19,6 +19,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from opengov import law
 from opengov.calendar import official_calendar
@@ -106,3 +108,20 @@ def test_the_book_dates_the_three_regimes_with_evidence() -> None:
     ]
     months = law.parameter("periods.month_corresponding_day").values[0]
     assert "no corresponding-day" in months.note
+
+
+def _regime(day: date) -> str:
+    # worked out from the in-force days: 民法总则 Art. 206, 民法典 Art. 1260
+    if day < date(2017, 10, 1):
+        return "civil-principles-1986"
+    if day < date(2021, 1, 1):
+        return "civil-general-rules-2017"
+    return "civil-code"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=date(2008, 5, 1), max_value=date(2026, 6, 27)))
+def test_every_period_cites_one_regime_the_one_of_its_start_day(day: date) -> None:
+    for d in (review_deadline(day), litigation_deadline(day), reply_deadline(day)):
+        civil = {c.instrument.value for c in d.basis if c.instrument.value.startswith("civil")}
+        assert civil == {_regime(day)}

@@ -953,7 +953,10 @@ class DisclosureDecision(FrozenModel):
             due=due,
             last_evaluated=r.last_evaluated,
             interval_months=interval_months,
-            basis=(_ART_18, cite("civil-code:202")),
+            basis=(
+                _ART_18,
+                *law.parameter("periods.month_corresponding_day").at(r.last_evaluated).basis,
+            ),
             overdue=None if day is None else day > due,
         )
 
