@@ -54,6 +54,7 @@ __all__ = [
     "CorrectionEdition",
     "CorrectionNotReceived",
     "CorrectionReceived",
+    "CorrectionReply",
     "CorrectionRequested",
     "DateRange",
     "Deadline",
@@ -295,7 +296,7 @@ if TYPE_CHECKING:
         no_reply_review_deadline,
         review_deadline,
     )
-    from opengov.replies import Reply, ReplyType
+    from opengov.replies import CorrectionReply, Reply, ReplyType
     from opengov.reports.aggregate import aggregate_reports, compare_reports
     from opengov.reports.batch import ReportResult, read_reports
     from opengov.reports.build import CaseRecord, build_application_table

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
+from opengov import law
 from opengov._lookup import CodeEnum
 from opengov._model import FrozenModel, trusted
 from opengov.citations import Citation, cite
@@ -56,6 +57,8 @@ __all__ = [
     "make_pause",
     "period_deadline",
     "reply_basis",
+    "roll_rule",
+    "start_rule",
     "working_day_deadline",
 ]
 
@@ -751,17 +754,31 @@ def make_pause(
     return Pause(kind, start, end, open_, options.pause_endpoints)
 
 
-_CIVIL_201 = cite("civil-code:201")
-_REPLY_BASIS: dict[tuple[Edition, bool], tuple[Citation, ...]] = {}
+_REPLY_BASIS: dict[tuple[Edition, bool, Citation], tuple[Citation, ...]] = {}
 
 
-def reply_basis(edition: Edition, extended: bool) -> tuple[Citation, ...]:
-    """Citations for a reply deadline under ``edition`` (cached constants)."""
-    key = (edition, extended)
+def start_rule(start: date) -> Citation:
+    """The start-day rule (the start day is not counted) in force on ``start``.
+
+    From the statute book: 民法通则 Art. 154 para. 2 before 2017-10-01, 民法总则
+    Art. 201 until 2020-12-31, the Civil Code's Art. 201 from 2021-01-01.
+    """
+    return law.parameter("periods.start_day_not_counted").at(start).basis[0]
+
+
+def roll_rule(start: date) -> Citation:
+    """The roll-forward rule (a last day that is a rest day rolls) in force on ``start``."""
+    return law.parameter("periods.last_day_rolls_forward").at(start).basis[0]
+
+
+def reply_basis(edition: Edition, extended: bool, start: date) -> tuple[Citation, ...]:
+    """Citations for a reply deadline under ``edition`` counted from ``start`` (cached)."""
+    rule = start_rule(start)
+    key = (edition, extended, rule)
     found = _REPLY_BASIS.get(key)
     if found is None:
         r = edition.rules
-        found = (r.reply_basis, _CIVIL_201)
+        found = (r.reply_basis, rule)
         if extended and r.extension_basis != r.reply_basis:
             found = (*found, r.extension_basis)
         _REPLY_BASIS[key] = found
@@ -879,17 +896,20 @@ def _add_span(zh: list[str], en: list[str], a: date, b: date, zh_name: str, en_n
         en.append(f"{a_iso} to {b_iso} {en_name}")
 
 
-def _rest_step(names: tuple[tuple[date, str, str], ...], rolled: bool = False) -> ExplanationStep:
+def _rest_step(
+    names: tuple[tuple[date, str, str], ...], rolled: bool = False, rule: Citation | None = None
+) -> ExplanationStep:
     zh, en = _rest_text(names)
     if rolled:
+        rule_zh, rule_en = _basis_text(rule) if rule is not None else ("", "")
         return _step(
             kind=StepKind.ROLL_FORWARD,
             start=names[0][0],
             end=names[-1][0],
             days=len(names),
             names=names,
-            text_zh=f"期间最后一日为休息日，顺延：{zh}（《中华人民共和国民法典》第二百零三条）",
-            text_en=f"The last day is a rest day and rolls forward over: {en} (Civil Code art. 203)",
+            text_zh=f"期间最后一日为休息日，顺延：{zh}（{rule_zh}）",
+            text_en=f"The last day is a rest day and rolls forward over: {en} ({rule_en})",
         )
     return _step(
         kind=StepKind.REST_DAYS,
@@ -914,11 +934,13 @@ def _start_step(dl: Deadline, cal: WorkdayCalendar) -> ExplanationStep:
         zh = f"起算：{_zh(s)}；收到申请当日为工作日，计入期限（选项 receipt_day=counted）"
         en = f"Start: {_en(s)}; the receipt day is a working day and counts as day 1 (option receipt_day=counted)"
     elif dl.unit is PeriodUnit.WORKING_DAYS and not cal.is_working_day(s):
-        zh = f"起算：{_zh(s)}为休息日，当日不计入，自其后第一个工作日起算（《中华人民共和国民法典》第二百零一条）"
-        en = f"Start: {_en(s)} is a rest day; it is not counted and day 1 is the first working day after it (Civil Code art. 201)"
+        rule_zh, rule_en = _basis_text(start_rule(s))
+        zh = f"起算：{_zh(s)}为休息日，当日不计入，自其后第一个工作日起算（{rule_zh}）"
+        en = f"Start: {_en(s)} is a rest day; it is not counted and day 1 is the first working day after it ({rule_en})"
     else:
-        zh = f"起算：{_zh(s)}，当日不计入，自次日起算（《中华人民共和国民法典》第二百零一条）"
-        en = f"Start: {_en(s)}; the start day is not counted, day 1 is the next {'working ' if dl.unit is PeriodUnit.WORKING_DAYS else ''}day (Civil Code art. 201)"
+        rule_zh, rule_en = _basis_text(start_rule(s))
+        zh = f"起算：{_zh(s)}，当日不计入，自次日起算（{rule_zh}）"
+        en = f"Start: {_en(s)}; the start day is not counted, day 1 is the next {'working ' if dl.unit is PeriodUnit.WORKING_DAYS else ''}day ({rule_en})"
     return _step(kind=StepKind.START, start=s, text_zh=zh, text_en=en)
 
 
@@ -1071,7 +1093,7 @@ def build_explanation(dl: Deadline, calendar: WorkdayCalendar | None) -> Explana
             )
         )
         if dl.rolled:
-            steps.append(_rest_step(dl.rolled, rolled=True))
+            steps.append(_rest_step(dl.rolled, rolled=True, rule=roll_rule(dl.start)))
     for note in dl.notes:
         steps.append(_step(kind=StepKind.NOTE, text_zh=note, text_en=note))
     if dl.notices:

@@ -54,6 +54,7 @@ EXPORTS: dict[str, str] = {
     "ExemptionGround": "opengov.exemptions",
     "ExemptionKind": "opengov.exemptions",
     "Override": "opengov.exemptions",
+    "CorrectionReply": "opengov.replies",
     "Reply": "opengov.replies",
     "ReplyType": "opengov.replies",
     "LegacyOutcome": "opengov.legacy",

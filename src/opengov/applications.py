@@ -62,6 +62,7 @@ from opengov._engine import (
     make_pause,
     period_deadline,
     reply_basis,
+    start_rule,
     working_day_deadline,
 )
 from opengov._lookup import CodeEnum
@@ -685,7 +686,7 @@ class _State:
             DeadlineKind.CORRECTION_NOTICE,
             self.received_on,
             rules.correction_notice_days,
-            basis=(rules.correction_notice_basis, cite("civil-code:201")),
+            basis=(rules.correction_notice_basis, start_rule(self.received_on)),
             edition=self.edition,
             options=self.options,
             calendar=self.cal,
@@ -781,7 +782,7 @@ class _State:
                 spans.append((PauseKind.FEE_PAYMENT, self.fee.on, end, open_))
             else:
                 notes = ("fee payment window counted in the reply period (fee_window=counted)",)
-        basis = reply_basis(edition, self.extension is not None)
+        basis = reply_basis(edition, self.extension is not None, self.clock_start)
         if self.correction_received is not None:
             basis = (*basis, _correction_basis(self.edition))
             if edition is not self.edition:

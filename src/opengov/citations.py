@@ -52,6 +52,8 @@ class Instrument(CodeEnum):
     OGI_2019 = "ogi-2019"
     OGI_2007 = "ogi-2007"
     CIVIL_CODE = "civil-code"
+    CIVIL_GENERAL_RULES_2017 = "civil-general-rules-2017"
+    CIVIL_PRINCIPLES_1986 = "civil-principles-1986"
     CIVIL_PROCEDURE_2023 = "civil-procedure-2023"
     ADMIN_RECONSIDERATION_2023 = "admin-reconsideration-2023"
     ADMIN_RECONSIDERATION_2017 = "admin-reconsideration-2017"
@@ -64,11 +66,14 @@ class Instrument(CodeEnum):
     FEE_MEASURES_2020 = "fee-measures-2020"
     HOLIDAY_MEASURES_2024 = "holiday-measures-2024"
     HOLIDAY_MEASURES_2013 = "holiday-measures-2013"
+    HOLIDAY_MEASURES_2007 = "holiday-measures-2007"
+    HOLIDAY_MEASURES_1999 = "holiday-measures-1999"
     WORKING_HOURS_1995 = "working-hours-1995"
     REPORT_FORMAT_2019 = "report-format-2019"
     REPORT_FORMAT_2021 = "report-format-2021"
     TIME_LIMITS_INTERPRETATION_2015 = "time-limits-interpretation-2015"
     GUIDING_CASE_26 = "guiding-case-26"
+    OGI_CASES_2011 = "ogi-cases-2011"
 
     @property
     def title_zh(self) -> str:
@@ -101,6 +106,12 @@ _INSTRUMENTS: dict[Instrument, _InstrumentInfo] = {
         "国务院令第492号",
     ),
     Instrument.CIVIL_CODE: _InstrumentInfo("《中华人民共和国民法典》", "Civil Code", None),
+    Instrument.CIVIL_GENERAL_RULES_2017: _InstrumentInfo(
+        "《中华人民共和国民法总则》", "General Rules of the Civil Law (2017)", None
+    ),
+    Instrument.CIVIL_PRINCIPLES_1986: _InstrumentInfo(
+        "《中华人民共和国民法通则》", "General Principles of the Civil Law (1986)", None
+    ),
     Instrument.CIVIL_PROCEDURE_2023: _InstrumentInfo(
         "《中华人民共和国民事诉讼法》", "Civil Procedure Law (2023)", None
     ),
@@ -154,7 +165,18 @@ _INSTRUMENTS: dict[Instrument, _InstrumentInfo] = {
     Instrument.HOLIDAY_MEASURES_2013: _InstrumentInfo(
         "《全国年节及纪念日放假办法》（2013年）",
         "Measures on National Holidays and Memorial Days (2013)",
-        None,
+        # gov.cn (2013-12-11): 中华人民共和国国务院令 第644号
+        "国务院令第644号",
+    ),
+    Instrument.HOLIDAY_MEASURES_2007: _InstrumentInfo(
+        "《全国年节及纪念日放假办法》（2007年）",
+        "Measures on National Holidays and Memorial Days (2007)",
+        "国务院令第513号",
+    ),
+    Instrument.HOLIDAY_MEASURES_1999: _InstrumentInfo(
+        "《全国年节及纪念日放假办法》（1999年）",
+        "Measures on National Holidays and Memorial Days (1999)",
+        "国务院令第270号",
     ),
     Instrument.WORKING_HOURS_1995: _InstrumentInfo(
         "《国务院关于职工工作时间的规定》",
@@ -180,6 +202,12 @@ _INSTRUMENTS: dict[Instrument, _InstrumentInfo] = {
         "最高人民法院指导案例26号（李健雄诉广东省交通运输厅政府信息公开案）",
         "SPC Guiding Case No. 26",
         None,
+    ),
+    Instrument.OGI_CASES_2011: _InstrumentInfo(
+        "《最高人民法院关于审理政府信息公开行政案件若干问题的规定》",
+        "SPC Provisions on Open Government Information Cases (2011)",
+        # partly verified: the number from a secondary source only (legal reference §5)
+        "法释〔2011〕17号",
     ),
 }
 

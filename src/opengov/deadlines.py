@@ -64,6 +64,7 @@ from opengov._engine import (
     StepKind,
     check_options,
     reply_basis,
+    start_rule,
     working_day_deadline,
 )
 from opengov._lookup import CodeEnum
@@ -99,8 +100,6 @@ __all__ = [
     "reply_deadline",
 ]
 
-_CIVIL_201 = cite("civil-code:201")
-
 
 def reply_deadline(
     received_on: date,
@@ -133,7 +132,7 @@ def reply_deadline(
         DeadlineKind.REPLY,
         day,
         rules.reply_days,
-        basis=reply_basis(edition, extended),
+        basis=reply_basis(edition, extended, day),
         edition=edition,
         options=opts,
         extension_days=rules.max_extension_days if extended else 0,
@@ -177,7 +176,7 @@ def proactive_disclosure_deadline(
         DeadlineKind.PROACTIVE_DISCLOSURE,
         day,
         n,
-        basis=(edition.rules.proactive_disclosure_basis, _CIVIL_201),
+        basis=(edition.rules.proactive_disclosure_basis, start_rule(day)),
         edition=edition,
         options=check_options(options),
         notes=notes,

@@ -13,7 +13,7 @@ A :class:`DisclosureDecision` is an immutable value: the document's identity plu
 append-only trail of events. :meth:`DisclosureDecision.record` returns a new
 decision with one more event, or raises :class:`~opengov.errors.InvalidDecisionError`
 naming the field and the rule (and changes nothing). Histories serialise to JSON
-and replay to the same decision.
+and replay to the same decision; a decision holds at most :data:`MAX_DECISION_EVENTS` events.
 
 Rules enforced: grounds are required to withhold and refused for a proactive
 decision; information within an Art. 20 item (a 规章 or 规范性文件 always is, item 1)
@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from opengov.calendar import WorkdayCalendar
 
 __all__ = [
+    "MAX_DECISION_EVENTS",
     "Approved",
     "Changed",
     "ConfidentialityReview",
@@ -703,6 +704,20 @@ class _Replay:
 
 # -- the decision ----------------------------------------------------------------------------
 
+MAX_DECISION_EVENTS = 1000
+"""The most events one disclosure decision holds.
+
+A real trail is a handful of events (the drafting opinion, the confidentiality
+review, a referral and its answer, the approval, publication) plus a change or a
+re-evaluation every few months over the document's life: a few dozen in decades.
+1,000 leaves room for that and bounds, on hostile input, what is linear in the
+trail: validating a JSON history, the replay :meth:`DisclosureDecision.record` runs
+to check the next event, and the memory a decision holds (the same cap as
+:data:`opengov.applications.MAX_EVENTS`). :meth:`DisclosureDecision.record` refuses
+the next event with :class:`~opengov.errors.InvalidDecisionError`; JSON with more
+events is refused by validation.
+"""
+
 
 class DisclosureDecision(FrozenModel):
     """A document's disclosure decision and its review trail (see the module docs).
@@ -719,7 +734,7 @@ class DisclosureDecision(FrozenModel):
     document_kind: DocumentKind = DocumentKind.OTHER
     agency: str = Field(default="", max_length=200)
     period: PublicationPeriod | None = None
-    events: tuple[DecisionEvent, ...] = ()
+    events: tuple[DecisionEvent, ...] = Field(default=(), max_length=MAX_DECISION_EVENTS)
 
     @model_validator(mode="after")
     def _replays(self) -> DisclosureDecision:
@@ -784,8 +799,15 @@ class DisclosureDecision(FrozenModel):
         """A new decision with ``event`` appended; ``self`` is unchanged.
 
         Raises :class:`~opengov.errors.InvalidDecisionError` naming the field for an
-        event out of order or against a rule (also for a malformed event dict).
+        event out of order or against a rule (also for a malformed event dict), and
+        for an event beyond :data:`MAX_DECISION_EVENTS`.
         """
+        if len(self.events) >= MAX_DECISION_EVENTS:
+            raise _refuse(
+                "events",
+                f"a disclosure decision holds at most {MAX_DECISION_EVENTS} events (opengov.disclosure."
+                "MAX_DECISION_EVENTS); record the document's later history as a new decision",
+            )
         if not isinstance(event, _Event):
             try:
                 event = _EVENT_ADAPTER.validate_python(event)
@@ -931,7 +953,10 @@ class DisclosureDecision(FrozenModel):
             due=due,
             last_evaluated=r.last_evaluated,
             interval_months=interval_months,
-            basis=(_ART_18, cite("civil-code:202")),
+            basis=(
+                _ART_18,
+                *law.parameter("periods.month_corresponding_day").at(r.last_evaluated).basis,
+            ),
             overdue=None if day is None else day > due,
         )
 

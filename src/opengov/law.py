@@ -269,6 +269,28 @@ _S_REGS2007 = (
     "中华人民共和国行政复议法实施条例 (a government procurement site)"
 )
 _S_RECALLED = "recalled; not checked against a source here"
+_S_CIVIL1986 = (
+    "民法通则 Art. 154 (期间的最后一天是星期日或者其他法定休假日的，以休假日的次日为期间的最后一天) "
+    "quoted in full at ffmin.cn/aspx/ch/law.aspx?classid=20&id=126 (a copy of the Law's chapter 9) "
+    "and in a Civil Code commentary at m.zhangyue.com/readbook/12524492/16.html (secondary "
+    "copies); in force 1987-01-01 and repealed 2021-01-01: newton.com.tw wiki entry"
+)
+_S_CIVIL2017 = (
+    "民法总则 Art. 206 (本法自2017年10月1日起施行) at ccpit-patent.com.cn/zh-hans/node/4001/4000; "
+    "Art. 201 quoted in 《民法总则简明知识例解》 (94415sgj.cn); Arts. 200-204 carried into the "
+    "Civil Code unchanged in number (the Code's commentary, m.zhangyue.com/readbook/12524492/16.html"
+    "); the wording of Arts. 202-203 was read in the Civil Code only"
+)
+_S_CIVIL2020 = f"{_MIRROR}: 民法典/总则.md (Arts. 200-204); in force 2021-01-01 (Art. 1260)"
+_S_HOLIDAY1999 = (
+    "国务院令第270号: 现发布《全国年节及纪念日放假办法》，自发布之日起施行 (1999-09-18) and Art. 2, "
+    "copied at newton.com.tw (wiki entry 中華人民共和國國務院令第270號); the revision history printed "
+    "with the 2013 text (" + _MIRROR + ": 行政法规/全国年节及纪念日放假办法(2013-12-11).md)"
+)
+_S_HOLIDAY2007 = (
+    "国务院令第513号: 本决定自2008年1月1日起施行 and Art. 2 as amended, copied at zh.wikisource.org "
+    "(国务院关于修改《全国年节及纪念日放假办法》的决定 (2007年)) and m.03j9n.cn/law/1/34245.html"
+)
 
 # -- the in-force days -------------------------------------------------------------------
 # Each day below is written once; every other module reads it from the book.
@@ -279,6 +301,9 @@ _LIT_2014 = date(2015, 5, 1)
 _INTERP_2018 = date(2018, 2, 8)
 _REVIEW_2023 = date(2024, 1, 1)
 _FEES_2020 = date(2021, 1, 1)
+_CIVIL_1986 = date(1987, 1, 1)
+_CIVIL_2017 = date(2017, 10, 1)
+_CIVIL_2021 = date(2021, 1, 1)  # the Civil Code (Art. 1260); the fee Measures' day too
 
 
 def _v(
@@ -326,6 +351,19 @@ _NOTE_NO_REPLY_2008 = (
     "checked: opengov applies the six months that 法释〔2015〕9号 Art. 4 and 法释〔2018〕1号 "
     "Art. 66 set later; the period then may have been shorter (direct litigation was three "
     "months)"
+)
+
+_NOTE_1986_MONTHS = (
+    "民法通则 Art. 154 says only that periods follow the Gregorian year, month and day (para. 1) "
+    "and has no corresponding-day or month-end rule; the SPC's 1988 opinions (Art. 198: a month "
+    "of 30 days) concern periods the parties agreed, not statutory ones (recalled, not read). "
+    "opengov ends a statutory month period on the corresponding day, or the month's last day, "
+    "as the later Art. 202 says: an interpretation for periods that started before 2017-10-01"
+)
+_NOTE_1986_ROLL = (
+    "Art. 154 para. 3 names 星期日或者其他法定休假日; since the 1995 working-hours provisions "
+    "Saturday is a weekly rest day too, and a multi-day rest ends on the day after the rest: "
+    "the same arithmetic as the Civil Code's Art. 203"
 )
 
 _BOOK: tuple[Parameter, ...] = (
@@ -577,6 +615,40 @@ _BOOK: tuple[Parameter, ...] = (
         _v(_OGI_2007, 20, "admin-litigation-interpretation-2000:42", P, _S_INTERP2000_BARS),
         _v(_LIT_2014, 20, "admin-litigation-2017:46.2", V, _S_LIT2017),
     ),
+    # -- counting periods (the civil-law rules every period in opengov follows) -------------
+    _p(
+        "periods.start_day_not_counted",
+        Unit.FLAG,
+        "a period counted in days, months or years starts the day after its start day, by the "
+        "rule in force on the start day",
+        _v(_CIVIL_1986, True, "civil-principles-1986:154.2", P, _S_CIVIL1986),
+        _v(_CIVIL_2017, True, "civil-general-rules-2017:201", P, _S_CIVIL2017),
+        _v(_CIVIL_2021, True, "civil-code:201", V, _S_CIVIL2020),
+    ),
+    _p(
+        "periods.month_corresponding_day",
+        Unit.FLAG,
+        "a month or year period ends on the corresponding day of its last month, or on that "
+        "month's last day where it has none",
+        _v(
+            _CIVIL_1986,
+            True,
+            "civil-principles-1986:154.1",
+            P,
+            _S_CIVIL1986,
+            _NOTE_1986_MONTHS,
+        ),
+        _v(_CIVIL_2017, True, "civil-general-rules-2017:202", P, _S_CIVIL2017),
+        _v(_CIVIL_2021, True, "civil-code:202", V, _S_CIVIL2020),
+    ),
+    _p(
+        "periods.last_day_rolls_forward",
+        Unit.FLAG,
+        "a period whose last day is a statutory rest day (法定休假日) ends on the day after the rest",
+        _v(_CIVIL_1986, True, "civil-principles-1986:154.3", P, _S_CIVIL1986, _NOTE_1986_ROLL),
+        _v(_CIVIL_2017, True, "civil-general-rules-2017:203", P, _S_CIVIL2017),
+        _v(_CIVIL_2021, True, "civil-code:203", V, _S_CIVIL2020),
+    ),
     # -- instruments in force ---------------------------------------------------------------
     _p(
         "in_force.ogi-2007",
@@ -595,12 +667,24 @@ _BOOK: tuple[Parameter, ...] = (
         Unit.IN_FORCE,
         "the Civil Code (Art. 1260)",
         _v(
-            date(2021, 1, 1),
+            _CIVIL_2021,
             True,
             "civil-code:1260",
             P,
             "Art. 1260 quoted in public code repositories (find_string: 本法自2021年1月1日起施行)",
         ),
+    ),
+    _p(
+        "in_force.civil-principles-1986",
+        Unit.IN_FORCE,
+        "the General Principles of the Civil Law (民法通则), repealed by the Civil Code (Art. 1260)",
+        _v(_CIVIL_1986, True, "civil-principles-1986", P, _S_CIVIL1986),
+    ),
+    _p(
+        "in_force.civil-general-rules-2017",
+        Unit.IN_FORCE,
+        "the General Rules of the Civil Law (民法总则, Art. 206), repealed by the Civil Code",
+        _v(_CIVIL_2017, True, "civil-general-rules-2017:206", P, _S_CIVIL2017),
     ),
     _p(
         "in_force.civil-procedure-2023",
@@ -668,14 +752,45 @@ _BOOK: tuple[Parameter, ...] = (
     _p(
         "in_force.holiday-measures-2013",
         Unit.IN_FORCE,
-        "the holiday measures as amended in 2013",
+        "the holiday measures as amended in 2013 (国务院令第644号)",
         _v(
             date(2014, 1, 1),
             True,
             "holiday-measures-2013",
             P,
             "the project's legal reference §6.1 (the 2013 text governs 2014-2024); every "
-            "bundled notice of 2014-2024 balances against its festival days (calendar tests)",
+            "bundled notice of 2014-2024 balances against its festival days (calendar tests); "
+            "order 644 and 自2014年1月1日起施行: gov.cn/zhuanti/2013-12/11/content_2610576.htm",
+        ),
+    ),
+    _p(
+        "in_force.holiday-measures-2007",
+        Unit.IN_FORCE,
+        "the holiday measures as amended in 2007 (国务院令第513号; 清明, 端午, 中秋 added, "
+        "劳动节 one day)",
+        _v(
+            date(2008, 1, 1),
+            True,
+            "holiday-measures-2007",
+            P,
+            f"{_S_HOLIDAY2007}; every bundled notice of 2008-2013 balances against its "
+            "festival days (calendar tests)",
+        ),
+    ),
+    _p(
+        "in_force.holiday-measures-1999",
+        Unit.IN_FORCE,
+        "the holiday measures as revised in 1999 (国务院令第270号; 劳动节 and 国庆节 three "
+        "days each)",
+        _v(
+            date(1999, 9, 18),
+            True,
+            "holiday-measures-1999",
+            P,
+            f"{_S_HOLIDAY1999}; every bundled notice of 2004-2007 balances against its "
+            "festival days (calendar tests)",
+            "in force on the day it was published (自发布之日起施行); opengov's festival table "
+            "applies it from 2000, the first whole year it governed",
         ),
     ),
     _p(

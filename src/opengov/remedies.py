@@ -11,7 +11,9 @@ rests on a value not verified against its source says so in its ``notes``. These
 month periods, not working days: counting starts the day after the start day
 (Civil Code Art. 201), a month period ends on the corresponding day or the
 month's last day (Art. 202), and a last day that is a rest day rolls forward to
-the next working day (Art. 203). Which rest days roll is the calendar's
+the next working day (Art. 203); a period that started before 2021-01-01 cites
+the same rules of the 民法总则 (from 2017-10-01) or Art. 154 of the 民法通则
+(before). Which rest days roll is the calendar's
 interpretation (weekends, festival and 调休 rest days, as courts do in practice).
 
 Since 2024-01-01, review must come before litigation (复议前置) when an agency
@@ -66,8 +68,10 @@ from dateutil.relativedelta import relativedelta
 from opengov import law
 from opengov._dates import as_date
 from opengov._engine import Deadline, DeadlineKind, DeadlineOptions, period_deadline
+from opengov._lookup import lookup
 from opengov.citations import Citation, cite
 from opengov.errors import CalendarCoverageError, InvalidInputError
+from opengov.replies import CorrectionReply
 
 if TYPE_CHECKING:
     from opengov.calendar import WorkdayCalendar
@@ -75,11 +79,13 @@ if TYPE_CHECKING:
 __all__ = [
     "BAR_COUNTING",
     "CLOSURE_REMEDY_START",
+    "CORRECTION_REMEDIES",
     "NEWER_REGULATIONS_LEAD",
     "NO_REPLY_REVIEW_START",
     "PERIOD_TRANSITION",
     "REMEDY_CAP_COUNTING",
     "closure_remedy_deadlines",
+    "correction_remedy_deadlines",
     "litigation_after_review_deadline",
     "litigation_bar",
     "litigation_deadline",
@@ -192,7 +198,8 @@ def _evidence_notes(*entries: law.DatedValue) -> tuple[str, ...]:
 PERIOD_TRANSITION = (
     "interpretation period_transition: a direct-litigation period is still running "
     "(尚未届满) on 2015-05-01 when its last day under the 1989 Law's three months, after any "
-    "roll-forward (Civil Code Art. 203), is on or after 2015-05-01; such a period follows "
+    "roll-forward (民法通则 Art. 154 para. 3, in force then), is on or after 2015-05-01; such "
+    "a period follows "
     "the amended Law (法释〔2015〕9号 Art. 26 para. 1): six months from the same start day"
 )
 """How opengov reads 尚未届满 in 法释〔2015〕9号 Art. 26 para. 1.
@@ -315,10 +322,11 @@ def _remedy(
 REMEDY_CAP_COUNTING = (
     "interpretation remedy_cap_counting: the cap (one year; two years for litigation "
     "before 2018-02-08) is a period like any other: counted from the day after the "
-    "applicant knew the reply's content (Civil Code Art. 201), it ends on the "
-    "corresponding day a year later, or 28 February for 29 February (Art. 202, a year "
-    "being 12 months), and a last day that is a rest day rolls forward to the next "
-    "working day (Art. 203)"
+    "applicant knew the reply's content, it ends on the corresponding day a year later, "
+    "or 28 February for 29 February (a year being 12 months), and a last day that is a "
+    "rest day rolls forward to the next working day (the counting rules in force on the "
+    "start day: Civil Code Arts. 201-203 from 2021-01-01, 民法总则 Arts. 201-203 from "
+    "2017-10-01, 民法通则 Art. 154 before)"
 )
 """How the one-year cap for an applicant not told of the remedy is counted.
 
@@ -480,14 +488,68 @@ def closure_remedy_deadlines(
     return out[0], out[1]
 
 
+CORRECTION_REMEDIES = (
+    "更正 answer (Art. 41): the ordinary review and litigation periods from the day the "
+    "applicant knew of the answer; not review-first (行政复议法 2023 Art. 23(1)(4) covers "
+    "refusals to disclose only); a refusal to correct, or not referring the request, is open "
+    "to suit (法释〔2011〕17号 Art. 1(4))"
+)
+"""The note on the remedy periods of an answer to an Art. 41 更正 request."""
+
+
+def correction_remedy_deadlines(
+    reply: CorrectionReply | str,
+    known_on: date,
+    *,
+    remedies_notified: bool = True,
+    informed_on: date | None = None,
+    options: DeadlineOptions | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> tuple[Deadline, Deadline]:
+    """Review and litigation periods after an answer to a 更正 request (Art. 41).
+
+    The periods are those of :func:`review_deadline` and :func:`litigation_deadline`
+    from ``known_on``, each with the answer's basis added and the note
+    :data:`CORRECTION_REMEDIES`. No review-first rule applies
+    (:attr:`CorrectionReply.review_first`).
+
+    >>> from datetime import date
+    >>> review, suit = correction_remedy_deadlines("refused", date(2026, 3, 2))
+    >>> review.due, suit.due     # 60 days: Fri 05-01 (劳动节) → Wed 05-06; 6 months: Wed 09-02
+    (datetime.date(2026, 5, 6), datetime.date(2026, 9, 2))
+    """
+    answer = lookup(CorrectionReply, reply)
+    day = as_date(known_on, "known_on")
+    out = []
+    for reader in (review_deadline, litigation_deadline):
+        d = reader(
+            day,
+            remedies_notified=remedies_notified,
+            informed_on=informed_on,
+            options=options,
+            calendar=calendar,
+        )
+        out.append(
+            Deadline.model_validate(
+                {
+                    **dict(d),
+                    "basis": d.basis + answer.basis,
+                    "notes": (CORRECTION_REMEDIES, *d.notes),
+                }
+            )
+        )
+    return out[0], out[1]
+
+
 # -- the longest bars (最长起诉期限 / 最长申请期限) ----------------------------------------
 
 BAR_COUNTING = (
     "interpretation bar_counting: the longest bar (5 years; 20 for real property) is "
-    "counted like the other remedy periods: from the day after the act was made "
-    "(Civil Code Art. 201), to the corresponding day (Art. 202), a rest day at the end "
-    "rolling forward (Art. 203); it bounds the period of an applicant who did not know "
-    "of the act's content (行诉解释 2018 Art. 65)"
+    "counted like the other remedy periods: from the day after the act was made, to the "
+    "corresponding day, a rest day at the end rolling forward (the counting rules in force "
+    "on the day the act was made: Civil Code Arts. 201-203 from 2021-01-01, 民法总则 Arts. "
+    "201-203 from 2017-10-01, 民法通则 Art. 154 before); it bounds the period of an "
+    "applicant who did not know of the act's content (行诉解释 2018 Art. 65)"
 )
 """How the 5/20-year bars are counted; recorded in the ``notes`` of every bar."""
 
@@ -622,7 +684,8 @@ NO_REPLY_REVIEW_START = (
     "interpretation no_reply_review_start: with no reply, the 60-day review period runs "
     "from the day the reply period expired (行政复议法实施条例 2007 Art. 16(1), "
     "有履行期限规定的，自履行期限届满之日起计算), the OGI reply period being the period "
-    "for performance; the expiry day is not counted (Civil Code Art. 201)"
+    "for performance; the expiry day is not counted (Civil Code Art. 201; before 2021 民法总则 "
+    "Art. 201, before 2017-10-01 民法通则 Art. 154 para. 2)"
 )
 """The reading behind :func:`no_reply_review_deadline`, recorded in its ``notes``.
 

@@ -11,7 +11,9 @@ Every reply maps to exactly one row of table 三 in each report format
 
 Legal basis:
     - ogi-2019:36 (items 1-7), ogi-2019:37, ogi-2019:38, ogi-2019:30, ogi-2019:35,
-      ogi-2019:39.1, ogi-2019:39.2; fee-measures-2020; report-format-2021.
+      ogi-2019:39.1, ogi-2019:39.2; fee-measures-2020; report-format-2021;
+    - 更正 requests (:class:`CorrectionReply`): ogi-2019:41, ogi-2007:25.2,
+      ogi-cases-2011:1(4).
 
 >>> from opengov.replies import Reply, ReplyType
 >>> from opengov.exemptions import ExemptionGround
@@ -33,10 +35,12 @@ from opengov._lookup import CodeEnum, lookup
 from opengov._model import FrozenModel
 from opengov._show import show
 from opengov.citations import Citation, cite
+from opengov.editions import Edition
+from opengov.errors import InvalidInputError
 from opengov.exemptions import ExemptionGround
 from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
 
-__all__ = ["Reply", "ReplyType"]
+__all__ = ["CorrectionReply", "Reply", "ReplyType"]
 
 
 class _ReplyInfo(NamedTuple):
@@ -326,3 +330,116 @@ class Reply(FrozenModel):
         if row is None:
             row = self.grounds[0].report_row
         return row
+
+
+# -- Art. 41 更正 requests ---------------------------------------------------------------
+
+
+class _CorrectionInfo(NamedTuple):
+    label_zh: str
+    label_en: str
+    basis: tuple[Citation, ...]
+    basis_2007: tuple[Citation, ...] | None  # None: not open under the 2007 Regulation
+
+
+class CorrectionReply(CodeEnum):
+    """The answer to a request to correct a record (更正, 2019 Art. 41; 2007 Art. 25 para. 2).
+
+    A person with evidence that a government information record about them is
+    inaccurate "可以要求行政机关更正. 有权更正的行政机关审核属实的，应当予以更正并告知
+    申请人；不属于本行政机关职能范围的，行政机关可以转送有权更正的行政机关处理并告知申请人，
+    或者告知申请人向有权更正的行政机关提出" (2019 Art. 41). Under the 2007 text the agency
+    without power to correct "应当转送有权更正的行政机关处理，并告知申请人" (Art. 25 para. 2):
+    telling the applicant to apply elsewhere (:attr:`DIRECTED`) was not open then.
+
+    A 更正 request is not a 政府信息公开申请: table 三 of the annual report
+    (收到和处理政府信息公开申请情况) has no row for it in either format, so
+    :meth:`report_row` is ``None``. It is not review-first: 行政复议法 2023 Art. 23(1)(4)
+    covers refusals to disclose only. Values are stable wire codes.
+
+    >>> CorrectionReply.REFERRED.label_zh
+    '转送有权更正的行政机关处理并告知申请人'
+    >>> CorrectionReply.CORRECTED.report_row("2021") is None
+    True
+    """
+
+    CORRECTED = "corrected"
+    REFUSED = "refused"
+    REFERRED = "referred"
+    DIRECTED = "directed"
+
+    @property
+    def label_zh(self) -> str:
+        """Official wording: Art. 41, or (for a refusal) 法释〔2011〕17号 Art. 1(4)."""
+        return _CORRECTIONS[self].label_zh
+
+    @property
+    def label_en(self) -> str:
+        """English description."""
+        return _CORRECTIONS[self].label_en
+
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """Where this answer comes from under the 2019 Regulation."""
+        return _CORRECTIONS[self].basis
+
+    def basis_for(self, edition: Edition | str) -> tuple[Citation, ...]:
+        """The basis under ``edition``; raises where that edition did not allow this answer.
+
+        >>> [str(c) for c in CorrectionReply.REFERRED.basis_for("2007")]
+        ['ogi-2007:25.2']
+        """
+        ed = lookup(Edition, edition)
+        if ed is Edition.REG_2019:
+            return self.basis
+        found = _CORRECTIONS[self].basis_2007
+        if found is None:
+            raise InvalidInputError(
+                f"a {show(self.value)} answer to a 更正 request has no basis in the 2007 "
+                "Regulation: its Art. 25 para. 2 says 该行政机关无权更正的，应当转送有权更正的"
+                "行政机关处理，并告知申请人; record CorrectionReply.REFERRED"
+            )
+        return found
+
+    @property
+    def review_first(self) -> bool:
+        """Always ``False``: review before suit (行政复议法 2023 Art. 23(1)(4)) is for
+        refusals to disclose, and a 更正 answer is not one."""
+        return False
+
+    def report_row(self, fmt: ReportFormat | str) -> OutcomeRow | None:
+        """The table-三 row: ``None`` in every format. Table 三 counts 政府信息公开申请,
+        and neither the 2019 nor the 2021 format has a row for a 更正 request (Art. 41).
+        Typed like :meth:`Reply.report_row` with a possible ``None``, so that code
+        counting both handles the missing row."""
+        lookup(ReportFormat, fmt)
+        return None
+
+
+_ART_41 = cite("ogi-2019:41")
+_CORRECTIONS: dict[CorrectionReply, _CorrectionInfo] = {
+    CorrectionReply.CORRECTED: _CorrectionInfo(
+        "予以更正并告知申请人",
+        "The record is corrected and the applicant told",
+        (_ART_41,),
+        (cite("ogi-2007:25.2"),),
+    ),
+    CorrectionReply.REFUSED: _CorrectionInfo(
+        "拒绝更正",
+        "Correction refused: the record was not found inaccurate",
+        (_ART_41, cite("ogi-cases-2011:1(4)")),
+        (cite("ogi-2007:25.2"), cite("ogi-cases-2011:1(4)")),
+    ),
+    CorrectionReply.REFERRED: _CorrectionInfo(
+        "转送有权更正的行政机关处理并告知申请人",
+        "Referred to the agency with power to correct, and the applicant told",
+        (_ART_41,),
+        (cite("ogi-2007:25.2"),),
+    ),
+    CorrectionReply.DIRECTED: _CorrectionInfo(
+        "告知申请人向有权更正的行政机关提出",
+        "Applicant told to ask the agency with power to correct",
+        (_ART_41,),
+        None,
+    ),
+}

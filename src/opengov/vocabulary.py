@@ -57,7 +57,7 @@ from opengov.editions import Edition
 from opengov.exemptions import ExemptionGround, ExemptionKind, Override
 from opengov.legacy import LegacyOutcome
 from opengov.outcomes import OutcomeGroup, OutcomeRow, ReportFormat
-from opengov.replies import Reply, ReplyType
+from opengov.replies import CorrectionReply, Reply, ReplyType
 
 __all__ = [
     "VOCABULARIES",
@@ -87,6 +87,7 @@ VOCABULARIES: tuple[type[Enum], ...] = (
     Override,
     ExemptionGround,
     ReplyType,
+    CorrectionReply,
     ReportFormat,
     OutcomeGroup,
     OutcomeRow,
@@ -209,6 +210,15 @@ def _extras(member: Enum) -> JSON:
             "report_rows": _rows_by_format(
                 lambda f: None if member.needs_grounds else Reply(type=member).report_row(f)
             ),
+        }
+    if isinstance(member, CorrectionReply):
+        return {
+            "review_first": member.review_first,
+            # null: table 三 has no row for 更正 requests in either format
+            "report_rows": _rows_by_format(member.report_row),
+            "basis_2007": None
+            if member is CorrectionReply.DIRECTED
+            else [str(c) for c in member.basis_for(Edition.REG_2007)],
         }
     if isinstance(member, ReportFormat):
         return {

@@ -135,6 +135,39 @@ def _extra_rest_days(
     return tuple(out)
 
 
+_PERIOD_RULES = (
+    "periods.start_day_not_counted",
+    "periods.month_corresponding_day",
+    "periods.last_day_rolls_forward",
+)
+_PERIOD_BASIS: dict[tuple[date, bool], tuple[str, ...]] = {}
+
+
+def period_basis(start: date, *, months: bool) -> tuple[str, ...]:
+    """The citations of the period-counting rules in force on ``start``.
+
+    Read from the statute book (``periods.*``): a period follows the rules in force
+    on the day it starts. A period of days cites the start-day and roll-forward
+    rules; a month or year period also the corresponding-day rule.
+
+    >>> from datetime import date
+    >>> period_basis(date(2016, 3, 1), months=True)
+    ('civil-principles-1986:154.2', 'civil-principles-1986:154.1', 'civil-principles-1986:154.3')
+    >>> period_basis(date(2021, 1, 1), months=False)
+    ('civil-code:201', 'civil-code:203')
+    """
+    from opengov import law  # the book holds pydantic models: imported on first use
+
+    names = _PERIOD_RULES if months else (_PERIOD_RULES[0], _PERIOD_RULES[2])
+    entries = [law.parameter(n).at(start) for n in names]
+    key = (max(e.since for e in entries), months)
+    found = _PERIOD_BASIS.get(key)
+    if found is None:
+        found = tuple(str(c) for e in entries for c in e.basis)
+        _PERIOD_BASIS[key] = found
+    return found
+
+
 class WorkdayCalendar(Immutable):
     """An immutable mainland-China working-day calendar (工作日历).
 
@@ -515,7 +548,9 @@ class WorkdayCalendar(Immutable):
         Counting starts on the day after ``start`` (Civil Code Art. 201). A month
         period ends on the corresponding day of the last month, or that month's
         last day where it has none (Art. 202). A last day that is a 法定休假日 rolls
-        to the day after the rest ends (Art. 203). Which days are 法定休假日 is an
+        to the day after the rest ends (Art. 203). ``basis`` cites the rules in
+        force on ``start`` (:func:`period_basis`): 民法通则 Art. 154 before
+        2017-10-01, 民法总则 Arts. 201-203 until 2020-12-31. Which days are 法定休假日 is an
         interpretation, chosen by ``roll``:
 
         - ``"rest_days"`` (default): every non-working day of this calendar
@@ -540,7 +575,6 @@ class WorkdayCalendar(Immutable):
             raise InvalidInputError(
                 f"roll must be 'rest_days' or 'festival_days', got {show(roll)}"
             )
-        basis: tuple[str, ...]
         if days is not None:
             count = _int(days, "days")
             if count < 1:
@@ -548,7 +582,6 @@ class WorkdayCalendar(Immutable):
             if count > 100_000:
                 raise InvalidInputError(f"days={show(count)} is beyond any statutory period")
             nominal_ord = d.toordinal() + count
-            basis = ("civil-code:201", "civil-code:203")
         else:
             count = _int(months, "months")
             if count < 1:
@@ -560,7 +593,6 @@ class WorkdayCalendar(Immutable):
             # relativedelta keeps the day of the month, or takes the month's last day
             # where it has none: Art. 202's corresponding day
             nominal_ord = (d + relativedelta(months=count)).toordinal()
-            basis = ("civil-code:201", "civil-code:202", "civil-code:203")
         i = nominal_ord - self._lo
         if i < 0 or i >= len(self._work):
             raise self._coverage_error(nominal_ord, "the period's last day")
@@ -581,6 +613,7 @@ class WorkdayCalendar(Immutable):
         provisional = due.toordinal() > self._off_hi
         if provisional:
             self._warn(f"add_period({d})")
+        basis = period_basis(d, months=months is not None)
         return PeriodEnd(d, date.fromordinal(nominal_ord), due, tuple(rolled), provisional, basis)
 
     # -- listing ---------------------------------------------------------------------

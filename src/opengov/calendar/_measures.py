@@ -10,6 +10,10 @@ Lunar dates (正月初一, 端午, 中秋) and 清明 come from the ``holidays``
 public API (``holidays.country_holidays("CN", observed=False)``), the runtime
 dependency that computes them; nothing private of it is used.
 
+The day each revision took effect is read from the statute book
+(``in_force.holiday-measures-*``, :mod:`opengov.law`), with its source; this module
+keeps the festival rules only.
+
 Evidence for the rows: the 2024 revision (国务院令第795号) and the 2013 text are
 verified against their published texts (the project's legal reference, §6.1); the
 2007 revision (国务院令第513号, 2007-12-14, in force 2008-01-01) and the 1999
@@ -85,18 +89,21 @@ _BASE_RULES: dict[str, Rule] = {
 
 
 def _first_year(instrument: str) -> int:
-    """The first year a revision governs: the year it took effect (statute book)."""
+    """The first whole year a revision governs, from the day it took effect (statute book).
+
+    Revisions since 2007 took effect on 1 January; the 1999 one on the day it was
+    published (1999-09-18), so the table applies it from 2000.
+    """
     day = law.in_force(instrument)
     assert day is not None, instrument
-    assert (day.month, day.day) == (1, 1), instrument  # revisions take effect on 1 January
-    return day.year
+    return day.year if (day.month, day.day) == (1, 1) else day.year + 1
 
 
 #: The revisions, oldest first.
 REVISIONS: tuple[Revision, ...] = (
     Revision(
         "国务院令第270号",
-        2000,
+        _first_year("holiday-measures-1999"),
         "partly_verified",
         {
             "元旦": Rule("date", (1,), 1),
@@ -107,7 +114,7 @@ REVISIONS: tuple[Revision, ...] = (
     ),
     Revision(
         "国务院令第513号",
-        2008,
+        _first_year("holiday-measures-2007"),
         "partly_verified",
         {**_BASE_RULES, "春节": Rule("new_year", (-1, 0, 1))},
     ),
