@@ -30,9 +30,8 @@ Legal basis:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from opengov.errors import InvalidInputError
+from opengov.reports import _tables as tables
 from opengov.reports._tables import APPLICANT_COLUMNS as APPLICANT_COLUMNS
 from opengov.reports._tables import (
     BALANCE_NOTE,
@@ -105,19 +104,17 @@ class AnnualReport(ReportData):
 
 
 def require_report(value: object, name: str = "report") -> AnnualReport:
-    """``value`` if it is an :class:`AnnualReport`, else ``InvalidInputError``."""
-    if not isinstance(value, AnnualReport):
-        raise InvalidInputError(
-            f"{name} must be an AnnualReport (parse one with parse_report), "
-            f"got {type(value).__name__}"
-        )
-    return value
+    """``value`` if it is an :class:`AnnualReport`, else ``InvalidInputError``.
+
+    The check and its message are the table layer's (:func:`tables.require_report`);
+    this narrows the type to the displayable class every reader builds.
+    """
+    report = tables.require_report(value, name)
+    if not isinstance(report, AnnualReport):  # a bare ReportData, which no reader builds
+        raise InvalidInputError(f"{name} must be an AnnualReport, got {type(report).__name__}")
+    return report
 
 
 def report_list(reports: object) -> list[AnnualReport]:
     """The reports of an iterable, each checked to be an AnnualReport."""
-    if isinstance(reports, (str, bytes, AnnualReport)) or not isinstance(reports, Iterable):
-        raise InvalidInputError(
-            f"reports must be an iterable of AnnualReport, got {type(reports).__name__}"
-        )
-    return [require_report(r, "each report") for r in reports]
+    return [require_report(r, "each report") for r in tables.report_list(reports)]
