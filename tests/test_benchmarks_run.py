@@ -20,6 +20,7 @@ HEADERS = {
     "bench_applications": r"building a history of N events\s+cpu ms\s+µs/event\s+vs N=10\s+vs holidays",
     "bench_batch": r"workers\s+files\s+wall s\s+files/s\s+speed-up\s+cpu s\s+cpus used",
     "bench_calendar": r"benchmark\s+time\s+notes",
+    "bench_disclosure": r"building a trail of N events\s+cpu ms\s+µs/event\s+vs N=10\s+rebuild ÷ this",
     "bench_deadlines": r"computation\s+µs/call\s+vs holidays",
     "bench_frame": r"build\s+reports\s+cells\s+wall s\s+frame MB\s+peak MB\s+B/cell\s+µs/cell",
     "bench_notice_parse": r"case\s+chars\s+ms\s+ns/char\s+outcome",

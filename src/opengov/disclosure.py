@@ -46,15 +46,22 @@ datetime.date(2026, 10, 30)
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, cast
 
 from dateutil.relativedelta import relativedelta
-from pydantic import Field, TypeAdapter, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    PrivateAttr,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from opengov import law
 from opengov._dates import as_date
 from opengov._lookup import CodeEnum
-from opengov._model import FrozenModel
+from opengov._model import FrozenModel, trusted
 from opengov.categories import LocalProactiveItem, ProactiveItem
 from opengov.citations import Citation, cite
 from opengov.deadlines import Deadline, proactive_disclosure_deadline
@@ -409,6 +416,19 @@ DecisionEvent = Annotated[
     Field(discriminator="kind"),
 ]
 _EVENT_ADAPTER: TypeAdapter[Any] = TypeAdapter(DecisionEvent)
+_EVENT_TYPES = frozenset(
+    (
+        DraftingOpinion,
+        ConfidentialityReview,
+        ReferralSent,
+        ReferralAnswered,
+        Approved,
+        Published,
+        Changed,
+        Reevaluated,
+        Repealed,
+    )
+)
 
 
 # -- results ---------------------------------------------------------------------------------
@@ -457,11 +477,26 @@ def _refuse(field: str, why: str) -> InvalidDecisionError:
 _ABSOLUTE_BASIS = "Art. 14 (不予公开, no override)"
 
 
+def _no_state() -> None:
+    return None
+
+
 class _Replay:
-    """The state of a decision after its events (internal, recomputed)."""
+    """The state of a decision after its events (internal).
+
+    Built once per decision: :meth:`DisclosureDecision.record` forks the state of
+    the decision it extends (a shallow copy: every attribute is an immutable value
+    and nothing is changed in place after the fork, so decisions never share
+    changes) and applies one event; validation from JSON applies every event to
+    one state. Queries read it and never replay.
+    """
 
     def __init__(self, doc: DisclosureDecision) -> None:
-        self.doc = doc
+        self.formed_on = doc.formed_on
+        self.document_kind = doc.document_kind
+        # the fields (``__dict__``) of the decision this state belongs to: a copy
+        # of the decision, which has its own, replays once
+        self.fields: dict[str, Any] | None = None
         self.last: date | None = None
         self.opinion: DraftingOpinion | None = None
         self.review: ConfidentialityReview | None = None
@@ -475,9 +510,32 @@ class _Replay:
         self.disclosable = False  # re-evaluated as disclosable, awaiting approval
         self.repealed: date | None = None
 
+    def fork(self) -> _Replay:
+        new = _Replay.__new__(_Replay)
+        new.__dict__ = self.__dict__.copy()
+        return new
+
+    def __eq__(self, other: object) -> bool:
+        # The state is a function of the decision's fields, which pydantic
+        # compares; it never decides equality itself (None: not built yet).
+        return other is None or isinstance(other, _Replay)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # Never changed once attached to a decision, so a copy is the state itself; a
+    # pickle leaves it out and the decision replays its trail once when first asked.
+    def __copy__(self) -> _Replay:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Replay:
+        return self
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        return (_no_state, ())
+
     # the Art. 20 item the information falls under, when known
     def proactive_item(self) -> ProactiveItem | None:
-        natural = self.doc.document_kind.proactive_item
+        natural = self.document_kind.proactive_item
         if natural is not None:
             return natural
         for source in (self.approval, self.opinion):
@@ -519,7 +577,7 @@ class _Replay:
             decision is DecisionKind.PROACTIVE
             and e.item is None
             and e.local_item is None
-            and self.doc.document_kind.proactive_item is None
+            and self.document_kind.proactive_item is None
         ):
             raise _refuse(
                 f"{who}.item",
@@ -527,7 +585,7 @@ class _Replay:
                 "local_item it falls under",
             )
         if decision is DecisionKind.ON_REQUEST:
-            item = self.doc.document_kind.proactive_item
+            item = self.document_kind.proactive_item
             if item is None and e.item is not None:
                 item = ProactiveItem.by_number(e.item)
             if item is None and e.local_item is not None:
@@ -545,7 +603,6 @@ class _Replay:
                 )
 
     def apply(self, e: _Event) -> None:
-        doc = self.doc
         if self.last is not None and e.on < self.last:
             raise _refuse(
                 f"{e.kind}.on",
@@ -592,8 +649,8 @@ class _Replay:
         elif isinstance(e, Published):
             self.publish(e)
         elif isinstance(e, Changed):
-            if e.on < doc.formed_on:
-                raise _refuse("changed.on", f"{e.on} is before the formation ({doc.formed_on})")
+            if e.on < self.formed_on:
+                raise _refuse("changed.on", f"{e.on} is before the formation ({self.formed_on})")
             self.clock_start = e.on
             self.published = None
             self.review = None
@@ -610,15 +667,15 @@ class _Replay:
             self.last_evaluated = e.on
             if not e.still_withheld:
                 self.disclosable = True
-                self.clock_start = max(e.on, doc.formed_on)
+                self.clock_start = max(e.on, self.formed_on)
                 self.published = None
                 self.review = None
                 self.reopened = True
         elif isinstance(e, Repealed):
-            if doc.document_kind is DocumentKind.OTHER:
+            if self.document_kind is DocumentKind.OTHER:
                 raise _refuse("repealed", "only a 规章 or 规范性文件 is repealed (document_kind)")
-            if e.on < doc.formed_on:
-                raise _refuse("repealed.on", f"{e.on} is before the formation ({doc.formed_on})")
+            if e.on < self.formed_on:
+                raise _refuse("repealed.on", f"{e.on} is before the formation ({self.formed_on})")
             self.repealed = e.on
         self.last = e.on
 
@@ -672,11 +729,10 @@ class _Replay:
             self.last_evaluated = e.on
 
     def publish(self, e: Published) -> None:
-        doc = self.doc
-        if e.on < doc.formed_on:
+        if e.on < self.formed_on:
             raise _refuse(
                 "published.on",
-                f"{e.on} is before the information was formed ({doc.formed_on})",
+                f"{e.on} is before the information was formed ({self.formed_on})",
             )
         a = self.approval
         if a is None or self.reopened:
@@ -711,8 +767,8 @@ A real trail is a handful of events (the drafting opinion, the confidentiality
 review, a referral and its answer, the approval, publication) plus a change or a
 re-evaluation every few months over the document's life: a few dozen in decades.
 1,000 leaves room for that and bounds, on hostile input, what is linear in the
-trail: validating a JSON history, the replay :meth:`DisclosureDecision.record` runs
-to check the next event, and the memory a decision holds (the same cap as
+trail: validating a JSON history (replayed once), the replay a copied or unpickled
+decision runs when first asked, and the memory a decision holds (the same cap as
 :data:`opengov.applications.MAX_EVENTS`). :meth:`DisclosureDecision.record` refuses
 the next event with :class:`~opengov.errors.InvalidDecisionError`; JSON with more
 events is refused by validation.
@@ -723,9 +779,12 @@ class DisclosureDecision(FrozenModel):
     """A document's disclosure decision and its review trail (see the module docs).
 
     Build one with :meth:`form` or from JSON with ``model_validate_json`` (the trail
-    is replayed and checked). ``formed_on`` is the day the information was formed
-    (for a document, the day it was signed or issued, 成文日期); ``period`` a
-    recorded publication period replacing Art. 26's 20 working days.
+    is replayed and checked, once). ``formed_on`` is the day the information was
+    formed (for a document, the day it was signed or issued, 成文日期); ``period`` a
+    recorded publication period replacing Art. 26's 20 working days. The state
+    after the trail is kept with the decision (not a field: not in its JSON, its
+    equality or its hash), so queries never replay the trail and :meth:`record`
+    checks only the new event.
     """
 
     title: str = Field(min_length=1, max_length=500)
@@ -735,6 +794,8 @@ class DisclosureDecision(FrozenModel):
     agency: str = Field(default="", max_length=200)
     period: PublicationPeriod | None = None
     events: tuple[DecisionEvent, ...] = Field(default=(), max_length=MAX_DECISION_EVENTS)
+
+    _state: _Replay | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _replays(self) -> DisclosureDecision:
@@ -753,8 +814,13 @@ class DisclosureDecision(FrozenModel):
                 f"{self.formed_on} is before the 2019 Regulation took effect ({start}); "
                 f"decisions are modelled under the 2019 edition only",
             )
-        self._replay()
+        self.__pydantic_private__["_state"] = self._attach(self._replay())  # type: ignore[index]
         return self
+
+    def _attach(self, r: _Replay) -> _Replay:
+        """``r`` marked as the state of this decision's very fields."""
+        r.fields = self.__dict__
+        return r
 
     @classmethod
     def form(
@@ -789,10 +855,26 @@ class DisclosureDecision(FrozenModel):
 
     # history --------------------------------------------------------------------------------
 
-    def _replay(self, events: tuple[Any, ...] | None = None) -> _Replay:
+    def _replay(self) -> _Replay:
+        """A state built from the events (at most MAX_DECISION_EVENTS), applied in place."""
         r = _Replay(self)
-        for e in self.events if events is None else events:
+        for e in self.events:
             r.apply(e)
+        return r
+
+    def _st(self) -> _Replay:
+        """The state after the trail: the kept one, or a replay (once) when there is none.
+
+        A decision that was unpickled, copied, or built without validation
+        (``model_construct``, ``model_copy(update=...)``) replays, and checks, its
+        trail when first asked.
+        """
+        private = self.__pydantic_private__
+        r: _Replay | None = private.get("_state") if private else None
+        if r is None or r.fields is not self.__dict__:
+            r = self._attach(self._replay())
+            if private is not None:
+                private["_state"] = r
         return r
 
     def record(self, event: DecisionEvent | dict[str, Any]) -> DisclosureDecision:
@@ -800,7 +882,9 @@ class DisclosureDecision(FrozenModel):
 
         Raises :class:`~opengov.errors.InvalidDecisionError` naming the field for an
         event out of order or against a rule (also for a malformed event dict), and
-        for an event beyond :data:`MAX_DECISION_EVENTS`.
+        for an event beyond :data:`MAX_DECISION_EVENTS`. Only ``event`` is checked,
+        against the state kept with the decision: the cost does not grow with the
+        trail.
         """
         if len(self.events) >= MAX_DECISION_EVENTS:
             raise _refuse(
@@ -808,49 +892,64 @@ class DisclosureDecision(FrozenModel):
                 f"a disclosure decision holds at most {MAX_DECISION_EVENTS} events (opengov.disclosure."
                 "MAX_DECISION_EVENTS); record the document's later history as a new decision",
             )
-        if not isinstance(event, _Event):
+        checked: _Event
+        if type(event) in _EVENT_TYPES:
+            checked = cast("_Event", event)  # an event model: validated when it was built
+        else:
             try:
-                event = _EVENT_ADAPTER.validate_python(event)
+                checked = _EVENT_ADAPTER.validate_python(event)
             except ValidationError as err:
                 raise _from_validation(err) from None
-        events = (*self.events, event)
-        self._replay(events)  # raises InvalidDecisionError before anything is built
-        return DisclosureDecision.model_validate({**dict(self), "events": events})
+        new_state = self._st().fork()
+        new_state.apply(checked)  # raises InvalidDecisionError before anything is built
+        d = trusted(
+            DisclosureDecision,
+            title=self.title,
+            formed_on=self.formed_on,
+            doc_number=self.doc_number,
+            document_kind=self.document_kind,
+            agency=self.agency,
+            period=self.period,
+            events=(*self.events, checked),
+        )
+        # every field is this decision's (validated) or the event just checked
+        d.__pydantic_private__["_state"] = d._attach(new_state)  # type: ignore[index]
+        return d
 
     # state ----------------------------------------------------------------------------------
 
     @property
     def decision(self) -> DecisionKind | None:
         """The approved decision in force (``None`` before approval or while reopened)."""
-        r = self._replay()
+        r = self._st()
         return None if r.approval is None or r.reopened else r.approval.decision
 
     @property
     def grounds(self) -> tuple[ExemptionGround, ...]:
         """The grounds of the approved decision (empty when nothing is withheld)."""
-        r = self._replay()
+        r = self._st()
         return () if r.approval is None or r.reopened else r.approval.grounds
 
     @property
     def proactive_item(self) -> ProactiveItem | None:
         """The Art. 20 item the information falls under, when known."""
-        return self._replay().proactive_item()
+        return self._st().proactive_item()
 
     @property
     def published_on(self) -> date | None:
         """First publication of the current version (after the last change)."""
-        p = self._replay().published
+        p = self._st().published
         return None if p is None else p.on
 
     @property
     def repealed_on(self) -> date | None:
         """The day a 规章 or 规范性文件 was repealed, if it was."""
-        return self._replay().repealed
+        return self._st().repealed
 
     @property
     def publication_start(self) -> date:
         """The day Art. 26 runs from: formation, the last change, or a re-evaluation."""
-        return self._replay().clock_start
+        return self._st().clock_start
 
     # deadlines ------------------------------------------------------------------------------
 
@@ -861,7 +960,7 @@ class DisclosureDecision(FrozenModel):
         or, before approval, neither the document's kind nor the drafting opinion puts
         it within proactive disclosure.
         """
-        r = self._replay()
+        r = self._st()
         if r.approval is not None and not r.reopened:
             if not r.approval.decision.publishes:
                 return None
@@ -940,7 +1039,7 @@ class DisclosureDecision(FrozenModel):
             raise _refuse("interval_months", f"an int from 1 to 120, got {interval_months!r}")
         if not 1 <= interval_months <= 120:
             raise _refuse("interval_months", f"an int from 1 to 120, got {interval_months}")
-        r = self._replay()
+        r = self._st()
         if r.approval is None or r.reopened or not r.approval.decision.withholds:
             raise _refuse(
                 "decision",
