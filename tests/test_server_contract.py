@@ -89,6 +89,7 @@ def test_openapi_is_3_1_with_every_endpoint(openapi: dict[str, Any]) -> None:
         "/v1/law",
         "/v1/law/{name}",
         "/v1/disclosure/decision",
+        "/v1/disclosure/record",
         "/v1/catalogue/parse",
     }
     assert openapi["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"

@@ -152,6 +152,13 @@ TARGETS: dict[str, Target] = {
         "/v1/disclosure/decision",
         lambda x: {"decision": DOC, "reevaluation_interval_months": x},
     ),
+    "disclosure record: event": _post(
+        "/v1/disclosure/record", lambda x: {"decision": DOC, "event": x}
+    ),
+    "disclosure record: on": _post(
+        "/v1/disclosure/record",
+        lambda x: {"decision": DOC, "event": {"kind": "changed", "on": x}},
+    ),
     "catalogue: text": _post("/v1/catalogue/parse", lambda x: {"text": x}),
     "report: body": _report,
 }

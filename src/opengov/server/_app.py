@@ -58,6 +58,7 @@ from opengov.server._wire import (
     CatalogueRequest,
     CitationOut,
     DataBasis,
+    DecisionRecordRequest,
     DecisionRequest,
     DecisionView,
     ExplainedDeadline,
@@ -134,15 +135,20 @@ def problem_response(status: int, body: dict[str, Any], **headers: str) -> JSONR
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers or None)
 
 
+# Errors answered with a status other than 422, by their stable code: a refused event
+# conflicts with the application's state, a refused decision or trail event with the
+# decision's.
+_STATUS_BY_CODE = {InvalidEventError.code: 409, InvalidDecisionError.code: 409}
+
+
 def status_of(exc: OpenGovError) -> int:
-    """The HTTP status for an opengov error: a refused event conflicts with the
-    application's state, a refused decision or trail event with the decision's
-    (409); every other error is unprocessable input (422)."""
-    if isinstance(exc, (InvalidEventError, InvalidDecisionError)):
-        return 409
-    if isinstance(exc, UnknownCodeError) and "vocabulary" in str(exc)[:40]:
-        return 404
-    return 422
+    """The HTTP status for an opengov error, decided by its code (never its message):
+    409 for a refused event or decision (``invalid_event``, ``invalid_decision``);
+    every other error is unprocessable input (422). A 404 is not an error's status
+    but an endpoint's answer: the endpoint whose path names a vocabulary, a schema
+    or a statute-book parameter that does not exist says so itself (``_Refused``
+    with 404 and the field ``name``)."""
+    return _STATUS_BY_CODE.get(exc.code, 422)
 
 
 def _jsonable_errors(errors: Any) -> tuple[dict[str, Any], ...]:
@@ -203,6 +209,18 @@ def _named_field(exc: OpenGovError) -> str | None:
         return None
     m = _NAMED.match(str(exc))
     return None if m is None else m[1]
+
+
+def _event_field(exc: InvalidDecisionError, kind: str) -> str:
+    """The request field a refused trail event names: the library names the event
+    by its kind (``approved.grounds``), the request by ``event`` (``event.grounds``);
+    the trail's cap (``events``) is the decision's."""
+    named = _named_field(exc)
+    if named is None or named == kind:
+        return "event"
+    if named.startswith(kind + "."):
+        return "event" + named[len(kind) :]
+    return f"decision.{named}"
 
 
 # -- the calendar in use and what answers rest on ----------------------------------------
@@ -298,13 +316,16 @@ def _law_parameter(name: str) -> LawParameter:
     )
 
 
-def _decision_view(request: DecisionRequest, data: _Data) -> DecisionView:
+def _decision_view(
+    doc: DisclosureDecision, request: DecisionRequest | DecisionRecordRequest, data: _Data
+) -> DecisionView:
     with _flagged(request.provisional):
-        return _decision_view_of(request, data)
+        return _decision_view_of(doc, request, data)
 
 
-def _decision_view_of(request: DecisionRequest, data: _Data) -> DecisionView:
-    doc: DisclosureDecision = request.decision
+def _decision_view_of(
+    doc: DisclosureDecision, request: DecisionRequest | DecisionRecordRequest, data: _Data
+) -> DecisionView:
     day = _today() if request.as_of is None else request.as_of
     cal = data.cal(request.provisional)
     due = doc.publication_deadline(calendar=cal)
@@ -655,9 +676,10 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
         """One vocabulary by its name, e.g. ``ExemptionGround``."""
         v = _vocabulary()
         if name not in v["vocabularies"]:
-            raise UnknownCodeError(
+            unknown = UnknownCodeError(
                 f"unknown vocabulary {name!r}; known: {', '.join(v['vocabularies'])}"
             )
+            raise _Refused(unknown, status=404, field="name")
         return Vocabularies(
             opengov_version=v["opengov_version"],
             vocabularies={name: v["vocabularies"][name]},
@@ -679,7 +701,10 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
         """One model's schemas, e.g. ``Application``."""
         s = _schemas()
         if name not in s:
-            raise UnknownCodeError(f"unknown vocabulary or model {name!r}; known: {', '.join(s)}")
+            unknown = UnknownCodeError(
+                f"unknown vocabulary or model {name!r}; known: {', '.join(s)}"
+            )
+            raise _Refused(unknown, status=404, field="name")
         return Schemas(schemas={name: s[name]}, data=data.basis)
 
     # calendar ------------------------------------------------------------------------
@@ -905,7 +930,23 @@ def build_app(settings: ServerSettings, calendar: WorkdayCalendar | None = None)
         explanation, timeliness on ``as_of``, and the re-evaluation day of withheld
         information (Art. 18) for the agency's interval. A trail the library refuses
         is a 409 problem (``invalid_decision``) naming the field."""
-        return _decision_view(request, data)
+        return _decision_view(request.decision, request, data)
+
+    @app.post(
+        "/v1/disclosure/record",
+        tags=["disclosure"],
+        responses={**_JSON_PROBLEMS, 409: {"model": Problem, "content": {PROBLEM: {}}}},
+    )
+    @_fast
+    def disclosure_record(request: DecisionRecordRequest) -> DecisionView:
+        """Record one more event on a decision's trail with the library's own checks:
+        the new decision, or a 409 problem (``invalid_decision``) naming the field of
+        ``event`` (or ``decision.events`` past the cap) that cannot be recorded."""
+        try:
+            after = request.decision.record(request.event)
+        except InvalidDecisionError as exc:
+            raise _Refused(exc, status=409, field=_event_field(exc, request.event.kind)) from None
+        return _decision_view(after, request, data)
 
     @app.post("/v1/catalogue/parse", tags=["disclosure"], responses=_JSON_PROBLEMS)
     @_fast

@@ -25,7 +25,13 @@ from opengov.catalogue import MAX_CATALOGUE_CHARS, CatalogueRecord
 from opengov.categories import ProactiveItem
 from opengov.channels import SubmissionChannel
 from opengov.deadlines import Deadline, DeadlineOptions, Explanation, NoticeOrigin, NoticeRef
-from opengov.disclosure import DecisionKind, DisclosureDecision, ReevaluationDue, Timeliness
+from opengov.disclosure import (
+    DecisionEvent,
+    DecisionKind,
+    DisclosureDecision,
+    ReevaluationDue,
+    Timeliness,
+)
 from opengov.exemptions import ExemptionGround
 from opengov.law import Evidence, Unit
 from opengov.outcomes import OutcomeRow, ReportFormat
@@ -346,6 +352,18 @@ class DecisionRequest(FrozenModel):
     """
 
     decision: DisclosureDecision
+    as_of: date | None = None
+    reevaluation_interval_months: int | None = Field(default=None, ge=1, le=120, strict=True)
+    provisional: bool = Field(default=False, strict=True)
+
+
+class DecisionRecordRequest(FrozenModel):
+    """A disclosure decision with its review trail, one more event, and the day to
+    report on (``as_of``, ``reevaluation_interval_months`` and ``provisional`` as
+    for a ``DecisionRequest``)."""
+
+    decision: DisclosureDecision
+    event: DecisionEvent
     as_of: date | None = None
     reevaluation_interval_months: int | None = Field(default=None, ge=1, le=120, strict=True)
     provisional: bool = Field(default=False, strict=True)
