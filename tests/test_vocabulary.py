@@ -48,6 +48,7 @@ _VOCABULARY_MODULES = {
     "opengov.legacy",
     "opengov.disclosure",
     "opengov.catalogue",
+    "opengov.applications",
 }
 
 
@@ -58,10 +59,10 @@ def test_every_public_enum_of_the_vocabulary_modules_is_exported_as_vocabulary()
         if isinstance(obj := getattr(opengov, name), type) and issubclass(obj, Enum)
     }
     assert set(VOCABULARIES) <= exported
-    # ApplicationFlag's module also holds state enums (not vocabulary): the flags are
-    # named alone.
+    # the application's states and statuses are vocabulary too: a case system in
+    # another language shows them with their labels and articles
     modules = {e for e in exported if e.__module__ in _VOCABULARY_MODULES}
-    assert modules | {opengov.ApplicationFlag} == set(VOCABULARIES)
+    assert modules == set(VOCABULARIES)
 
 
 def test_codes_are_stable_snake_case_or_instrument_codes() -> None:
@@ -174,6 +175,54 @@ def test_export_of_the_disclosure_and_flag_vocabularies() -> None:
     assert flags["late_reply"]["label_zh"] == "逾期答复"
     assert flags["late_correction_notice"]["basis"][0]["citation"] == "ogi-2019:30"
     assert {"correction_delivery_assumed", "late_correction", "late_fee_notice"} <= set(flags)
+
+
+def test_export_of_the_application_vocabularies() -> None:
+    v = export_vocabulary()["vocabularies"]
+    parties = {m["code"]: m for m in v["ConsultedParty"]["members"]}
+    # Art. 32: 书面征求第三方的意见; Art. 34: 共同制作 … 征求相关行政机关的意见;
+    # Art. 33 para. 3: 征求第三方和其他机关意见所需时间不计算在前款规定的期限内
+    assert parties["third_party"]["label_zh"] == "第三方"
+    assert [c["citation"] for c in parties["third_party"]["basis"]] == ["ogi-2019:32"]
+    assert [c["citation"] for c in parties["agency"]["basis"]] == ["ogi-2019:34"]
+    assert [c["citation"] for c in parties["other_agency"]["basis"]] == ["ogi-2019:33.3"]
+    assert parties["other_agency"]["basis"][0]["zh"] == (
+        "《中华人民共和国政府信息公开条例》第三十三条第三款"
+    )
+    states = {m["code"]: m for m in v["ApplicationState"]["members"]}
+    assert list(states) == [
+        "open",
+        "awaiting_correction",
+        "consulting",
+        "awaiting_payment",
+        "replied",
+        "closed",
+    ]
+    cited = {code: [c["citation"] for c in m["basis"]] for code, m in states.items()}
+    assert cited == {
+        "open": ["ogi-2019:33.2"],  # 20 working days to reply
+        "awaiting_correction": ["ogi-2019:30"],  # 补正
+        "consulting": ["ogi-2019:32", "ogi-2019:34", "ogi-2019:33.3"],
+        "awaiting_payment": ["ogi-2019:42", "fee-measures-2020"],  # 信息处理费
+        "replied": ["ogi-2019:36"],  # the reply types
+        "closed": ["ogi-2019:30", "fee-measures-2020"],  # 视为放弃申请
+    }
+    assert (states["awaiting_correction"]["label_zh"], states["replied"]["label_zh"]) == (
+        "等待补正",
+        "已答复",
+    )
+    assert states["closed"]["note"]  # withdrawal: no article, an interpretation
+    assert states["open"]["note"] is None
+    statuses = {m["code"]: m for m in v["StatusKind"]["members"]}
+    assert statuses["paused_for_consultation"]["label_zh"] == "征求意见中（期限中止计算）"
+    # the pause itself first (Art. 33 para. 3), then who is consulted
+    assert [c["citation"] for c in statuses["paused_for_consultation"]["basis"]] == [
+        "ogi-2019:33.3",
+        "ogi-2019:32",
+        "ogi-2019:34",
+    ]
+    assert [c["citation"] for c in statuses["overdue"]["basis"]] == ["ogi-2019:33.2"]
+    assert statuses["overdue"]["label_en"] == "overdue"
 
 
 def test_export_is_a_fresh_copy() -> None:

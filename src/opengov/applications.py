@@ -328,6 +328,26 @@ class ApplicationState(CodeEnum):
     REPLIED = "replied"
     CLOSED = "closed"
 
+    @property
+    def label_zh(self) -> str:
+        """Chinese label (opengov's wording: the Regulation names no states)."""
+        return _STATE_LABELS[self.value][0]
+
+    @property
+    def label_en(self) -> str:
+        """English label."""
+        return _STATE_LABELS[self.value][1]
+
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """The rule that puts an application in this state (2019 edition)."""
+        return tuple(cite(c) for c in _STATE_BASIS[self.value])
+
+    @property
+    def note(self) -> str | None:
+        """Where the state rests on a reading of the law, what it is."""
+        return _CLOSED_NOTE if self is ApplicationState.CLOSED else None
+
 
 class StatusKind(CodeEnum):
     """An application's status on a given day."""
@@ -357,6 +377,56 @@ class StatusKind(CodeEnum):
     def label_en(self) -> str:
         """English label."""
         return self.value.replace("_", " ")
+
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """The rule that gives the status (2019 edition)."""
+        return tuple(cite(c) for c in _STATUS_BASIS[self.value])
+
+    @property
+    def note(self) -> str | None:
+        """Where the status rests on a reading of the law, what it is."""
+        return _CLOSED_NOTE if self is StatusKind.CLOSED else None
+
+
+# The articles behind each state and status, cited under the 2019 edition (as
+# ConsultedParty is): the Regulation names the steps, not the states between them.
+# A consultation pauses the reply period (Art. 33 para. 3) while a third party
+# (Art. 32) or a co-producing agency (Art. 34) answers; a fee is due under Art. 42
+# and the 2020 measures (国办函〔2020〕109号; its article numbers are not verified,
+# so the instrument is cited, as for the fee flags).
+_STATE_LABELS: dict[str, tuple[str, str]] = {
+    "open": ("办理中", "open"),
+    "awaiting_correction": ("等待补正", "awaiting correction"),
+    "consulting": ("征求意见中", "consulting"),
+    "awaiting_payment": ("等待缴费", "awaiting payment"),
+    "replied": ("已答复", "replied"),
+    "closed": ("已终止", "closed"),
+}
+_CLOSED = ("ogi-2019:30", "fee-measures-2020")
+_STATE_BASIS: dict[str, tuple[str, ...]] = {
+    "open": ("ogi-2019:33.2",),
+    "awaiting_correction": ("ogi-2019:30",),
+    "consulting": ("ogi-2019:32", "ogi-2019:34", "ogi-2019:33.3"),
+    "awaiting_payment": ("ogi-2019:42", "fee-measures-2020"),
+    "replied": ("ogi-2019:36",),
+    "closed": _CLOSED,
+}
+_STATUS_BASIS: dict[str, tuple[str, ...]] = {
+    "open": ("ogi-2019:33.2",),
+    "awaiting_correction": ("ogi-2019:30",),
+    "paused_for_consultation": ("ogi-2019:33.3", "ogi-2019:32", "ogi-2019:34"),
+    "awaiting_payment": ("ogi-2019:42", "fee-measures-2020"),
+    "overdue": ("ogi-2019:33.2",),
+    "replied": ("ogi-2019:36",),
+    "closed": _CLOSED,
+}
+_CLOSED_NOTE = (
+    "Closed without a reply: treated as abandoned (视为放弃申请) when the correction "
+    "(Art. 30) or the fee (2020 fee measures) did not arrive in time, or withdrawn by "
+    "the applicant, which no article provides for: opengov reads an application as "
+    "the applicant's to withdraw until the reply."
+)
 
 
 class ApplicationFlag(CodeEnum):

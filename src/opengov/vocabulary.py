@@ -41,7 +41,7 @@ from opengov._model import FrozenModel
 from opengov._schema import tighten_schema
 from opengov._version import VERSION
 from opengov.applicants import ApplicantGroup, ApplicantType
-from opengov.applications import ApplicationFlag
+from opengov.applications import ApplicationFlag, ApplicationState, ConsultedParty, StatusKind
 from opengov.catalogue import UsccCheck
 from opengov.categories import DisclosureMode, GovernmentLevel, LocalProactiveItem, ProactiveItem
 from opengov.channels import ReceiptRule, SubmissionChannel
@@ -92,6 +92,9 @@ VOCABULARIES: tuple[type[Enum], ...] = (
     OutcomeGroup,
     OutcomeRow,
     LegacyOutcome,
+    ConsultedParty,
+    ApplicationState,
+    StatusKind,
     ApplicationFlag,
     DocumentKind,
     DecisionKind,
