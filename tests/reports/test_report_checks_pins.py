@@ -30,6 +30,7 @@ from opengov.reports import (
     DisclosureRow,
     DisclosureTable,
     ReportTable,
+    ReportText,
     ReviewTable,
     Severity,
     check_carry_forward,
@@ -425,3 +426,37 @@ def test_of_agreeing_readings_the_most_complete_is_compared() -> None:
     carry = [f for f in check_reports([z23, other, z24]) if f.rule is CheckRule.CARRY_FORWARD]
     assert [f.sources[1] for f in carry] == ["full.html"]
     assert CellValue.of(app_ref(OutcomeRow.RECEIVED, TOTAL), Cell.number(1), 2024).year == 2024
+
+
+# -- the prose -----------------------------------------------------------------------------------
+
+# pingtan-scj-2025's sentence, verbatim from its page; its table prints 21 received and
+# 2 carried forward, as the sentence says.
+SCJ_2025 = (
+    "2025年，共受理政府信息公开申请21件，经分类处置后，给予同意公开答复 1 件，不予公开答复3件，"
+    "区分处理后公开11件，因无法提供相关信息答复2件，其他处理2件，结转下年度继续办理2件，所有申请"
+    "均在法定期限内办结，切实保障申请人合法权益。"
+)
+
+
+def _with_text(r: AnnualReport, text: str) -> AnnualReport:
+    return AnnualReport.model_validate({**dict(r), "text": ReportText(applications=text)})
+
+
+def test_the_prose_agrees_with_the_table() -> None:
+    r = _with_text(hand_read("pingtan-scj-2025"), SCJ_2025)
+    assert check_report(r) == ()
+    # 四/总计 read as 3 instead of 2: the sentence disagrees (a warning, beside the
+    # errors of the table's own sums).
+    wrong = r.with_cell(app_ref(OutcomeRow.CARRIED_FORWARD, TOTAL), Cell.number(3))
+    narrative = [f for f in check_report(wrong) if f.rule is CheckRule.NARRATIVE]
+    (f,) = narrative
+    assert (f.severity, f.expected, f.actual) == (Severity.WARNING, 2, 3)
+    assert f.message == (
+        f"the text says “结转下年度继续办理2件” but {OutcomeRow.CARRIED_FORWARD.printed_zh}/总计 is 3"
+    )
+    assert [c.ref for c in f.cells] == [app_ref(OutcomeRow.CARRIED_FORWARD, TOTAL)]
+    # only the later clause: the received pattern does not match, the carried-forward one
+    # is still tried
+    tail = _with_text(wrong, SCJ_2025[SCJ_2025.index("其他处理") :])
+    assert [x.expected for x in check_report(tail) if x.rule is CheckRule.NARRATIVE] == [2]
