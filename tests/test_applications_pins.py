@@ -45,6 +45,7 @@ from opengov.calendar import official_calendar
 from opengov.channels import SubmissionChannel
 from opengov.citations import cite
 from opengov.deadlines import (
+    CorrectionEdition,
     Deadline,
     DeadlineKind,
     DeadlineOptions,
@@ -131,6 +132,7 @@ def test_receive_keeps_the_receipt_facts_and_defaults() -> None:
         on_the_spot=True,
         options=COUNTED,
     )
+    assert (online.agency, online.on_the_spot, online.options) == ("某局", True, COUNTED)
     assert (online.submitted_on, online.confirmed_on, online.received_on) == (
         D("2025-03-01"),
         D("2025-03-03"),
@@ -330,12 +332,18 @@ def test_remedies_after_no_reply_use_the_options_and_calendar() -> None:
         D("2025-05-30"),
         D("2025-09-30"),
     ]
-    # 05-30 and 09-30 off: 05-31..06-02 端午, so Tue 06-03; 10-01..08 国庆, so Thu 10-09
-    # (the reply deadline moves to 04-01 on that calendar: ask on 04-02)
-    assert [d.due for d in plain.remedy_deadlines(as_of=D("2025-04-02"), calendar=_cal())] == [
-        D("2025-06-03"),
-        D("2025-10-09"),
+    # With 03-12 off the reply deadline is Tue 04-01 (ask on 04-02): review 60 days →
+    # Sat 05-31, 端午 05-31..06-02, so Tue 06-03; 6 months → 10-01, 国庆 10-01..08, so
+    # Thu 10-09. With 06-03 and 10-09 off as well: Wed 06-04 and Fri 10-10.
+    cal = _cal("2025-03-12", "2025-06-03", "2025-10-09")
+    assert [d.due for d in plain.remedy_deadlines(as_of=D("2025-04-02"), calendar=cal)] == [
+        D("2025-06-04"),
+        D("2025-10-10"),
     ]
+    # While another agency is consulted without a time limit, the reply period has not
+    # run out, however late it is asked.
+    consulting = new().record(ConsultationSent(on=D("2025-03-10"), party=OTHER, name="丙局"))
+    assert consulting.remedy_deadlines(as_of=D("2025-06-10")) == ()
 
 
 def test_closure_remedies_run_from_the_end_of_the_window() -> None:
@@ -974,3 +982,112 @@ def test_the_cap_message_says_what_to_do() -> None:
         "cannot record withdrawn on 2026-01-07: an application holds at most 1000 events "
         "(opengov.applications.MAX_EVENTS); record the rest of this case as a new application",
     )
+
+
+def test_remedies_run_from_the_day_the_applicant_learnt_of_them() -> None:
+    # The reply (delivered Fri 03-21) did not say how to challenge it; the applicant
+    # learnt of it Tue 04-01. Review: 60 days from 04-01 → Sat 05-31, 端午 → Tue 06-03.
+    # Litigation: 6 months from 04-01 → 10-01, 国庆 → Thu 10-09. Both well inside the
+    # one-year cap from 03-21.
+    app = new().record(
+        ReplyIssued(
+            on=D("2025-03-20"),
+            reply=DISCLOSED,
+            delivered_on=D("2025-03-21"),
+            remedies_notified=False,
+            remedies_informed_on=D("2025-04-01"),
+        )
+    )
+    review, suit = app.remedy_deadlines()
+    assert (review.due, suit.due) == (D("2025-06-03"), D("2025-10-09"))
+
+
+def test_procedure_from_the_correction_under_the_new_edition() -> None:
+    # Received Mon 2019-05-06 under the 2007 edition (the 2019 one is in force from
+    # 05-15); 补正 on 05-07, corrected Thu 05-16. 2019 calendar (国办发明电〔2018〕15号 as
+    # amended): 端午 Fri 06-07..Sun 06-09 off.
+    app = new("2019-05-06").record(
+        CorrectionRequested(on=D("2019-05-07"), period_days=10, delivered_on=D("2019-05-07"))
+    )
+    app = app.record(CorrectionReceived(on=D("2019-05-16")))
+    # Default (the receipt's edition): 15 working days from 05-16: 05-17 (1),
+    # 05-20..24 (6), 05-27..31 (11), 06-03..06 (15) → Thu 06-06.
+    d = app.reply_deadline()
+    assert (d.edition, d.due, d.notes) == (Edition.REG_2007, D("2019-06-06"), ())
+    assert d.basis == (cite("ogi-2007:24.2"), cite("civil-code:201"), cite("ogi-2007:21(4)"))
+    # CORRECTION (程序从新): the 2019 period, 20 working days: 06-03..06 (15),
+    # 06-10..14 (20) → Fri 06-14.
+    opts = DeadlineOptions(correction_edition=CorrectionEdition.CORRECTION)
+    new_rules = app.with_options(opts)
+    d = new_rules.reply_deadline()
+    assert (d.edition, d.due) == (Edition.REG_2019, D("2019-06-14"))
+    assert d.basis == (
+        cite("ogi-2019:33.2"),
+        cite("civil-code:201"),
+        cite("ogi-2007:21(4)"),
+        cite("ogi-2019:56"),
+    )
+    assert d.notes == (
+        "received under the 2007 edition, corrected on 2019-05-16: the reply period is the "
+        "2019 edition's (correction_edition=correction, 程序从新); the default counts the "
+        "receipt edition's, the shorter period",
+    )
+    # Another agency consulted from the day of the correction (05-16) to Mon 05-20 is a
+    # pause under the 2019 edition (Art. 33 para. 3; the 2007 one left out only third
+    # parties): 05-17 and 05-20 not counted → 06-14 + 2 working days → Tue 06-18.
+    consulted = new_rules.record(ConsultationSent(on=D("2019-05-16"), party=OTHER, name="市局"))
+    consulted = consulted.record(OpinionReceived(on=D("2019-05-20"), party=OTHER, name="市局"))
+    assert consulted.reply_deadline().due == D("2019-06-18")
+    assert [x.kind for x in consulted.deadlines()] == [DeadlineKind.REPLY, DeadlineKind.CORRECTION]
+    # under the default (2007 edition) its time is counted in the period: still 06-06
+    assert consulted.with_options(DeadlineOptions()).reply_deadline().due == D("2019-06-06")
+
+
+def _fresh() -> Any:
+    """A calendar no earlier query has used (one rest day added, far from the dates
+    below), so nothing computed before is reused."""
+    return official_calendar().with_extra_rest_days([D("2025-12-31")], "地方节日")
+
+
+def test_reply_deadline_in_full_on_a_fresh_calendar() -> None:
+    # COUNTED, third party Mon 03-10..Fri 03-14 (03-11..14 not counted, 4), extended by
+    # 10: 03-03..07 (5), 03-10 (6), 03-17..21 (11), 03-24..28 (16), 03-31..04-03 (20)
+    # → Thu 04-03; extension: 04-07..11 (5), 04-14..18 (10) → Fri 04-18.
+    app = new(options=COUNTED).record(
+        ConsultationSent(on=D("2025-03-10"), party=TP, name="甲公司", delivered_on=D("2025-03-10"))
+    )
+    app = app.record(OpinionReceived(on=D("2025-03-14"), party=TP, name="甲公司"))
+    app = app.record(ExtensionApproved(on=D("2025-03-20"), days=10))
+    d = app.reply_deadline(calendar=_fresh())
+    assert (d.kind, d.start, d.days, d.unit, d.edition) == (
+        DeadlineKind.REPLY,
+        D("2025-03-03"),
+        20,
+        PeriodUnit.WORKING_DAYS,
+        Edition.REG_2019,
+    )
+    assert (d.original_due, d.due, d.extension_days) == (D("2025-04-03"), D("2025-04-18"), 10)
+    assert d.basis == (cite("ogi-2019:33.2"), cite("civil-code:201"), cite("ogi-2019:33.3"))
+    assert [(p.kind, p.start, p.end, p.open, p.working_days) for p in d.excluded] == [
+        (PauseKind.THIRD_PARTY_CONSULTATION, D("2025-03-10"), D("2025-03-14"), False, 4)
+    ]
+    assert d.options == COUNTED
+    # the fee note reaches a fresh count too
+    counted = DeadlineOptions(fee_window=FeeWindow.COUNTED)
+    fee = new(options=counted).record(FeeNoticeSent(on=D("2025-03-10"), fee=FEE))
+    assert fee.reply_deadline(calendar=_fresh()).notes == (
+        "fee payment window counted in the reply period (fee_window=counted)",
+    )
+    # a running consultation is open in a fresh count
+    running = new().record(ConsultationSent(on=D("2025-03-10"), party=TP, name="乙"))
+    (p,) = running.reply_deadline(as_of=D("2025-03-20"), calendar=_fresh()).excluded
+    assert (p.kind, p.open) == (PauseKind.THIRD_PARTY_CONSULTATION, True)
+
+
+def test_a_calendar_day_correction_period_on_another_calendar() -> None:
+    # 20 calendar days from Wed 03-05 → Tue 03-25; with 03-25 a rest day, Wed 03-26.
+    app = new().record(CorrectionRequested(on=D("2025-03-05"), period_days=20, working_days=False))
+    d = next(
+        x for x in app.deadlines(calendar=_cal("2025-03-25")) if x.kind is DeadlineKind.CORRECTION
+    )
+    assert d.due == D("2025-03-26")
