@@ -31,6 +31,8 @@ from opengov.reports import (
     DisclosureTable,
     ReportTable,
     ReportText,
+    ReviewKind,
+    ReviewResult,
     ReviewTable,
     Severity,
     check_carry_forward,
@@ -157,6 +159,14 @@ def test_shs_2024_review_total_in_full() -> None:
     assert f.message.endswith("总计 should be the sum of its four results: expected 19, found 15")
     assert [c.value for c in f.cells] == [13, 2, 4, 0, 15]
     assert str(f.cells[-1]) == "review[litigation_after_review, total]"
+    # five cells: four shown, then an ellipsis
+    assert str(f).endswith(
+        "[review[litigation_after_review, upheld], review[litigation_after_review, corrected], "
+        "review[litigation_after_review, other], review[litigation_after_review, pending], …]"
+    )
+    # a cell of the finding's own report is of the finding's year
+    assert f.names(CellRef.review(ReviewKind.LITIGATION_AFTER_REVIEW, ReviewResult.TOTAL), 2024)
+    assert not f.names(CellRef.review(ReviewKind.LITIGATION_AFTER_REVIEW, ReviewResult.TOTAL), 2023)
 
 
 def test_a_clean_report_has_no_finding_and_errors_come_first() -> None:
@@ -241,6 +251,14 @@ def test_blank_cells_count_as_zero_unless_told() -> None:
         app_ref(OutcomeRow.CARRIED_OVER, TOTAL), Cell.blank()
     )
     assert check_report(r) == ()
+    # a blank where 69 was printed counts as 0: the sums no longer hold
+    gone = hand_read("pingtan-zrz-2024").with_cell(
+        app_ref(OutcomeRow.RECEIVED, ApplicantColumn.NATURAL_PERSON), Cell.blank()
+    )
+    assert [(f.rule, f.expected, f.actual) for f in check_report(gone)] == [
+        (CheckRule.COLUMN_TOTAL, 0, 69),  # 一: six columns 0, printed 总计 69
+        (CheckRule.BALANCE, -69, 0),  # 自然人: 0 + 0 - 69, printed 四 0
+    ]
     strict = check_report(r, blank_as_zero=False)
     assert [f.rule for f in strict] == [CheckRule.INCOMPLETE]
     assert [c.ref for c in strict[0].cells] == [app_ref(OutcomeRow.CARRIED_OVER, TOTAL)]
@@ -305,9 +323,9 @@ def test_carry_forward_says_why_nothing_was_compared() -> None:
     nameless = AnnualReport.model_validate({**dict(z24), "agency": None})
     (h,) = check_carry_forward(z23, nameless)
     assert h.message.endswith("(the agency of a report is not known)")
-    with pytest.raises(InvalidInputError, match="previous"):
+    with pytest.raises(InvalidInputError, match=r"^previous must be an AnnualReport"):
         check_carry_forward(None, z24)  # type: ignore[arg-type]
-    with pytest.raises(InvalidInputError, match="current"):
+    with pytest.raises(InvalidInputError, match=r"^current must be an AnnualReport"):
         check_carry_forward(z23, None)  # type: ignore[arg-type]
 
 
@@ -361,6 +379,26 @@ def test_duplicates_identical_agreeing_and_differing() -> None:
     # three readings: two findings, each against the first
     three = [x for x in check_reports([a, same, differ]) if x.rule is CheckRule.DUPLICATE]
     assert len(three) == 2
+    # a blank where the other reading has a number: 0 against 69, they differ
+    blank69 = same.with_cell(
+        app_ref(OutcomeRow.RECEIVED, ApplicantColumn.NATURAL_PERSON), Cell.blank()
+    )
+    (q,) = [x for x in check_reports([a, blank69]) if x.rule is CheckRule.DUPLICATE]
+    assert q.severity is Severity.ERROR
+    # two readings from one file name (read twice, differently): the same finding
+    # whatever the input order
+    x1 = hand_read("pingtan-zrz-2024", "same.html")
+    x2 = x1.with_cell(app_ref(OutcomeRow.RECEIVED, TOTAL), Cell.number(70))
+    assert check_reports([x1, x2]) == check_reports([x2, x1])
+    # readings of one agency-year are taken by source: 'a.html' before 'b.html' even
+    # when 'a.html' holds the larger numbers
+    big = a.with_cell(app_ref(OutcomeRow.RECEIVED, TOTAL), Cell.number(70))
+    (r_,) = [x for x in check_reports([same, big]) if x.rule is CheckRule.DUPLICATE]
+    assert r_.sources == ("a.html", "b.html")
+    # a report without an agency comes before those with one
+    nameless = AnnualReport.model_validate({**dict(hand_read("pingtan-zrz-2020")), "agency": None})
+    found = check_reports([hand_read("pingtan-zrz-2023"), nameless])
+    assert [f.agency for f in found] == [None, None, ZRZ, ZRZ, ZRZ]
     # two formats never agree
     old = AnnualReport.model_validate(
         {**dict(hand_read("pingtan-zrz-2019", "c.html")), "year": 2024, "agency": ZRZ}
@@ -378,6 +416,27 @@ def test_check_reports_compares_consecutive_years_of_each_agency() -> None:
     found = check_reports([shs, z24_two, z23])
     carry = [f for f in found if f.rule is CheckRule.CARRY_FORWARD]
     assert [(f.expected, f.actual, f.year) for f in carry] == [(0, 2, 2024)]
+    # a blank in 2024's 二 where 2023's 四 said 2: 0 by default, unread when told
+    two_fwd = z23.with_cell(
+        app_ref(OutcomeRow.CARRIED_FORWARD, ApplicantColumn.NATURAL_PERSON), Cell.number(2)
+    )
+    blank_over = z24.with_cell(
+        app_ref(OutcomeRow.CARRIED_OVER, ApplicantColumn.NATURAL_PERSON), Cell.blank()
+    )
+    (c,) = check_carry_forward(two_fwd, blank_over)
+    assert (c.expected, c.actual) == (2, 0)
+    assert check_carry_forward(two_fwd, blank_over, blank_as_zero=False) == ()
+    pair = [two_fwd, blank_over]
+    assert [f.rule for f in check_reports(pair)].count(CheckRule.CARRY_FORWARD) == 1
+    assert CheckRule.CARRY_FORWARD not in [f.rule for f in check_reports(pair, blank_as_zero=False)]
+    # errors before warnings: the format-year warning of a mislabelled report comes
+    # after its errors
+    mislabelled = AnnualReport.model_validate({**dict(hand_read("pingtan-zrz-2020")), "year": 2022})
+    assert [f.rule for f in check_report(mislabelled)] == [
+        CheckRule.RESULT_TOTAL,
+        CheckRule.RESULT_TOTAL,
+        CheckRule.FORMAT_YEAR,
+    ]
     # the order of the input does not show: agencies sorted by name, then year
     assert check_reports([z23, shs, z24_two]) == found
     assert [f.agency for f in found if f.rule is not CheckRule.CARRY_FORWARD] == sorted(
