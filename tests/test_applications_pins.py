@@ -125,9 +125,7 @@ def test_receive_keeps_the_receipt_facts_and_defaults() -> None:
         SubmissionChannel.ONLINE,
         submitted_on=D("2025-03-01"),
         confirmed_on=D("2025-03-03"),
-        applicant_type=ApplicantType.LEGAL_PERSON_OTHER
-        if hasattr(ApplicantType, "LEGAL_PERSON_OTHER")
-        else ApplicantType.COMMERCIAL_ENTERPRISE,
+        applicant_type=ApplicantType.COMMERCIAL_ENTERPRISE,
         agency="某局",
         on_the_spot=True,
         options=COUNTED,
