@@ -56,7 +56,7 @@ from opengov.deadlines import (
     ReceiptDay,
 )
 from opengov.editions import Edition
-from opengov.errors import InvalidDateError, InvalidEventError
+from opengov.errors import InvalidDateError, InvalidEventError, NeedsInterpretationError
 from opengov.fees import fee_per_page
 from opengov.replies import Reply, ReplyType
 
@@ -1089,3 +1089,15 @@ def test_a_calendar_day_correction_period_on_another_calendar() -> None:
         x for x in app.deadlines(calendar=_cal("2025-03-25")) if x.kind is DeadlineKind.CORRECTION
     )
     assert d.due == D("2025-03-26")
+
+
+def test_a_fee_notice_needs_the_fee_window_choice() -> None:
+    app = new().record(FeeNoticeSent(on=D("2025-03-10"), fee=FEE, delivered_on=D("2025-03-10")))
+    message = (
+        "this application has a fee notice: choose whether the payment window counts in "
+        "the reply period with DeadlineOptions(fee_window=...): FeeWindow.EXCLUDED (the "
+        "reading recalled from 国办函〔2020〕109号, not verified) or FeeWindow.COUNTED "
+        "(conservative)"
+    )
+    with pytest.raises(NeedsInterpretationError, match=f"^{re.escape(message)}$"):
+        app.reply_deadline()
