@@ -387,7 +387,9 @@ def test_duplicates_identical_agreeing_and_differing() -> None:
     assert q.severity is Severity.ERROR
     # two readings from one file name (read twice, differently): the same finding
     # whatever the input order
-    x1 = hand_read("pingtan-zrz-2024", "same.html")
+    x1 = hand_read("pingtan-zrz-2024", "same.html").with_cell(
+        app_ref(OutcomeRow.RECEIVED, TOTAL), Cell.number(71)
+    )
     x2 = x1.with_cell(app_ref(OutcomeRow.RECEIVED, TOTAL), Cell.number(70))
     assert check_reports([x1, x2]) == check_reports([x2, x1])
     # readings of one agency-year are taken by source: 'a.html' before 'b.html' even
@@ -425,6 +427,15 @@ def test_check_reports_compares_consecutive_years_of_each_agency() -> None:
     )
     (c,) = check_carry_forward(two_fwd, blank_over)
     assert (c.expected, c.actual) == (2, 0)
+    # and a blank in 2023's 四 where 2024's 二 says 2
+    blank_fwd = z23.with_cell(
+        app_ref(OutcomeRow.CARRIED_FORWARD, ApplicantColumn.NATURAL_PERSON), Cell.blank()
+    )
+    (d,) = check_carry_forward(blank_fwd, z24_two)
+    assert (d.expected, d.actual) == (0, 2)
+    assert check_carry_forward(blank_fwd, z24_two, blank_as_zero=False) == ()
+    with pytest.raises(InvalidInputError, match=r"^blank_as_zero must be True or False, got 1$"):
+        check_report(z23, blank_as_zero=1)  # type: ignore[arg-type]
     assert check_carry_forward(two_fwd, blank_over, blank_as_zero=False) == ()
     pair = [two_fwd, blank_over]
     assert [f.rule for f in check_reports(pair)].count(CheckRule.CARRY_FORWARD) == 1
