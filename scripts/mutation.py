@@ -78,8 +78,12 @@ MODULES: dict[str, tuple[str, ...]] = {
         "tests/test_not_informed.py",
         "tests/test_engine_pins.py",
         "tests/test_fees_pins.py",
+        "tests/test_applications_pins.py",
     ),
-    "src/opengov/reports/checks.py": ("tests/reports/test_report_checks.py",),
+    "src/opengov/reports/checks.py": (
+        "tests/reports/test_report_checks.py",
+        "tests/reports/test_report_checks_pins.py",
+    ),
 }
 
 ROOT = Path(__file__).resolve().parent.parent
