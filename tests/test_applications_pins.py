@@ -1012,7 +1012,12 @@ def test_procedure_from_the_correction_under_the_new_edition() -> None:
     # 05-20..24 (6), 05-27..31 (11), 06-03..06 (15) → Thu 06-06.
     d = app.reply_deadline()
     assert (d.edition, d.due, d.notes) == (Edition.REG_2007, D("2019-06-06"), ())
-    assert d.basis == (cite("ogi-2007:24.2"), cite("civil-code:201"), cite("ogi-2007:21(4)"))
+    # a 2019 period: the start day is not counted under 民法总则 Art. 201 (before 2021)
+    assert d.basis == (
+        cite("ogi-2007:24.2"),
+        cite("civil-general-rules-2017:201"),
+        cite("ogi-2007:21(4)"),
+    )
     # CORRECTION (程序从新): the 2019 period, 20 working days: 06-03..06 (15),
     # 06-10..14 (20) → Fri 06-14.
     opts = DeadlineOptions(correction_edition=CorrectionEdition.CORRECTION)
@@ -1021,7 +1026,7 @@ def test_procedure_from_the_correction_under_the_new_edition() -> None:
     assert (d.edition, d.due) == (Edition.REG_2019, D("2019-06-14"))
     assert d.basis == (
         cite("ogi-2019:33.2"),
-        cite("civil-code:201"),
+        cite("civil-general-rules-2017:201"),
         cite("ogi-2007:21(4)"),
         cite("ogi-2019:56"),
     )
