@@ -431,3 +431,33 @@ def test_accepted_histories_give_no_deadline_before_receipt(
     prefix = tuple(e for e in app.events if e.on <= day)
     cut = Application.model_validate({**dict(app), "events": prefix})
     assert app.status(day) == cut.status(day)
+
+
+def test_a_history_checked_on_its_calendar_may_not_hold_on_another() -> None:
+    from opengov.calendar import official_calendar
+    from opengov.deadlines import DeadlineKind
+
+    # Received Mon 2025-03-03 (no rest day in March 2025 but weekends); 补正 notice
+    # sent and delivered Tue 03-04 with 10 working days: 03-05 (1), 06, 07, 10, 11, 12,
+    # 13, 14 (8), 17 (9), 18 (10) -> the applicant's period ends Tue 03-18, so
+    # 视为放弃 on Wed 03-19 is allowed.
+    app = Application.receive(
+        SubmissionChannel.IN_PERSON,
+        applicant_type=ApplicantType.NATURAL_PERSON,
+        submitted_on=date(2025, 3, 3),
+    )
+    app = app.record(
+        CorrectionRequested(on=date(2025, 3, 4), delivered_on=date(2025, 3, 4), period_days=10)
+    )
+    app = app.record(CorrectionNotReceived(on=date(2025, 3, 19)))
+    kinds = {d.kind: d.due for d in app.deadlines()}
+    assert kinds[DeadlineKind.CORRECTION] == date(2025, 3, 18)
+    # With Mon 03-10 a local rest day the period ends Wed 03-19: on that calendar the
+    # recorded 视为放弃 comes on the period's last day, which the rule refuses.
+    local = official_calendar().with_extra_rest_days([date(2025, 3, 10)], "地方节日")
+    with pytest.raises(
+        InvalidEventError,
+        match=r"^this history is valid on the calendar it was recorded with, but not on the "
+        r"calendar given: .*correction_not_received.*regional_rest_days",
+    ):
+        app.deadlines(calendar=local)

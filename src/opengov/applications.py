@@ -1260,7 +1260,19 @@ class Application(FrozenModel):
         if cal is st.cal and (day is None or day >= st.last):
             return st
         events = self.events if day is None or day >= st.last else self._upto(day)
-        return self._replay(events, cal)
+        if cal is st.cal:
+            return self._replay(events, cal)
+        try:
+            return self._replay(events, cal)
+        except InvalidEventError as exc:
+            # the history was checked on its own calendar; on this one a period ends
+            # elsewhere, so an event it allowed may come too early: say which calendar
+            raise InvalidEventError(
+                f"this history is valid on the calendar it was recorded with, but not on "
+                f"the calendar given: {exc}; ask on the history's own calendar, or put the "
+                f"extra rest days in the application's options (regional_rest_days) so "
+                f"the history is checked with them"
+            ) from None
 
     def record(self, event: ApplicationEvent | dict[str, Any]) -> Application:
         """A new application with ``event`` appended; ``self`` is unchanged.
