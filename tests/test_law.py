@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from opengov import law
 from opengov.calendar import official_calendar
 from opengov.citations import Instrument
-from opengov.errors import LawNotInForceError, UnknownCodeError
+from opengov.errors import InvalidInputError, LawNotInForceError, UnknownCodeError
 from opengov.remedies import litigation_deadline
 
 ROOT = Path(__file__).parent.parent
@@ -164,3 +164,19 @@ def test_litigation_period_is_the_books_value_on_the_day(day: date) -> None:
 def test_litigation_due_never_moves_earlier_for_a_later_day(a: date, b: date) -> None:
     first, second = sorted((a, b))
     assert litigation_deadline(first).due <= litigation_deadline(second).due
+
+
+def test_a_reader_for_another_unit_is_refused_by_name() -> None:
+    # fee bands are (count, yuan) pairs (109号 Art. 4), not a number; a period in months
+    # is not a yes/no rule: each reader names the parameter, its unit and what to use
+    day = date(2022, 1, 1)
+    with pytest.raises(InvalidInputError, match=r"^fees\.per_item_bands is a yuan_bands "):
+        law.parameter("fees.per_item_bands").int_at(day)
+    with pytest.raises(
+        InvalidInputError, match=r"^litigation\.period_months is a months .*flag_at"
+    ):
+        law.parameter("litigation.period_months").flag_at(day)
+    with pytest.raises(InvalidInputError, match=r"code_at does not read"):
+        law.parameter("ogi.reply_days").code_at(day)
+    with pytest.raises(InvalidInputError, match=r"bands_at does not read"):
+        law.parameter("ogi.reply_days").bands_at(day)

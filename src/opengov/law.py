@@ -50,7 +50,7 @@ from opengov._lookup import CodeEnum, lookup
 from opengov._model import FrozenModel
 from opengov._show import show
 from opengov.citations import Citation, Instrument, cite
-from opengov.errors import LawNotInForceError, UnknownCodeError
+from opengov.errors import InvalidInputError, LawNotInForceError, UnknownCodeError
 
 __all__ = [
     "STATUTE_BOOK",
@@ -171,29 +171,38 @@ class Parameter(FrozenModel):
             )
         return v
 
+    def _wrong_reader(self, reader: str) -> InvalidInputError:
+        return InvalidInputError(
+            f"{self.name} is a {self.unit.value} parameter, which {reader} does not read; "
+            f"use at(day).value, or the reader for its unit"
+        )
+
     def int_at(self, day: date) -> int:
         """The number in force on ``day``; raises where there is none."""
         v = self._typed(day).value
-        assert isinstance(v, int), self.name
-        assert not isinstance(v, bool), self.name
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise self._wrong_reader("int_at")
         return v
 
     def flag_at(self, day: date) -> bool:
         """Whether the rule applies on ``day`` (a ``FLAG``/``IN_FORCE`` parameter)."""
         v = self.at(day).value
-        assert isinstance(v, bool), self.name
+        if not isinstance(v, bool):
+            raise self._wrong_reader("flag_at")
         return v
 
     def code_at(self, day: date) -> str:
         """The vocabulary code in force on ``day``; raises where there is none."""
         v = self._typed(day).value
-        assert isinstance(v, str), self.name
+        if not isinstance(v, str):
+            raise self._wrong_reader("code_at")
         return v
 
     def bands_at(self, day: date) -> tuple[tuple[int, int], ...]:
         """The fee bands in force on ``day``; raises where there is none."""
         v = self._typed(day).value
-        assert isinstance(v, tuple), self.name
+        if not isinstance(v, tuple):
+            raise self._wrong_reader("bands_at")
         return v
 
     def change_days(self) -> tuple[date, ...]:
